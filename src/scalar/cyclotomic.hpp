@@ -1,0 +1,97 @@
+#pragma once
+/// \file cyclotomic.hpp
+/// Exact elements of the cyclotomic field Q(zeta_N), zeta_N = exp(2 pi i / N).
+///
+/// Canonical form: a value carries its field order N (its "conductor" here; not necessarily the minimal
+/// one) and a rational polynomial p of degree < phi(N) with value p(zeta_N); p is reduced modulo the
+/// N-th cyclotomic polynomial Phi_N, so two values with the same N are equal iff their polynomials are
+/// equal. Mixing values of different N lifts both to Q(zeta_lcm) (zeta_N = zeta_M^(M/N)); the lift is
+/// refused with cogo::FieldMismatch if lcm exceeds max_conductor. Rationals live in Q(zeta_1).
+///
+/// Values are immutable and cheap to copy (shared representation). FLINT stays inside cyclotomic.cpp.
+#include <complex>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "scalar/scalar.hpp"
+
+namespace cogo {
+
+class Cyclotomic {
+public:
+    /// Largest field order N the tool will build (phi(N) is the polynomial length).
+    static constexpr unsigned long max_conductor = 1UL << 20;
+
+    /// Zero (in Q).
+    Cyclotomic();
+    /// The integer n (in Q).
+    Cyclotomic(long n);  // NOLINT(google-explicit-constructor): integers convert implicitly
+    /// The rational num/den; throws DivisionByZero if den == 0.
+    static Cyclotomic rational(long num, long den);
+    /// The rational given as a decimal string "p" or "p/q" (arbitrary size); throws InvalidInput if malformed.
+    static Cyclotomic rational(const std::string& text);
+    /// zeta_N^k (N >= 1, any integer k); lives in Q(zeta_N).
+    static Cyclotomic zeta(unsigned long N, long k = 1);
+    /// sum_i coeffs[i] zeta_N^i with rational coefficients given as strings "p" or "p/q"
+    /// (any length; reduced mod Phi_N). Throws InvalidInput if malformed, N == 0 or N > max_conductor.
+    static Cyclotomic from_coefficients(unsigned long N, const std::vector<std::string>& coeffs);
+
+    /// The order N of the field Q(zeta_N) the value is stored in.
+    unsigned long conductor() const;
+    /// The same value stored in Q(zeta_M); throws FieldMismatch unless N divides M and M <= max_conductor.
+    Cyclotomic lift(unsigned long M) const;
+    /// Canonical coefficients c_0..c_{deg} (value = sum c_i zeta_N^i), as strings "p" or "p/q"; empty for 0.
+    std::vector<std::string> coefficients() const;
+
+    /// Exact zero test.
+    bool is_zero() const;
+    /// True iff the value is a rational number.
+    bool is_rational() const;
+    /// True iff the value equals its complex conjugate.
+    bool is_real() const;
+
+    /// Complex conjugate (zeta -> zeta^-1).
+    Cyclotomic conj() const;
+    /// Multiplicative inverse; throws DivisionByZero on zero.
+    Cyclotomic inverse() const;
+    /// Nearest complex<double> (a rounding of the exact value).
+    std::complex<double> to_complex() const;
+    /// Readable form, e.g. "1/2 + 3*z12^2 (z12 = zeta_12)", or "0", or "-5/3".
+    std::string to_string() const;
+
+    friend Cyclotomic operator+(const Cyclotomic& a, const Cyclotomic& b);
+    friend Cyclotomic operator-(const Cyclotomic& a, const Cyclotomic& b);
+    friend Cyclotomic operator*(const Cyclotomic& a, const Cyclotomic& b);
+    /// Exact division; throws DivisionByZero if b == 0.
+    friend Cyclotomic operator/(const Cyclotomic& a, const Cyclotomic& b);
+    friend Cyclotomic operator-(const Cyclotomic& a);
+    /// Exact equality (lifts to a common field first).
+    friend bool operator==(const Cyclotomic& a, const Cyclotomic& b);
+
+    Cyclotomic& operator+=(const Cyclotomic& b) { return *this = *this + b; }
+    Cyclotomic& operator-=(const Cyclotomic& b) { return *this = *this - b; }
+    Cyclotomic& operator*=(const Cyclotomic& b) { return *this = *this * b; }
+
+    struct Impl;  ///< FLINT representation (defined in cyclotomic.cpp)
+
+private:
+    explicit Cyclotomic(std::shared_ptr<const Impl> impl);
+    std::shared_ptr<const Impl> impl_;
+};
+
+template <>
+struct scalar_traits<Cyclotomic> {
+    static constexpr bool is_exact = true;
+    static Cyclotomic from_ratio(long num, long den) { return Cyclotomic::rational(num, den); }
+    static Cyclotomic root_of_unity(unsigned long order, long power) { return Cyclotomic::zeta(order, power); }
+    static Cyclotomic conj(const Cyclotomic& a) { return a.conj(); }
+    static Cyclotomic inv(const Cyclotomic& a) { return a.inverse(); }
+    static bool is_zero(const Cyclotomic& a) { return a.is_zero(); }
+    static std::complex<double> to_complex(const Cyclotomic& a) { return a.to_complex(); }
+    static std::string to_string(const Cyclotomic& a) { return a.to_string(); }
+};
+
+static_assert(ExactScalar<Cyclotomic>);
+
+}  // namespace cogo
