@@ -31,7 +31,8 @@ public:
     static Cyclotomic rational(long num, long den);
     /// The rational given as a decimal string "p" or "p/q" (arbitrary size); throws InvalidInput if malformed.
     static Cyclotomic rational(const std::string& text);
-    /// zeta_N^k (N >= 1, any integer k); lives in Q(zeta_N).
+    /// zeta_N^k (any integer k, reduced mod N); lives in Q(zeta_N). Throws InvalidInput if N == 0 or
+    /// N > max_conductor.
     static Cyclotomic zeta(unsigned long N, long k = 1);
     /// sum_i coeffs[i] zeta_N^i with rational coefficients given as strings "p" or "p/q"
     /// (any length; reduced mod Phi_N). Throws InvalidInput if malformed, N == 0 or N > max_conductor.
@@ -57,7 +58,9 @@ public:
     Cyclotomic inverse() const;
     /// Nearest complex<double> (a rounding of the exact value).
     std::complex<double> to_complex() const;
-    /// Readable form, e.g. "1/2 + 3*z12^2 (z12 = zeta_12)", or "0", or "-5/3".
+    /// Readable form, e.g. "1/2 + 3*z12^2 (z12 = zeta_12)", or "0", or "-5/3": terms by increasing power
+    /// of zN = zeta_N; the "(zN = zeta_N)" suffix appears only when a power of zN does (rational values
+    /// print as plain rationals whatever field they are stored in).
     std::string to_string() const;
 
     friend Cyclotomic operator+(const Cyclotomic& a, const Cyclotomic& b);

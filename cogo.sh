@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# cogo.sh — set up, build and run cogo on a Debian 12 machine.
+#   ./cogo.sh demo [ARGS]   install what is missing, build, run `cogo demo` (the main job on a default)
+#   ./cogo.sh test          install what is missing, build, run every test (unit, proofs, examples);
+#                           ends with one line "tests: N passed, N failed"
+#   ./cogo.sh build         install what is missing and build (build dir: ./build)
+#   ./cogo.sh cogo ARGS     build, then run the cogo executable with ARGS
+# Environment: COGO_BUILD_DIR (default build), COGO_TEST_EFFORT, COGO_TEST_SEED (property tests).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(g++ meson ninja-build pkgconf python3 libginac-dev libcln-dev libflint-dev libgmp-dev libmpfr-dev
+          doctest-dev libcli11-dev nlohmann-json3-dev)
+BUILD_DIR=${COGO_BUILD_DIR:-build}
+
+setup() {
+    local missing=() p
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if ((${#missing[@]})); then
+        echo "cogo.sh: installing ${missing[*]}" >&2
+        local sudo=()
+        [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+build() {
+    setup
+    if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+        meson setup "$BUILD_DIR" --buildtype=debugoptimized >/dev/null
+    fi
+    ninja -C "$BUILD_DIR" >/dev/null || ninja -C "$BUILD_DIR"
+}
+
+run_tests() {
+    build
+    local jobs status=0
+    jobs=$(nproc 2>/dev/null || echo 2)
+    meson test -C "$BUILD_DIR" --num-processes "$jobs" --print-errorlogs "$@" || status=$?
+    python3 tools/test_summary.py "$BUILD_DIR/meson-logs/testlog.json" || status=1
+    return "$status"
+}
+
+cmd=${1:-demo}
+shift || true
+case "$cmd" in
+    demo) build; "$BUILD_DIR/src/cogo" demo "$@" ;;
+    test) run_tests "$@" ;;
+    build) build ;;
+    cogo) build; "$BUILD_DIR/src/cogo" "$@" ;;
+    -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    *) echo "cogo.sh: unknown command '$cmd' (try ./cogo.sh --help)" >&2; exit 2 ;;
+esac

@@ -1,0 +1,72 @@
+// The `cogo` executable: one command-line tool with subcommands (ARCHITECTURE.md section 4).
+// Errors from the library are caught only here and mapped to exit codes (cli/exit_codes.hpp).
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/exit_codes.hpp"
+#include "cli/theorem1_command.hpp"
+#include "support/error.hpp"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 proved/ok, 1 refuted, 2 usage or bad input, 3 unknown or resource limit, 4 internal error.\n";
+
+/// `cogo demo`: the main job on a default — exact checks of Theorem 1 on a few groups.
+int run_demo(std::ostream& out) {
+    int worst = cogo::cli::exit_ok;
+    cogo::cli::Theorem1Options options;
+    for (const auto& [group, zero_mean] : {std::pair{"5", false}, std::pair{"7", true}, std::pair{"2x4", false}}) {
+        options.group = group;
+        options.zero_mean = zero_mean;
+        worst = std::max(worst, cogo::cli::run_theorem1(options, out));
+        out << "\n";
+    }
+    return worst;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"cogo: exact verification of composed global optima of 2-layer quadratic networks on Abelian "
+                 "group tasks (arXiv:2410.01779)"};
+    app.footer(kExitCodes);
+    app.set_version_flag("--version", "cogo 0.1.0");
+    app.require_subcommand(1);
+
+    auto* demo = app.add_subcommand("demo", "Run the main job on a default: exact checks of Theorem 1");
+
+    cogo::cli::Theorem1Options t1;
+    auto* theorem1 = app.add_subcommand(
+        "theorem1", "Check Theorem 1 (Fourier loss formula = direct all-pairs loss) exactly on a random network");
+    theorem1->add_option("--group,-g", t1.group, "Group: N for Z_N, or d1xd2x... (e.g. 2x4)")->capture_default_str();
+    theorem1->add_option("--d", t1.group, "Modulus d (same as --group d)");
+    theorem1->add_option("--width,-q", t1.width, "Hidden nodes q (1..64)")->capture_default_str();
+    theorem1->add_option("--seed,-s", t1.seed, "Seed of the random rational weights")->capture_default_str();
+    theorem1->add_flag("--zero-mean", t1.zero_mean, "Inputs without DC component (also checks the zero-mean form)");
+    theorem1->add_flag("--json", t1.json, "Machine-readable output");
+    theorem1->footer(kExitCodes);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? cogo::cli::exit_ok : cogo::cli::exit_usage;
+    }
+    try {
+        if (demo->parsed()) return run_demo(std::cout);
+        if (theorem1->parsed()) return cogo::cli::run_theorem1(t1, std::cout);
+    } catch (const cogo::InvalidInput& e) {
+        std::cerr << "cogo: error: " << e.what() << "\n";
+        return cogo::cli::exit_usage;
+    } catch (const cogo::ResourceLimit& e) {
+        std::cerr << "cogo: resource limit: " << e.what() << "\n";
+        return cogo::cli::exit_unknown;
+    } catch (const std::exception& e) {
+        std::cerr << "cogo: internal error: " << e.what() << "\n";
+        return cogo::cli::exit_internal;
+    }
+    return cogo::cli::exit_usage;
+}

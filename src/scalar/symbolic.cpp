@@ -1,0 +1,614 @@
+/// \file symbolic.cpp
+/// Symbolic scalars on GiNaC: a value is (GiNaC::ex e, N) where the interned symbol "zeta" means zeta_N.
+///
+/// Arithmetic is lazy (it only builds GiNaC trees; mixed N are lifted to the lcm). All deciding happens in
+/// one place, canon() below, which every zero test, canonical(), to_cyclotomic() and substitute() go through:
+///
+///  1. Laurent fast path. If every negative power in the tree has a plain symbol as its base (no
+///     denominators other than monomials: unit parameters u^-k, zeta^-k, ...), the value is a Laurent
+///     polynomial: expand() it and collect it term by term. No normal(), no gcd.
+///  2. Otherwise GiNaC numer_denom() (normal(), treating zeta as an ordinary symbol) gives num/den with
+///     num, den in Q[zeta, symbols]; both are expanded and collected.
+///  "Collect" = for every monomial in the symbols other than zeta (the key, possibly with negative
+///  exponents), accumulate its coefficient polynomial in zeta with exponents taken mod N (zeta^N = 1),
+///  then reduce that polynomial modulo the monic integer polynomial Phi_N (sparse long division; Phi_N
+///  comes from FLINT once per N). Coefficients are exact CLN rationals. The value is zero iff the collected
+///  numerator is empty: Phi_N is the minimal polynomial of zeta_N, the symbols are algebraically
+///  independent over Q(zeta_N) (see symbolic.hpp for units and x, x'), and the denominator is never zero
+///  in Q(zeta_N)[symbols] (every constructor and operation keeps it so; division checks its divisor).
+///
+/// Canonical form: on the Laurent path the result is the unique Laurent polynomial with coefficients
+/// sum_{i < phi(N)} c_i zeta^i. On the rational path, a denominator that is a single monomial is divided
+/// out (back to a Laurent polynomial; its Q(zeta_N) coefficient is inverted with FLINT's xgcd mod Phi_N),
+/// otherwise the denominator is scaled so that its first monomial has coefficient 1, and a numerator that
+/// is a Q(zeta_N) multiple of the denominator is replaced by that constant. Rational functions are thus
+/// not fully canonical (GiNaC cannot cancel common factors that exist only over Q(zeta_N)), but constants
+/// always come out as constants, so to_cyclotomic() is complete.
+#include "scalar/symbolic.hpp"
+
+#include <flint/flint.h>
+#include <flint/fmpq.h>
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz.h>
+#include <flint/fmpz_poly.h>
+
+#include <cln/integer.h>
+#include <cln/integer_io.h>
+#include <cln/rational.h>
+#include <cln/rational_io.h>
+
+#include <cassert>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+#include "support/error.hpp"
+
+namespace cogo {
+namespace {
+
+namespace gi = GiNaC;
+
+// ---------------------------------------------------------------------------------------------------------
+// Symbol registry
+
+enum class Kind { unit, complex, complex_conjugate, real };
+
+const char* kind_name(Kind k) {
+    switch (k) {
+        case Kind::unit: return "a unit parameter";
+        case Kind::complex: return "a complex variable";
+        case Kind::complex_conjugate: return "the conjugate of a complex variable";
+        case Kind::real: return "a real variable";
+    }
+    return "?";
+}
+
+struct Entry {
+    Kind kind;
+    gi::symbol sym;
+    gi::symbol partner;  ///< complex: its conjugate x'; complex_conjugate: x; otherwise unused
+};
+
+struct Registry {
+    std::mutex mu;
+    std::map<std::string, Entry> by_name;
+    gi::exmap conj_map;  ///< u -> 1/u, x -> x', x' -> x (zeta is added per call)
+};
+
+/// Leaked on purpose: symbols must outlive every static Symbolic value.
+Registry& registry() {
+    static Registry* r = new Registry;
+    return *r;
+}
+
+gi::symbol intern(const std::string& name, Kind kind) {
+    if (name.empty() || name == "zeta" || name.rfind("zeta_", 0) == 0 || name.find('\'') != std::string::npos)
+        throw InvalidInput("invalid symbol name '" + name +
+                           "' (must be non-empty, not 'zeta' or 'zeta_*', and contain no apostrophe)");
+    Registry& r = registry();
+    std::lock_guard<std::mutex> lock(r.mu);
+    if (auto it = r.by_name.find(name); it != r.by_name.end()) {
+        if (it->second.kind != kind)
+            throw InvalidInput("symbol '" + name + "' is already " + kind_name(it->second.kind) +
+                               ", cannot reuse it as " + kind_name(kind));
+        return it->second.sym;
+    }
+    gi::symbol s(name);
+    switch (kind) {
+        case Kind::unit:
+            r.by_name.emplace(name, Entry{kind, s, s});
+            r.conj_map[s] = gi::pow(s, -1);
+            break;
+        case Kind::complex: {
+            gi::symbol p(name + "'");
+            r.by_name.emplace(name, Entry{Kind::complex, s, p});
+            r.by_name.emplace(name + "'", Entry{Kind::complex_conjugate, p, s});
+            r.conj_map[s] = p;
+            r.conj_map[p] = s;
+            break;
+        }
+        case Kind::real:
+        case Kind::complex_conjugate:  // never requested directly
+            r.by_name.emplace(name, Entry{kind, s, s});
+            break;
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// FLINT RAII
+
+struct FmpzPoly {
+    fmpz_poly_t p;
+    FmpzPoly() { fmpz_poly_init(p); }
+    ~FmpzPoly() { fmpz_poly_clear(p); }
+    FmpzPoly(const FmpzPoly&) = delete;
+    FmpzPoly& operator=(const FmpzPoly&) = delete;
+};
+struct FmpqPoly {
+    fmpq_poly_t p;
+    FmpqPoly() { fmpq_poly_init(p); }
+    ~FmpqPoly() { fmpq_poly_clear(p); }
+    FmpqPoly(const FmpqPoly&) = delete;
+    FmpqPoly& operator=(const FmpqPoly&) = delete;
+};
+struct Fmpq {
+    fmpq_t q;
+    Fmpq() { fmpq_init(q); }
+    ~Fmpq() { fmpq_clear(q); }
+    Fmpq(const Fmpq&) = delete;
+    Fmpq& operator=(const Fmpq&) = delete;
+};
+struct FlintStr {
+    char* s;
+    explicit FlintStr(char* str) : s(str) {}
+    ~FlintStr() { flint_free(s); }
+    FlintStr(const FlintStr&) = delete;
+    FlintStr& operator=(const FlintStr&) = delete;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Q(zeta_N) coefficients: sparse polynomials in zeta with CLN rational coefficients
+
+using ZPoly = std::map<long, cln::cl_RA>;  ///< exponent -> non-zero coefficient
+
+/// Phi_N = z^phi + sum_{(j, a) in low} a z^j.
+struct PhiData {
+    unsigned long N = 1;
+    long phi = 1;
+    std::vector<std::pair<long, cln::cl_I>> low;
+};
+
+const PhiData& phi_data(unsigned long N) {
+    static std::mutex mu;
+    static auto* cache = new std::map<unsigned long, std::unique_ptr<PhiData>>;  // leaked on purpose
+    std::lock_guard<std::mutex> lock(mu);
+    auto& slot = (*cache)[N];
+    if (!slot) {
+        auto d = std::make_unique<PhiData>();
+        FmpzPoly P;
+        fmpz_poly_cyclotomic(P.p, N);
+        d->N = N;
+        d->phi = fmpz_poly_degree(P.p);
+        for (long j = 0; j < d->phi; ++j) {
+            const fmpz* c = fmpz_poly_get_coeff_ptr(P.p, j);
+            if (fmpz_is_zero(c)) continue;
+            if (fmpz_fits_si(c)) {
+                d->low.emplace_back(j, cln::cl_I(static_cast<long>(fmpz_get_si(c))));
+            } else {
+                FlintStr s(fmpz_get_str(nullptr, 10, c));
+                d->low.emplace_back(j, cln::cl_I(s.s));
+            }
+        }
+        slot = std::move(d);
+    }
+    return *slot;
+}
+
+void add_to(ZPoly& p, long k, const cln::cl_RA& c) {
+    if (cln::zerop(c)) return;
+    auto [it, inserted] = p.try_emplace(k, c);
+    if (!inserted) {
+        it->second = it->second + c;
+        if (cln::zerop(it->second)) p.erase(it);
+    }
+}
+
+/// Reduce modulo Phi_N (exponents are already in [0, N)).
+void reduce(ZPoly& p, const PhiData& d) {
+    while (!p.empty()) {
+        auto top = std::prev(p.end());
+        const long i = top->first;
+        if (i < d.phi) break;
+        const cln::cl_RA c = top->second;
+        p.erase(top);
+        const long s = i - d.phi;
+        for (const auto& [j, a] : d.low) add_to(p, s + j, -(c * a));
+    }
+    assert(p.empty() || p.rbegin()->first < d.phi);
+}
+
+ZPoly mulmod(const ZPoly& a, const ZPoly& b, const PhiData& d) {
+    ZPoly r;
+    const long N = static_cast<long>(d.N);
+    for (const auto& [i, x] : a)
+        for (const auto& [j, y] : b) add_to(r, (i + j) % N, x * y);
+    reduce(r, d);
+    return r;
+}
+
+std::string ra_to_string(const cln::cl_RA& r) {
+    std::ostringstream os;
+    os << r;
+    return os.str();
+}
+
+/// Inverse in Q(zeta_N) of a reduced, non-zero polynomial (FLINT xgcd against Phi_N).
+ZPoly zinverse(const ZPoly& a, const PhiData& d) {
+    if (a.empty()) throw DivisionByZero("inverse of zero in Q(zeta_" + std::to_string(d.N) + ")");
+    if (a.size() == 1 && a.begin()->first == 0) return ZPoly{{0, cln::recip(a.begin()->second)}};
+    FmpzPoly Pz;
+    fmpz_poly_cyclotomic(Pz.p, d.N);
+    FmpqPoly P, A, G, S, T;
+    fmpq_poly_set_fmpz_poly(P.p, Pz.p);
+    Fmpq q;
+    for (const auto& [i, c] : a) {
+        if (fmpq_set_str(q.q, ra_to_string(c).c_str(), 10) != 0) throw Error("internal: bad rational string");
+        fmpq_canonicalise(q.q);
+        fmpq_poly_set_coeff_fmpq(A.p, i, q.q);
+    }
+    fmpq_poly_xgcd(G.p, S.p, T.p, A.p, P.p);
+    if (fmpq_poly_degree(G.p) != 0) throw DivisionByZero("inverse of zero in Q(zeta_N)");
+    ZPoly r;
+    for (slong i = 0; i < fmpq_poly_length(S.p); ++i) {
+        fmpq_poly_get_coeff_fmpq(q.q, S.p, i);
+        if (fmpq_is_zero(q.q)) continue;
+        FlintStr s(fmpq_get_str(nullptr, 10, q.q));
+        r.emplace(static_cast<long>(i), cln::cl_RA(s.s));
+    }
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Laurent polynomials over Q(zeta_N): monomial in the non-zeta symbols -> reduced zeta polynomial
+
+using LaurentPoly = std::map<gi::ex, ZPoly, gi::ex_is_less>;
+
+const gi::symbol& zeta_sym() { return Symbolic::zeta_symbol(); }
+
+cln::cl_RA to_rational(const gi::ex& x) {
+    const auto& n = gi::ex_to<gi::numeric>(x);
+    if (!n.is_rational()) throw InvalidInput("symbolic value with a non-rational numeric coefficient");
+    return cln::the<cln::cl_RA>(n.to_cl_N());
+}
+
+long exponent_mod(const gi::ex& k, unsigned long N) {
+    const auto& n = gi::ex_to<gi::numeric>(k);
+    const cln::cl_I ki = cln::the<cln::cl_I>(n.to_cl_N());
+    return cln::cl_I_to_long(cln::mod(ki, cln::cl_I(static_cast<long>(N))));
+}
+
+bool is_integer_numeric(const gi::ex& x) {
+    return gi::is_exactly_a<gi::numeric>(x) && gi::ex_to<gi::numeric>(x).is_integer();
+}
+
+/// True iff every power in e has an integer exponent and every negative power has a symbol as base,
+/// i.e. expand(e) is a Laurent polynomial (no normal() needed).
+bool is_laurent(const gi::ex& e) {
+    if (gi::is_exactly_a<gi::symbol>(e) || gi::is_exactly_a<gi::numeric>(e)) return true;
+    if (gi::is_exactly_a<gi::add>(e) || gi::is_exactly_a<gi::mul>(e)) {
+        for (std::size_t i = 0; i < e.nops(); ++i)
+            if (!is_laurent(e.op(i))) return false;
+        return true;
+    }
+    if (gi::is_exactly_a<gi::power>(e)) {
+        const gi::ex& expo = e.op(1);
+        if (!is_integer_numeric(expo)) return false;
+        if (gi::ex_to<gi::numeric>(expo).is_negative()) return gi::is_exactly_a<gi::symbol>(e.op(0));
+        return is_laurent(e.op(0));
+    }
+    return false;
+}
+
+/// Collect an expanded Laurent polynomial (numeric * products of integer powers of symbols).
+LaurentPoly collect(const gi::ex& expanded, const PhiData& d) {
+    LaurentPoly out;
+    const gi::symbol& z = zeta_sym();
+    gi::exvector rest;
+    auto add_term = [&](const gi::ex& t) {
+        cln::cl_RA coef = 1;
+        long k = 0;
+        rest.clear();
+        auto factor = [&](const gi::ex& f) {
+            if (gi::is_exactly_a<gi::numeric>(f)) {
+                coef = coef * to_rational(f);
+            } else if (gi::is_exactly_a<gi::symbol>(f)) {
+                if (f.is_equal(z)) k += 1;
+                else rest.push_back(f);
+            } else if (gi::is_exactly_a<gi::power>(f) && gi::is_exactly_a<gi::symbol>(f.op(0)) &&
+                       is_integer_numeric(f.op(1))) {
+                if (f.op(0).is_equal(z)) k += exponent_mod(f.op(1), d.N);
+                else rest.push_back(f);
+            } else {
+                throw InvalidInput("symbolic value outside the supported class: " +
+                                   [&] { std::ostringstream os; os << f; return os.str(); }());
+            }
+        };
+        if (gi::is_exactly_a<gi::mul>(t)) {
+            for (std::size_t i = 0; i < t.nops(); ++i) factor(t.op(i));
+        } else {
+            factor(t);
+        }
+        if (cln::zerop(coef)) return;
+        gi::ex key = rest.empty() ? gi::ex(1) : rest.size() == 1 ? rest[0] : gi::ex(gi::dynallocate<gi::mul>(rest));
+        add_to(out[key], static_cast<long>(static_cast<unsigned long>(k) % d.N), coef);
+    };
+    if (gi::is_exactly_a<gi::add>(expanded)) {
+        for (std::size_t i = 0; i < expanded.nops(); ++i) add_term(expanded.op(i));
+    } else {
+        add_term(expanded);
+    }
+    for (auto it = out.begin(); it != out.end();) {
+        reduce(it->second, d);
+        if (it->second.empty()) it = out.erase(it);
+        else ++it;
+    }
+    return out;
+}
+
+gi::ex to_ex(const LaurentPoly& lp) {
+    gi::exvector terms;
+    for (const auto& [key, p] : lp)
+        for (const auto& [i, c] : p) terms.push_back(gi::numeric(cln::cl_N(c)) * gi::pow(zeta_sym(), i) * key);
+    return gi::dynallocate<gi::add>(terms);
+}
+
+/// Is key (a monomial) a non-trivial product containing sym^n with n < 0?
+bool has_negative_power(const gi::ex& key, const gi::ex& sym) {
+    if (gi::is_exactly_a<gi::power>(key))
+        return key.op(0).is_equal(sym) && gi::ex_to<gi::numeric>(key.op(1)).is_negative();
+    if (gi::is_exactly_a<gi::mul>(key)) {
+        for (std::size_t i = 0; i < key.nops(); ++i)
+            if (has_negative_power(key.op(i), sym)) return true;
+    }
+    return false;
+}
+
+gi::ex numer_denom_checked(const gi::ex& e) {
+    try {
+        return e.numer_denom();
+    } catch (const gi::pole_error&) {
+        throw DivisionByZero("division by zero in a symbolic expression");
+    }
+}
+
+/// The decided form of a value: num / den (den_one: den == 1; num is then a Laurent polynomial).
+struct Parts {
+    LaurentPoly num;
+    LaurentPoly den;
+    bool den_one = true;
+};
+
+/// See the file comment. zero_only: the caller only needs num.empty() (skips the denominator).
+Parts canon(const gi::ex& e, unsigned long N, bool zero_only = false) {
+    const PhiData& d = phi_data(N);
+    Parts r;
+    if (is_laurent(e)) {
+        r.num = collect(e.expand(), d);
+        return r;
+    }
+    const gi::ex nd = numer_denom_checked(e);
+    r.num = collect(nd.op(0).expand(), d);
+    if (zero_only || r.num.empty()) return r;
+    LaurentPoly den = collect(nd.op(1).expand(), d);
+    if (den.empty()) throw DivisionByZero("symbolic expression with a zero denominator");
+    if (den.size() == 1) {  // monomial denominator: divide it out
+        const auto& [m, dp] = *den.begin();
+        const ZPoly dinv = zinverse(dp, d);
+        const gi::ex minv = gi::pow(m, -1);
+        LaurentPoly num;
+        for (const auto& [key, p] : r.num) num.emplace(key * minv, mulmod(p, dinv, d));
+        r.num = std::move(num);
+        return r;
+    }
+    // scale so that the first monomial of the denominator has coefficient 1
+    const ZPoly& d0 = den.begin()->second;
+    if (!(d0.size() == 1 && d0.begin()->first == 0 && d0.begin()->second == 1)) {
+        const ZPoly inv = zinverse(d0, d);
+        for (auto& [key, p] : den) p = mulmod(p, inv, d);
+        for (auto& [key, p] : r.num) p = mulmod(p, inv, d);
+    }
+    // constant value? then num = n0 * den with n0 the numerator coefficient of the first monomial
+    if (r.num.size() == den.size()) {
+        const auto it0 = r.num.find(den.begin()->first);
+        if (it0 != r.num.end()) {
+            const ZPoly n0 = it0->second;
+            bool constant = true;
+            for (const auto& [key, p] : den) {
+                const auto it = r.num.find(key);
+                if (it == r.num.end() || !(it->second == mulmod(n0, p, d))) {
+                    constant = false;
+                    break;
+                }
+            }
+            if (constant) {
+                r.num.clear();
+                r.num.emplace(gi::ex(1), n0);
+                return r;
+            }
+        }
+    }
+    r.den = std::move(den);
+    r.den_one = false;
+    return r;
+}
+
+gi::ex parts_to_ex(const Parts& p) { return p.den_one ? to_ex(p.num) : to_ex(p.num) / to_ex(p.den); }
+
+unsigned long common_conductor(unsigned long a, unsigned long b) {
+    const unsigned long M = std::lcm(a, b);
+    if (M > Cyclotomic::max_conductor)
+        throw FieldMismatch("common cyclotomic field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
+                            std::to_string(a) + ") and Q(zeta_" + std::to_string(b) + ") exceeds the limit " +
+                            std::to_string(Cyclotomic::max_conductor));
+    return M;
+}
+
+}  // namespace
+
+// -------------------------------------------------------------------------------------------------------------
+// Construction
+
+Symbolic::Symbolic() : e_(0), N_(1) {}
+
+Symbolic::Symbolic(long n) : e_(n), N_(1) {}
+
+Symbolic Symbolic::rational(long num, long den) {
+    if (den == 0) throw DivisionByZero("rational " + std::to_string(num) + "/0");
+    return Symbolic(gi::ex(gi::numeric(num) / gi::numeric(den)), 1);
+}
+
+Symbolic Symbolic::zeta(unsigned long N, long k) {
+    if (N == 0) throw InvalidInput("zeta_0 does not exist (the order must be >= 1)");
+    if (N > Cyclotomic::max_conductor)
+        throw FieldMismatch("Q(zeta_" + std::to_string(N) + ") exceeds the limit " +
+                            std::to_string(Cyclotomic::max_conductor));
+    const long n = static_cast<long>(N);
+    const long r = ((k % n) + n) % n;
+    return Symbolic(gi::pow(zeta_symbol(), r), N);
+}
+
+Symbolic Symbolic::from_cyclotomic(const Cyclotomic& c) {
+    const unsigned long N = c.conductor();
+    const std::vector<std::string> coeffs = c.coefficients();
+    gi::exvector terms;
+    for (std::size_t i = 0; i < coeffs.size(); ++i) {
+        const cln::cl_RA q(coeffs[i].c_str());
+        if (!cln::zerop(q)) terms.push_back(gi::numeric(cln::cl_N(q)) * gi::pow(zeta_symbol(), static_cast<long>(i)));
+    }
+    return Symbolic(gi::dynallocate<gi::add>(terms), N);
+}
+
+Symbolic Symbolic::unit(const std::string& name) { return Symbolic(intern(name, Kind::unit), 1); }
+
+Symbolic Symbolic::complex_variable(const std::string& name) { return Symbolic(intern(name, Kind::complex), 1); }
+
+Symbolic Symbolic::real_variable(const std::string& name) { return Symbolic(intern(name, Kind::real), 1); }
+
+const GiNaC::symbol& Symbolic::zeta_symbol() {
+    static const auto* z = new GiNaC::symbol("zeta");  // leaked on purpose (outlives static values)
+    return *z;
+}
+
+Symbolic Symbolic::lift(unsigned long M) const {
+    if (M == 0 || M % N_ != 0 || M > Cyclotomic::max_conductor)
+        throw FieldMismatch("cannot lift Q(zeta_" + std::to_string(N_) + ") to Q(zeta_" + std::to_string(M) + ")");
+    if (M == N_) return *this;
+    gi::exmap m;
+    m[zeta_symbol()] = gi::pow(zeta_symbol(), static_cast<long>(M / N_));
+    return Symbolic(e_.subs(m, gi::subs_options::no_pattern), M);
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// Deciding
+
+Symbolic Symbolic::canonical() const { return Symbolic(parts_to_ex(canon(e_, N_)), N_); }
+
+bool Symbolic::is_zero() const { return canon(e_, N_, true).num.empty(); }
+
+std::optional<Cyclotomic> Symbolic::to_cyclotomic() const {
+    const Parts p = canon(e_, N_);
+    if (!p.den_one) return std::nullopt;  // constants always come out with den == 1
+    if (p.num.empty()) return Cyclotomic::from_coefficients(N_, {"0"});
+    if (p.num.size() != 1 || !p.num.begin()->first.is_equal(gi::ex(1))) return std::nullopt;
+    const ZPoly& z = p.num.begin()->second;
+    std::vector<std::string> coeffs(static_cast<std::size_t>(z.rbegin()->first) + 1, "0");
+    for (const auto& [i, c] : z) coeffs[static_cast<std::size_t>(i)] = ra_to_string(c);
+    return Cyclotomic::from_coefficients(N_, coeffs);
+}
+
+Symbolic Symbolic::substitute(const std::string& name, const Symbolic& value) const {
+    const Entry entry = [&] {
+        Registry& r = registry();
+        std::lock_guard<std::mutex> lock(r.mu);
+        const auto it = r.by_name.find(name);
+        if (it == r.by_name.end()) throw InvalidInput("substitute: unknown symbol '" + name + "'");
+        return it->second;
+    }();
+    if (entry.kind == Kind::complex_conjugate)
+        throw InvalidInput("substitute: '" + name + "' is a conjugate symbol; substitute its variable instead");
+    const unsigned long M = common_conductor(N_, value.N_);
+    const Symbolic a = lift(M);
+    const Symbolic v = value.lift(M);
+    const Parts p = canon(a.e_, M);
+    if (p.num.empty()) return Symbolic(gi::ex(0), M);
+
+    gi::exmap m;
+    m[entry.sym] = v.e_;
+    if (entry.kind == Kind::complex) m[entry.partner] = v.conj().e_;
+
+    // a zero value at a negative power is a pole (the numerator is Laurent; the denominator is polynomial)
+    auto negative_power = [&](const LaurentPoly& lp) {
+        for (const auto& [key, poly] : lp) {
+            if (has_negative_power(key, entry.sym)) return true;
+            if (entry.kind == Kind::complex && has_negative_power(key, entry.partner)) return true;
+        }
+        return false;
+    };
+    if ((negative_power(p.num) || negative_power(p.den)) && v.is_zero())
+        throw DivisionByZero("substitute: " + name + " = 0 at a negative power of " + name);
+
+    try {
+        const gi::ex num = to_ex(p.num).subs(m, gi::subs_options::no_pattern);
+        if (p.den_one) return Symbolic(num, M);
+        const gi::ex den = to_ex(p.den).subs(m, gi::subs_options::no_pattern);
+        if (Symbolic(den, M).is_zero())
+            throw DivisionByZero("substitute: the denominator vanishes at " + name + " = " + value.to_string());
+        return Symbolic(num / den, M);
+    } catch (const gi::pole_error&) {
+        throw DivisionByZero("substitute: division by zero at " + name + " = " + value.to_string());
+    }
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// Field operations
+
+Symbolic Symbolic::conj() const {
+    gi::exmap m;
+    {
+        Registry& r = registry();
+        std::lock_guard<std::mutex> lock(r.mu);
+        m = r.conj_map;
+    }
+    m[zeta_symbol()] = gi::pow(zeta_symbol(), static_cast<long>(N_) - 1);
+    return Symbolic(e_.subs(m, gi::subs_options::no_pattern), N_);
+}
+
+Symbolic Symbolic::inverse() const {
+    if (is_zero()) throw DivisionByZero("inverse of a symbolic zero");
+    return Symbolic(gi::pow(e_, -1), N_);
+}
+
+std::complex<double> Symbolic::to_complex() const {
+    const auto c = to_cyclotomic();
+    if (!c) throw InvalidInput("to_complex: value still has variables or parameters: " + to_string());
+    return c->to_complex();
+}
+
+std::string Symbolic::to_string() const {
+    const gi::ex c = parts_to_ex(canon(e_, N_));
+    gi::exmap m;
+    m[zeta_symbol()] = gi::symbol("zeta_" + std::to_string(N_));
+    std::ostringstream os;
+    os << c.subs(m, gi::subs_options::no_pattern);
+    return os.str();
+}
+
+Symbolic operator+(const Symbolic& a, const Symbolic& b) {
+    const unsigned long M = common_conductor(a.N_, b.N_);
+    return Symbolic(a.lift(M).e_ + b.lift(M).e_, M);
+}
+
+Symbolic operator-(const Symbolic& a, const Symbolic& b) {
+    const unsigned long M = common_conductor(a.N_, b.N_);
+    return Symbolic(a.lift(M).e_ - b.lift(M).e_, M);
+}
+
+Symbolic operator*(const Symbolic& a, const Symbolic& b) {
+    const unsigned long M = common_conductor(a.N_, b.N_);
+    return Symbolic(a.lift(M).e_ * b.lift(M).e_, M);
+}
+
+Symbolic operator/(const Symbolic& a, const Symbolic& b) {
+    if (b.is_zero()) throw DivisionByZero("symbolic division by zero");
+    const unsigned long M = common_conductor(a.N_, b.N_);
+    return Symbolic(a.lift(M).e_ * gi::pow(b.lift(M).e_, -1), M);
+}
+
+Symbolic operator-(const Symbolic& a) { return Symbolic(-a.e_, a.N_); }
+
+}  // namespace cogo
