@@ -1,21 +1,22 @@
 /// \file symbolic.cpp
 /// Symbolic scalars on GiNaC: a value is (GiNaC::ex e, N) where the interned symbol "zeta" means zeta_N.
 ///
-/// Arithmetic is lazy (it only builds GiNaC trees; mixed N are lifted to the lcm). All deciding happens in
-/// one place, canon() below, which every zero test, canonical(), to_cyclotomic() and substitute() go through:
+/// Arithmetic is lazy (it only builds GiNaC trees; mixed N are lifted to the lcm by zeta -> zeta^(M/N)).
+/// All deciding happens in canon() / decide_zero() below, which every zero test, canonical(),
+/// to_cyclotomic(), to_string() and substitute() go through:
 ///
-///  1. Laurent fast path. If every negative power in the tree has a plain symbol as its base (no
-///     denominators other than monomials: unit parameters u^-k, zeta^-k, ...), the value is a Laurent
-///     polynomial: expand() it and collect it term by term. No normal(), no gcd.
+///  1. Laurent fast path. If every negative power in the tree has a plain symbol as its base (the only
+///     denominators are monomials: unit parameters u^-k, zeta^-k, ...), the value is a Laurent polynomial.
+///     The Expander expands the tree itself (sparse polynomials over CLN rationals, dense exponent vectors,
+///     zeta exponents taken mod N as they arise since zeta^N = 1); no GiNaC expand(), no normal(), no gcd.
 ///  2. Otherwise GiNaC numer_denom() (normal(), treating zeta as an ordinary symbol) gives num/den with
-///     num, den in Q[zeta, symbols]; both are expanded and collected.
-///  "Collect" = for every monomial in the symbols other than zeta (the key, possibly with negative
-///  exponents), accumulate its coefficient polynomial in zeta with exponents taken mod N (zeta^N = 1),
-///  then reduce that polynomial modulo the monic integer polynomial Phi_N (sparse long division; Phi_N
-///  comes from FLINT once per N). Coefficients are exact CLN rationals. The value is zero iff the collected
-///  numerator is empty: Phi_N is the minimal polynomial of zeta_N, the symbols are algebraically
-///  independent over Q(zeta_N) (see symbolic.hpp for units and x, x'), and the denominator is never zero
-///  in Q(zeta_N)[symbols] (every constructor and operation keeps it so; division checks its divisor).
+///     num, den in Q[zeta, symbols]; both go through the Expander.
+///  Then, for every monomial in the symbols other than zeta, its coefficient polynomial in zeta is reduced
+///  modulo the monic integer polynomial Phi_N (sparse long division; Phi_N comes from FLINT once per N).
+///  The value is zero iff no monomial survives: Phi_N is the minimal polynomial of zeta_N, the symbols are
+///  algebraically independent over Q(zeta_N) (see symbolic.hpp for units and x, x'), and the denominator is
+///  never zero in Q(zeta_N)[symbols] (every constructor and operation keeps it so: division and inverse
+///  check their argument, substitute() checks the substituted denominator and the poles of negative powers).
 ///
 /// Canonical form: on the Laurent path the result is the unique Laurent polynomial with coefficients
 /// sum_{i < phi(N)} c_i zeta^i. On the rational path, a denominator that is a single monomial is divided
@@ -24,6 +25,14 @@
 /// is a Q(zeta_N) multiple of the denominator is replaced by that constant. Rational functions are thus
 /// not fully canonical (GiNaC cannot cancel common factors that exist only over Q(zeta_N)), but constants
 /// always come out as constants, so to_cyclotomic() is complete.
+///
+/// substitute(): the caller must make sure the value has the kind of the symbol it replaces: |value| = 1 for
+/// a unit parameter (otherwise conj(u) = 1/u no longer holds and a "proof" about the result means nothing),
+/// a real value for a real variable. This is not checked (it is not decidable for symbolic values in
+/// general); only a zero at a negative power and a vanishing denominator are refused (DivisionByZero).
+///
+/// Limits: a symbol exponent above 2^20 or a power of a sum above 2^10 throws ResourceLimit. GiNaC is not
+/// thread-safe, so neither is this class; the symbol registry and the Phi_N cache are behind mutexes anyway.
 #include "scalar/symbolic.hpp"
 
 #include <flint/flint.h>
@@ -37,11 +46,14 @@
 #include <cln/rational.h>
 #include <cln/rational_io.h>
 
+#include <algorithm>
 #include <cassert>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <numeric>
 #include <sstream>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -276,69 +288,196 @@ bool is_integer_numeric(const gi::ex& x) {
     return gi::is_exactly_a<gi::numeric>(x) && gi::ex_to<gi::numeric>(x).is_integer();
 }
 
-/// True iff every power in e has an integer exponent and every negative power has a symbol as base,
-/// i.e. expand(e) is a Laurent polynomial (no normal() needed).
-bool is_laurent(const gi::ex& e) {
-    if (gi::is_exactly_a<gi::symbol>(e) || gi::is_exactly_a<gi::numeric>(e)) return true;
-    if (gi::is_exactly_a<gi::add>(e) || gi::is_exactly_a<gi::mul>(e)) {
-        for (std::size_t i = 0; i < e.nops(); ++i)
-            if (!is_laurent(e.op(i))) return false;
-        return true;
-    }
-    if (gi::is_exactly_a<gi::power>(e)) {
-        const gi::ex& expo = e.op(1);
-        if (!is_integer_numeric(expo)) return false;
-        if (gi::ex_to<gi::numeric>(expo).is_negative()) return gi::is_exactly_a<gi::symbol>(e.op(0));
-        return is_laurent(e.op(0));
-    }
-    return false;
-}
-
-/// Collect an expanded Laurent polynomial (numeric * products of integer powers of symbols).
-LaurentPoly collect(const gi::ex& expanded, const PhiData& d) {
-    LaurentPoly out;
-    const gi::symbol& z = zeta_sym();
-    gi::exvector rest;
-    auto add_term = [&](const gi::ex& t) {
-        cln::cl_RA coef = 1;
-        long k = 0;
-        rest.clear();
-        auto factor = [&](const gi::ex& f) {
-            if (gi::is_exactly_a<gi::numeric>(f)) {
-                coef = coef * to_rational(f);
-            } else if (gi::is_exactly_a<gi::symbol>(f)) {
-                if (f.is_equal(z)) k += 1;
-                else rest.push_back(f);
-            } else if (gi::is_exactly_a<gi::power>(f) && gi::is_exactly_a<gi::symbol>(f.op(0)) &&
-                       is_integer_numeric(f.op(1))) {
-                if (f.op(0).is_equal(z)) k += exponent_mod(f.op(1), d.N);
-                else rest.push_back(f);
-            } else {
-                throw InvalidInput("symbolic value outside the supported class: " +
-                                   [&] { std::ostringstream os; os << f; return os.str(); }());
+/// The expansion engine: sparse multivariate Laurent polynomials over Q in the symbols of an expression,
+/// with the exponent of zeta kept mod N. A monomial is a dense exponent vector (one slot per symbol seen by
+/// scan(), the last slot is the zeta exponent in [0, N)). This replaces GiNaC's expand(), which is several
+/// times slower on large products, and never builds intermediate GiNaC objects.
+class Expander {
+public:
+    using Key = std::vector<int>;
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const noexcept {
+            std::uint64_t h = 1469598103934665603ULL;
+            for (int x : k) {
+                h ^= static_cast<std::uint32_t>(x);
+                h *= 1099511628211ULL;
             }
-        };
-        if (gi::is_exactly_a<gi::mul>(t)) {
-            for (std::size_t i = 0; i < t.nops(); ++i) factor(t.op(i));
-        } else {
-            factor(t);
+            return static_cast<std::size_t>(h ^ (h >> 29));
         }
-        if (cln::zerop(coef)) return;
-        gi::ex key = rest.empty() ? gi::ex(1) : rest.size() == 1 ? rest[0] : gi::ex(gi::dynallocate<gi::mul>(rest));
-        add_to(out[key], static_cast<long>(static_cast<unsigned long>(k) % d.N), coef);
     };
-    if (gi::is_exactly_a<gi::add>(expanded)) {
-        for (std::size_t i = 0; i < expanded.nops(); ++i) add_term(expanded.op(i));
-    } else {
-        add_term(expanded);
+    using Poly = std::unordered_map<Key, cln::cl_RA, KeyHash>;
+    /// symbol exponents (zeta slot dropped) -> zeta polynomial reduced mod Phi_N
+    using Grouped = std::map<std::vector<int>, ZPoly>;
+
+    explicit Expander(const PhiData& d) : d_(d) {}
+
+    /// Register the symbols of e. Returns false if e is not a Laurent expression (it has a negative power
+    /// of something other than a symbol), i.e. if it needs normal(). Throws on foreign objects.
+    bool scan(const gi::ex& e) {
+        if (gi::is_exactly_a<gi::numeric>(e)) {
+            (void)to_rational(e);
+            return true;
+        }
+        if (gi::is_exactly_a<gi::symbol>(e)) {
+            if (!e.is_equal(zeta_sym()) && index_.find(e) == index_.end()) {
+                index_.emplace(e, static_cast<int>(syms_.size()));
+                syms_.push_back(e);
+            }
+            return true;
+        }
+        if (gi::is_exactly_a<gi::add>(e) || gi::is_exactly_a<gi::mul>(e)) {
+            for (std::size_t i = 0; i < e.nops(); ++i)
+                if (!scan(e.op(i))) return false;
+            return true;
+        }
+        if (gi::is_exactly_a<gi::power>(e)) {
+            const gi::ex& expo = e.op(1);
+            if (!is_integer_numeric(expo)) throw InvalidInput("symbolic value with a non-integer exponent");
+            if (gi::ex_to<gi::numeric>(expo).is_negative() && !gi::is_exactly_a<gi::symbol>(e.op(0))) return false;
+            return scan(e.op(0));
+        }
+        std::ostringstream os;
+        os << e;
+        throw InvalidInput("symbolic value outside the supported class: " + os.str());
     }
-    for (auto it = out.begin(); it != out.end();) {
-        reduce(it->second, d);
-        if (it->second.empty()) it = out.erase(it);
-        else ++it;
+
+    /// Expand a scanned expression, group by symbol monomial and reduce every zeta polynomial mod Phi_N;
+    /// monomials whose coefficient vanishes are dropped (so the value is zero iff the result is empty).
+    Grouped collect(const gi::ex& e) {
+        const Poly p = expand(e);
+        Grouped out;
+        std::vector<int> sym_part;
+        for (const auto& [k, c] : p) {
+            sym_part.assign(k.begin(), k.end() - 1);
+            add_to(out[sym_part], k.back(), c);
+        }
+        for (auto it = out.begin(); it != out.end();) {
+            reduce(it->second, d_);
+            if (it->second.empty()) it = out.erase(it);
+            else ++it;
+        }
+        return out;
     }
-    return out;
-}
+
+    /// Grouped -> GiNaC monomials.
+    LaurentPoly to_laurent(Grouped&& g) const {
+        LaurentPoly out;
+        gi::exvector factors;
+        for (auto& [exps, zp] : g) {
+            factors.clear();
+            for (std::size_t i = 0; i < exps.size(); ++i)
+                if (exps[i] != 0) factors.push_back(gi::pow(syms_[i], exps[i]));
+            gi::ex key = factors.empty() ? gi::ex(1)
+                         : factors.size() == 1 ? factors[0]
+                                               : gi::ex(gi::dynallocate<gi::mul>(factors));
+            out.emplace(std::move(key), std::move(zp));
+        }
+        return out;
+    }
+
+private:
+    std::size_t width() const { return syms_.size() + 1; }
+
+    Poly constant(const cln::cl_RA& c) const {
+        Poly p;
+        if (!cln::zerop(c)) p.emplace(Key(width(), 0), c);
+        return p;
+    }
+
+    Poly monomial(const gi::ex& sym, const gi::ex& expo) const {
+        Key k(width(), 0);
+        if (sym.is_equal(zeta_sym())) {
+            k.back() = static_cast<int>(exponent_mod(expo, d_.N));
+        } else {
+            const auto& n = gi::ex_to<gi::numeric>(expo);
+            if (cln::abs(cln::the<cln::cl_I>(n.to_cl_N())) > cln::cl_I(1L << 20))
+                throw ResourceLimit("exponent too large in a symbolic expression");
+            k[static_cast<std::size_t>(index_.at(sym))] = static_cast<int>(n.to_int());
+        }
+        Poly p;
+        p.emplace(std::move(k), cln::cl_RA(1));
+        return p;
+    }
+
+    static void drop_zeros(Poly& p) {
+        for (auto it = p.begin(); it != p.end();) {
+            if (cln::zerop(it->second)) it = p.erase(it);
+            else ++it;
+        }
+    }
+
+    Poly multiply(const Poly& a, const Poly& b) const {
+        if (a.empty() || b.empty()) return {};
+        const Poly& small = a.size() <= b.size() ? a : b;
+        const Poly& large = a.size() <= b.size() ? b : a;
+        Poly r;
+        r.reserve(std::min<std::size_t>(small.size() * large.size(), 1u << 22));
+        const std::size_t w = width();
+        const int N = static_cast<int>(d_.N);
+        Key k(w);
+        for (const auto& [ks, cs] : small) {
+            for (const auto& [kl, cl] : large) {
+                for (std::size_t i = 0; i + 1 < w; ++i) k[i] = ks[i] + kl[i];
+                const int z = ks[w - 1] + kl[w - 1];
+                k[w - 1] = z >= N ? z - N : z;
+                auto it = r.find(k);
+                if (it == r.end()) r.emplace(k, cs * cl);
+                else it->second = it->second + cs * cl;
+            }
+        }
+        drop_zeros(r);
+        return r;
+    }
+
+    static void accumulate(Poly& into, Poly&& from) {
+        if (into.size() < from.size()) std::swap(into, from);
+        for (auto& [k, c] : from) {
+            auto it = into.find(k);
+            if (it == into.end()) into.emplace(k, std::move(c));
+            else it->second = it->second + c;
+        }
+    }
+
+    Poly expand(const gi::ex& e) const {
+        if (gi::is_exactly_a<gi::numeric>(e)) return constant(to_rational(e));
+        if (gi::is_exactly_a<gi::symbol>(e)) return monomial(e, gi::ex(1));
+        if (gi::is_exactly_a<gi::add>(e)) {
+            Poly sum;
+            for (std::size_t i = 0; i < e.nops(); ++i) accumulate(sum, expand(e.op(i)));
+            drop_zeros(sum);
+            return sum;
+        }
+        if (gi::is_exactly_a<gi::mul>(e)) {
+            std::vector<Poly> fs;
+            fs.reserve(e.nops());
+            for (std::size_t i = 0; i < e.nops(); ++i) fs.push_back(expand(e.op(i)));
+            std::sort(fs.begin(), fs.end(), [](const Poly& x, const Poly& y) { return x.size() < y.size(); });
+            Poly prod = std::move(fs[0]);
+            for (std::size_t i = 1; i < fs.size(); ++i) prod = multiply(prod, fs[i]);
+            return prod;
+        }
+        if (gi::is_exactly_a<gi::power>(e)) {
+            const gi::ex& base = e.op(0);
+            if (gi::is_exactly_a<gi::symbol>(base)) return monomial(base, e.op(1));
+            const auto& n = gi::ex_to<gi::numeric>(e.op(1));
+            if (!n.is_nonneg_integer()) throw Error("internal: negative power of a sum in Expander");
+            if (n > gi::numeric(1L << 10)) throw ResourceLimit("exponent too large in a symbolic expression");
+            long m = n.to_long();
+            Poly b = expand(base), r = constant(1);
+            while (m > 0) {
+                if (m & 1) r = multiply(r, b);
+                m >>= 1;
+                if (m > 0) b = multiply(b, b);
+            }
+            return r;
+        }
+        throw Error("internal: unexpected object in Expander");
+    }
+
+    const PhiData& d_;
+    std::map<gi::ex, int, gi::ex_is_less> index_;
+    std::vector<gi::ex> syms_;
+};
 
 gi::ex to_ex(const LaurentPoly& lp) {
     gi::exvector terms;
@@ -373,18 +512,41 @@ struct Parts {
     bool den_one = true;
 };
 
-/// See the file comment. zero_only: the caller only needs num.empty() (skips the denominator).
-Parts canon(const gi::ex& e, unsigned long N, bool zero_only = false) {
+/// Collect a polynomial GiNaC returned from numer_denom().
+LaurentPoly collect_polynomial(const gi::ex& e, const PhiData& d) {
+    Expander X(d);
+    if (!X.scan(e)) throw Error("internal: numer_denom returned a non-polynomial");
+    return X.to_laurent(X.collect(e));
+}
+
+/// The decided zero test (see the file comment); never builds the canonical expression.
+bool decide_zero(const gi::ex& e, unsigned long N) {
+    const PhiData& d = phi_data(N);
+    {
+        Expander X(d);
+        if (X.scan(e)) return X.collect(e).empty();
+    }
+    const gi::ex num = numer_denom_checked(e).op(0);
+    Expander X(d);
+    if (!X.scan(num)) throw Error("internal: numer_denom returned a non-polynomial");
+    return X.collect(num).empty();
+}
+
+/// See the file comment.
+Parts canon(const gi::ex& e, unsigned long N) {
     const PhiData& d = phi_data(N);
     Parts r;
-    if (is_laurent(e)) {
-        r.num = collect(e.expand(), d);
-        return r;
+    {
+        Expander X(d);
+        if (X.scan(e)) {
+            r.num = X.to_laurent(X.collect(e));
+            return r;
+        }
     }
     const gi::ex nd = numer_denom_checked(e);
-    r.num = collect(nd.op(0).expand(), d);
-    if (zero_only || r.num.empty()) return r;
-    LaurentPoly den = collect(nd.op(1).expand(), d);
+    r.num = collect_polynomial(nd.op(0), d);
+    if (r.num.empty()) return r;
+    LaurentPoly den = collect_polynomial(nd.op(1), d);
     if (den.empty()) throw DivisionByZero("symbolic expression with a zero denominator");
     if (den.size() == 1) {  // monomial denominator: divide it out
         const auto& [m, dp] = *den.begin();
@@ -498,7 +660,7 @@ Symbolic Symbolic::lift(unsigned long M) const {
 
 Symbolic Symbolic::canonical() const { return Symbolic(parts_to_ex(canon(e_, N_)), N_); }
 
-bool Symbolic::is_zero() const { return canon(e_, N_, true).num.empty(); }
+bool Symbolic::is_zero() const { return decide_zero(e_, N_); }
 
 std::optional<Cyclotomic> Symbolic::to_cyclotomic() const {
     const Parts p = canon(e_, N_);

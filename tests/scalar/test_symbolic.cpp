@@ -349,6 +349,48 @@ TEST_CASE("symbolic: conj is an involutive ring automorphism") {
     CHECK(*got == c.conj());
 }
 
+namespace {
+
+/// Numerical value of a Symbolic at a point (differential test against GiNaC's own evaluation):
+/// u = e^{0.7i}, v = e^{-2.1i}, x = 0.3 - 1.2i, y = -0.8 + 0.5i (x', y' their conjugates), t = 1.7.
+std::complex<double> eval_at_point(const Symbolic& a) {
+    auto cnum = [](std::complex<double> z) {
+        return GiNaC::ex(GiNaC::numeric(z.real()) + GiNaC::I * GiNaC::numeric(z.imag()));
+    };
+    const std::complex<double> u = std::polar(1.0, 0.7), v = std::polar(1.0, -2.1);
+    const std::complex<double> x(0.3, -1.2), y(-0.8, 0.5);
+    GiNaC::exmap m;
+    m[Symbolic::unit("u").expr()] = cnum(u);
+    m[Symbolic::unit("v").expr()] = cnum(v);
+    m[Symbolic::complex_variable("x").expr()] = cnum(x);
+    m[Symbolic::complex_variable("x").conj().expr()] = cnum(std::conj(x));
+    m[Symbolic::complex_variable("y").expr()] = cnum(y);
+    m[Symbolic::complex_variable("y").conj().expr()] = cnum(std::conj(y));
+    m[Symbolic::real_variable("t").expr()] = GiNaC::numeric(1.7);
+    m[Symbolic::zeta_symbol()] = cnum(zeta_c(a.conductor(), 1));
+    const GiNaC::ex val = a.expr().subs(m).evalf();
+    REQUIRE(GiNaC::is_a<GiNaC::numeric>(val));
+    const auto& n = GiNaC::ex_to<GiNaC::numeric>(val);
+    return {n.real().to_double(), n.imag().to_double()};
+}
+
+}  // namespace
+
+TEST_CASE("symbolic: canonical form and conj agree with numerical evaluation") {
+    auto g = ct::rng(707);
+    for (int rep = 0; rep < ct::cases(40); ++rep) {
+        const Symbolic a = random_value(g) * random_value(g) + random_value(g);
+        const Symbolic q = a / random_nonzero(g);
+        for (const Symbolic& s : {a, q, spow(a, 3)}) {
+            const std::complex<double> z = eval_at_point(s);
+            const double tol = 1e-9 * (1.0 + std::abs(z));
+            CHECK_MESSAGE(std::abs(eval_at_point(s.canonical()) - z) < tol, s.to_string());
+            CHECK_MESSAGE(std::abs(eval_at_point(s.conj()) - std::conj(z)) < tol, s.to_string());
+            CHECK_MESSAGE(std::abs(eval_at_point(s.lift(s.conductor() * 7)) - z) < tol, s.to_string());
+        }
+    }
+}
+
 TEST_CASE("symbolic: from_cyclotomic / to_cyclotomic round trip") {
     auto g = ct::rng(505);
     static const unsigned long orders[] = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 21};
