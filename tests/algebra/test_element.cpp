@@ -7,6 +7,7 @@
 #include "scalar/float.hpp"
 #include "support/random_element.hpp"
 #include "support/semiring_axioms.hpp"
+#include "support/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;
@@ -180,4 +181,19 @@ TEST_CASE("zero entries are not stored; bad elements are clear errors") {
     CHECK_THROWS_AS(permute_nodes(z, {1}), InvalidInput);
     CHECK_THROWS_AS(permute_nodes(z, {0, 0}), ShapeMismatch);
     CHECK_THROWS_AS(z.node(1), InvalidInput);
+}
+
+TEST_CASE("semi-ring laws hold for the symbolic model: identities in generic complex weights") {
+    for (const char* spec : {"3", "4", "2x2"}) {
+        const AbelianGroup g = AbelianGroup::parse(spec);
+        const auto z1 = cogo::testing::symbolic_element(g, 2, std::string("x") + spec + "_", true);
+        const auto z2 = cogo::testing::symbolic_element(g, 1, std::string("y") + spec + "_", true);
+        const auto z3 = cogo::testing::symbolic_element(g, 2, std::string("w") + spec + "_", false);
+        cogo::testing::check_semiring_laws(z1, z2, z3, [](const Element<Symbolic>& x, const Element<Symbolic>& y) {
+            return equal_up_to_node_permutation(x, y);
+        });
+        CHECK(is_conjugate_symmetric(z1 * z2));
+        CHECK_FALSE(is_conjugate_symmetric(z3));
+        CHECK_FALSE(equal_up_to_node_permutation(z1, z1 + z2));
+    }
 }

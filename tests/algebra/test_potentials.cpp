@@ -6,6 +6,7 @@
 #include "algebra/transforms.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "support/random_element.hpp"
+#include "support/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;
@@ -105,4 +106,22 @@ TEST_CASE("symmetries act on potentials as stated: gauge invariance, conjugation
 TEST_CASE("self_potential rejects p = c") {
     const auto one = one_element<Cyclotomic>(AbelianGroup::cyclic(3));
     CHECK_THROWS_AS(self_potential(one, Part::c, 1, 1, 1), InvalidInput);
+}
+
+TEST_CASE("homomorphism as a polynomial identity: generic symbolic elements, every index triple") {
+    for (const char* spec : {"3", "4"}) {
+        const AbelianGroup g = AbelianGroup::parse(spec);
+        const std::size_t n = g.order();
+        const auto z1 = cogo::testing::symbolic_element(g, 2, std::string("p") + spec + "_", true);
+        const auto z2 = cogo::testing::symbolic_element(g, 2, std::string("s") + spec + "_", false);
+        const auto sum = z1 + z2, product = z1 * z2;
+        for (std::size_t k1 = 0; k1 < n; ++k1)
+            for (std::size_t k2 = 0; k2 < n; ++k2)
+                for (std::size_t k = 0; k < n; ++k) {
+                    const Symbolic r1 = potential(z1, k1, k2, k), r2 = potential(z2, k1, k2, k);
+                    CHECK(equal(potential(sum, k1, k2, k), r1 + r2));
+                    CHECK(equal(potential(product, k1, k2, k), r1 * r2));
+                    CHECK_FALSE(equal(potential(product, k1, k2, k), r1 + r2));  // mutation: not additive
+                }
+    }
 }
