@@ -5,8 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/construct_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/theorem1_command.hpp"
+#include "cli/verify_command.hpp"
 #include "support/error.hpp"
 
 namespace {
@@ -49,6 +51,32 @@ int main(int argc, char** argv) {
     theorem1->add_flag("--json", t1.json, "Machine-readable output");
     theorem1->footer(kExitCodes);
 
+    cogo::cli::VerifyOptions vo;
+    auto* verify = app.add_subcommand(
+        "verify", "Decide exactly whether an element is a global optimum (l = 0): PROVED / REFUTED / UNKNOWN");
+    cogo::cli::add_solution_options(verify, vo.selection);
+    verify->add_option("--certificate", vo.certificate, "Write a JSON certificate (re-check with check-cert)");
+    verify->add_option("--max-terms", vo.max_terms, "Work limit in scalar products; beyond it: UNKNOWN (exit 3)")
+        ->capture_default_str();
+    verify->add_flag("--json", vo.json, "Machine-readable output");
+    verify->footer(kExitCodes);
+
+    cogo::cli::ConstructOptions co;
+    auto* construct = app.add_subcommand(
+        "construct", "Write a construction's real weights (.npy, PyTorch layout) and exact Fourier form (JSON)");
+    cogo::cli::add_solution_options(construct, co.selection);
+    construct->add_option("--out,-o", co.out, "Output directory (created if missing)")->required();
+    construct->add_flag("--json", co.json, "Machine-readable summary");
+    construct->footer(kExitCodes);
+
+    std::string cert_path;
+    bool cert_json = false;
+    auto* check_cert = app.add_subcommand(
+        "check-cert", "Re-check a certificate through an independent code path (multi-modular exact arithmetic)");
+    check_cert->add_option("FILE", cert_path, "Certificate written by cogo verify --certificate")->required();
+    check_cert->add_flag("--json", cert_json, "Machine-readable output");
+    check_cert->footer("Exit codes: 0 accepted, 1 rejected, 2 unreadable or not JSON, 3 resource limit, 4 internal error.\n");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -58,6 +86,9 @@ int main(int argc, char** argv) {
     try {
         if (demo->parsed()) return run_demo(std::cout);
         if (theorem1->parsed()) return cogo::cli::run_theorem1(t1, std::cout);
+        if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
+        if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
+        if (check_cert->parsed()) return cogo::cli::run_check_cert(cert_path, cert_json, std::cout);
     } catch (const cogo::InvalidInput& e) {
         std::cerr << "cogo: error: " << e.what() << "\n";
         return cogo::cli::exit_usage;

@@ -1,0 +1,64 @@
+#include "cli/construct_command.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "algebra/real_weights.hpp"
+#include "algebra/transforms.hpp"
+#include "cli/exit_codes.hpp"
+#include "io/atomic_file.hpp"
+#include "io/element_json.hpp"
+#include "io/npy.hpp"
+#include "scalar/float.hpp"
+
+namespace cogo::cli {
+
+namespace {
+
+Matrix<double> real_parts(const Matrix<Complex>& m) {
+    Matrix<double> r(m.rows(), m.cols());
+    for (std::size_t i = 0; i < m.rows(); ++i)
+        for (std::size_t j = 0; j < m.cols(); ++j) r(i, j) = m(i, j).real();
+    return r;
+}
+
+}  // namespace
+
+int run_construct(const ConstructOptions& options, std::ostream& out) {
+    if (options.out.empty()) throw InvalidInput("construct: --out DIR is required");
+    const auto start = std::chrono::steady_clock::now();
+    const SelectedElement selected = select_element(options.selection);
+    const Element<Cyclotomic>& z = selected.z;
+    if (!is_conjugate_symmetric(z))
+        throw InvalidInput("construct: the element is not conjugate symmetric, so its weights are not real");
+
+    // The exact element is rounded once to complex<double> and transformed in floating point: the real-domain
+    // weights are only ever exported as float64, and the exact form goes to fourier.json.
+    const Element<Complex> zf = map_values<Complex>(z, [](const Cyclotomic& v) { return v.to_complex(); });
+    const RealWeights<Complex> w = to_real_weights(zf);
+
+    StagedOutput files(options.out);
+    files.add(kWaFile, npy_bytes(real_parts(w.wa)));
+    files.add(kWbFile, npy_bytes(real_parts(w.wb)));
+    files.add(kVFile, npy_bytes(real_parts(w.v)));
+    files.add(kFourierFile, element_file_text(z, selected.description, selected.parameters));
+    files.commit();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    if (options.json) {
+        out << nlohmann::json{{"element", selected.description}, {"group", z.group().spec()}, {"order", z.order()},
+                              {"out", options.out},   {"files", {kWaFile, kWbFile, kVFile, kFourierFile}},
+                              {"seconds", seconds}}
+                   .dump(2)
+            << "\n";
+    } else {
+        out << "wrote " << selected.description << ": q = " << z.order() << " nodes, n = " << z.group().order()
+            << "\n  " << options.out << "/{" << kWaFile << ", " << kWbFile << "} (q x n), " << kVFile << " (n x q), "
+            << kFourierFile << " (exact Fourier form)  [" << seconds << " s]\n";
+    }
+    return exit_ok;
+}
+
+}  // namespace cogo::cli

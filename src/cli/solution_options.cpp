@@ -1,0 +1,96 @@
+#include "cli/solution_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "construct/expression.hpp"
+#include "construct/global_solutions.hpp"
+#include "construct/turn.hpp"
+#include "io/element_json.hpp"
+#include "support/error.hpp"
+
+namespace cogo::cli {
+
+namespace {
+
+std::vector<int> parse_signs(const std::string& text) {
+    std::vector<int> signs;
+    std::string item;
+    std::istringstream in(text);
+    while (std::getline(in, item, ',')) {
+        if (item == "1" || item == "+1" || item == "+") signs.push_back(1);
+        else if (item == "-1" || item == "-") signs.push_back(-1);
+        else throw InvalidInput("--sign: expected 1 or -1 (comma-separated), got '" + item + "'");
+    }
+    if (signs.empty()) throw InvalidInput("--sign: expected 1 or -1 (comma-separated)");
+    return signs;
+}
+
+AbelianGroup require_group(const SolutionOptions& o, const char* what) {
+    if (o.group.empty()) throw InvalidInput(std::string(what) + " needs a group: --d D or --group d1xd2x...");
+    return AbelianGroup::parse(o.group);
+}
+
+SelectedElement named_construction(const SolutionOptions& o) {
+    const AbelianGroup g = require_group(o, "--solution");
+    const std::string& name = o.solution;
+    SelectedElement out{Element<Cyclotomic>(g), name, "", nlohmann::json::object()};
+    if (name == "F6") {
+        out.z = f6(g, turn_values<Cyclotomic>(parse_turns(o.nu)));
+        out.parameters = {{"nu", o.nu}};
+        out.description = "z_F6 = sum_k z_nu * z_syn / 6 on " + g.name() + " (nu = " + o.nu + ")";
+    } else if (name == "nui-synab") {
+        out.z = nui_synab(g, turn_values<Cyclotomic>(parse_turns(o.alpha)), turn_values<Cyclotomic>(parse_turns(o.beta)));
+        out.parameters = {{"alpha", o.alpha}, {"beta", o.beta}};
+        out.description = "sum_k z_{nu=i} * z_{syn,ab} / 6 on " + g.name() + " (alpha = " + o.alpha + ", beta = " + o.beta + ")";
+    } else if (name == "F46") {
+        const auto nus = parse_turns(o.nu);
+        out.z = f46(g, turn_value<Cyclotomic>(nus.front()), turn_values<Cyclotomic>(parse_turns(o.xi)), parse_signs(o.sign), o.k0);
+        out.parameters = {{"nu", to_string(nus.front())}, {"xi", o.xi}, {"sign", o.sign}};
+        if (o.k0) out.parameters["k0"] = *o.k0;
+        out.description = "z_F4/6 on " + g.name() + " (nu = " + to_string(nus.front()) + ", xi = " + o.xi + ", s = " + o.sign + ")";
+    } else if (name == "order4") {
+        out.z = order4(g, turn_values<Cyclotomic>(parse_turns(o.xi)), parse_signs(o.sign));
+        out.parameters = {{"xi", o.xi}, {"sign", o.sign}};
+        out.description = "all-order-4 sum_k z_{nu=i} * z_xi / 4 on " + g.name() + " (xi = " + o.xi + ", s = " + o.sign + ")";
+    } else if (name == "M") {
+        out.z = memorisation<Cyclotomic>(g);
+        out.description = "perfect memorisation z_M on " + g.name();
+    } else {
+        throw InvalidInput("unknown construction '" + name + "' (known: " + kSolutionNames + ")");
+    }
+    return out;
+}
+
+}  // namespace
+
+void add_solution_options(CLI::App* command, SolutionOptions& o) {
+    command->add_option("--d", o.group, "Modulus d: the group Z_d");
+    command->add_option("--group,-g", o.group, "Group d1xd2x... (e.g. 3x3); same as --d for one factor");
+    command->add_option("--solution", o.solution, std::string("Named construction: ") + kSolutionNames);
+    command->add_option("--expr", o.expr, "Composed ring expression, e.g. 'sum(nu(1/4) * syn) / 6' (see README)");
+    command->add_option("--file", o.file, "Element file (cogo-element JSON, or a certificate)");
+    command->add_option("--nu", o.nu, "nu as turns p/q (exp(2 pi i p/q)), comma-separated, cycled over frequencies")
+        ->capture_default_str();
+    command->add_option("--xi", o.xi, "xi as turns, comma-separated (F46, order4)")->capture_default_str();
+    command->add_option("--sign", o.sign, "sign s = 1 or -1 of z_xi, comma-separated")->capture_default_str();
+    command->add_option("--alpha", o.alpha, "alpha as turns, comma-separated (nui-synab)")->capture_default_str();
+    command->add_option("--beta", o.beta, "beta as turns, comma-separated (nui-synab)")->capture_default_str();
+    command->add_option("--k0", o.k0, "Frequency of the order-6 block of F46 (default: 1)");
+}
+
+SelectedElement select_element(const SolutionOptions& o) {
+    const int chosen = !o.solution.empty() + !o.expr.empty() + !o.file.empty();
+    if (chosen != 1) throw InvalidInput("choose exactly one of --solution NAME, --expr EXPR, --file FILE");
+    if (!o.solution.empty()) return named_construction(o);
+    if (!o.expr.empty()) {
+        const AbelianGroup g = require_group(o, "--expr");
+        return {evaluate_expression(g, o.expr), "expr", "'" + o.expr + "' on " + g.name(), {{"expr", o.expr}}};
+    }
+    Element<Cyclotomic> z = read_element_file(o.file);
+    if (!o.group.empty() && !(AbelianGroup::parse(o.group) == z.group()))
+        throw InvalidInput("--file: the element is over " + z.group().name() + ", not the group given");
+    const std::string description = "element from " + o.file + " on " + z.group().name();
+    return {std::move(z), "file", description, {{"file", o.file}}};
+}
+
+}  // namespace cogo::cli

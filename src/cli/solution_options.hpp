@@ -1,0 +1,52 @@
+#pragma once
+/// \file solution_options.hpp
+/// The command-line options that select an exact Fourier-domain element, shared by `cogo verify` and
+/// `cogo construct`: a named construction of the catalogue (--solution with its parameters), a composed
+/// ring expression (--expr), or an element file (--file, a cogo-element or certificate document).
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "algebra/element.hpp"
+#include "scalar/cyclotomic.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace cogo::cli {
+
+/// Raw option values as typed by the user.
+struct SolutionOptions {
+    std::string group;            ///< --group / --d
+    std::string solution;         ///< --solution: F6, F46, nui-synab, M, order4
+    std::string expr;             ///< --expr: a ring expression (construct/expression.hpp)
+    std::string file;             ///< --file: an element document
+    std::string nu = "1/3";       ///< turns, comma-separated, cycled over frequencies (F46 takes the first)
+    std::string xi = "1/8";       ///< turns for z_xi (F46, order4)
+    std::string sign = "1";       ///< signs s = 1 or -1 for z_xi, comma-separated
+    std::string alpha = "0";      ///< turns for z_syn_ab (nui-synab)
+    std::string beta = "0";       ///< turns for z_syn_ab (nui-synab)
+    std::optional<std::size_t> k0;///< frequency of the order-6 block of F46
+};
+
+/// The element chosen by the options, with a description and its parameters (for reports and files).
+struct SelectedElement {
+    Element<Cyclotomic> z;
+    std::string name;          ///< construction name, "expr" or "file"
+    std::string description;   ///< e.g. "z_F6 on Z_23 (nu = 1/3)"
+    nlohmann::json parameters; ///< the parameters as given
+};
+
+/// Registers the options on a subcommand.
+void add_solution_options(CLI::App* command, SolutionOptions& options);
+
+/// Builds the element; throws InvalidInput on unknown names, malformed parameters, missing or conflicting
+/// selections, and groups a construction does not support.
+SelectedElement select_element(const SolutionOptions& options);
+
+/// The names accepted by --solution.
+inline constexpr const char* kSolutionNames = "F6, F46, nui-synab, M, order4";
+
+}  // namespace cogo::cli

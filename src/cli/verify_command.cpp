@@ -1,0 +1,122 @@
+#include "cli/verify_command.hpp"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <iostream>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/exit_codes.hpp"
+#include "io/atomic_file.hpp"
+#include "io/element_json.hpp"
+#include "verify/certificate_checker.hpp"
+#include "verify/certificate_writer.hpp"
+#include "verify/verify.hpp"
+
+namespace cogo::cli {
+
+double peak_memory_mib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+namespace {
+
+std::string describe_condition(const OutputCondition<Cyclotomic>& c) {
+    return std::string(condition_kind_name(c.kind())) + " condition T_" + std::to_string(c.k) + "(" + std::to_string(c.k1) +
+           ", " + std::to_string(c.k2) + ") = " + c.value.to_string() + ", target " + std::to_string(c.target);
+}
+
+}  // namespace
+
+int run_verify(const VerifyOptions& options, std::ostream& out) {
+    const auto start = std::chrono::steady_clock::now();
+    const SelectedElement selected = select_element(options.selection);
+    const Element<Cyclotomic>& z = selected.z;
+    VerifyLimits limits;
+    limits.max_terms = options.max_terms;
+    const VerificationResult<Cyclotomic> result = verify_global_optimum(z, limits);
+    const double verify_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    std::map<std::string, std::size_t> by_kind;
+    for (const auto& c : result.conditions) ++by_kind[condition_kind_name(c.kind())];
+    const unsigned long field = common_field(z);
+
+    if (!options.certificate.empty() && result.verdict != Verdict::unknown)
+        write_file_atomically(options.certificate, certificate_text(z, result, "l(z) = 0 for " + selected.description));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    if (options.json) {
+        nlohmann::json j = {{"verdict", verdict_name(result.verdict)},
+                            {"element", selected.description},
+                            {"solution", selected.name},
+                            {"parameters", selected.parameters},
+                            {"group", z.group().spec()},
+                            {"order", z.order()},
+                            {"field", field},
+                            {"conditions", result.conditions.size()},
+                            {"conditions_by_kind", by_kind},
+                            {"failing", result.failing},
+                            {"work", result.work},
+                            {"loss", result.loss ? nlohmann::json(result.loss->to_string()) : nlohmann::json(nullptr)},
+                            {"counterexample", nullptr},
+                            {"reason", result.reason},
+                            {"certificate", options.certificate.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.certificate)},
+                            {"seconds_verify", verify_seconds},
+                            {"seconds", seconds},
+                            {"peak_memory_mib", peak_memory_mib()}};
+        if (result.counterexample) {
+            const auto& c = result.conditions[*result.counterexample];
+            j["counterexample"] = {{"kind", condition_kind_name(c.kind())}, {"k", c.k}, {"k1", c.k1}, {"k2", c.k2},
+                                   {"value", c.value.to_string()}, {"target", c.target}};
+        }
+        out << j.dump(2) << "\n";
+    } else {
+        out << "element: " << selected.description << "\n"
+            << "  order " << z.order() << ", entries in Q(zeta_" << field << "), group order " << z.group().order() << "\n";
+        if (result.verdict == Verdict::unknown) {
+            out << "UNKNOWN: " << result.reason << "\n";
+        } else {
+            out << "  conditions decided exactly: " << result.conditions.size() << " (";
+            bool first = true;
+            for (const auto& [kind, count] : by_kind) {
+                out << (first ? "" : ", ") << kind << " " << count;
+                first = false;
+            }
+            out << "); every other T_k(k1,k2) vanishes structurally\n";
+            if (result.verdict == Verdict::proved) {
+                out << "PROVED: global optimum, exact loss " << result.loss->to_string() << "\n";
+            } else {
+                out << "REFUTED: " << result.failing << " failing condition(s); first: "
+                    << describe_condition(result.conditions[*result.counterexample]) << "\n"
+                    << "  exact loss " << result.loss->to_string() << "\n";
+            }
+            if (!options.certificate.empty()) out << "  certificate written to " << options.certificate << "\n";
+        }
+        out << "  " << seconds << " s, peak memory " << peak_memory_mib() << " MiB\n";
+    }
+    return result.verdict == Verdict::proved ? exit_ok : result.verdict == Verdict::refuted ? exit_refuted : exit_unknown;
+}
+
+int run_check_cert(const std::string& path, bool json, std::ostream& out) {
+    const auto start = std::chrono::steady_clock::now();
+    const CertificateCheck check = check_certificate_file(path);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (json) {
+        out << nlohmann::json{{"accepted", check.accepted}, {"reason", check.reason}, {"verdict", check.verdict},
+                              {"conditions", check.conditions}, {"primes", check.primes}, {"seconds", seconds}}
+                   .dump(2)
+            << "\n";
+    } else if (check.accepted) {
+        out << "ACCEPTED: the certificate's " << check.verdict << " verdict is re-established (" << check.conditions
+            << " conditions, " << check.primes << " primes, " << seconds << " s)\n";
+    } else {
+        out << "REJECTED: " << check.reason << "\n";
+    }
+    return check.accepted ? exit_ok : exit_refuted;
+}
+
+}  // namespace cogo::cli

@@ -1,0 +1,62 @@
+#pragma once
+/// \file certificate_checker.hpp
+/// Independent re-verification of a cogo certificate (src/verify/certificate_format.md, version 1).
+///
+/// The checker shares no arithmetic with the verifier that wrote the certificate: it does not use
+/// cogo::Cyclotomic, src/algebra or src/scalar. It reads the JSON itself, does its own mixed-radix group
+/// arithmetic, and decides every claimed equality X = Y in Q(zeta_N) exactly by multi-modular evaluation:
+///
+/// * D = 2 * L^3 * Lv^2, with L the lcm of the denominators of all node entries and Lv the lcm of the
+///   denominators of all claimed numbers (condition values, counterexample value, loss), makes every
+///   tested difference eta = D * (X - Y) an element of Z[zeta_N];
+/// * with M (resp. V) an integer upper bound of the coefficient 1-norms of the node entries (resp. the
+///   claimed numbers), q nodes, n = |G| and C listed conditions, every complex embedding satisfies
+///   |sigma(eta)| <= B = D * S, S = q (n+1) M^3 + (C + n + 2) (V+1)^2;
+/// * a non-zero eta in Z[zeta_N] has a non-zero integer norm of absolute value <= B^phi(N); each prime
+///   p = 1 mod N with p not dividing D and a primitive N-th root r mod p gives a ring map
+///   Z[zeta_N] -> F_p (zeta_N -> r) whose kernel is a prime ideal of norm p. The checker uses
+///   m = ceil(phi(N) * (bits(D) + bits(S)) / 61) distinct primes p > 2^61 (so prod p > B^phi(N)):
+///   eta vanishing modulo all of them proves eta = 0, and eta not vanishing modulo one of them proves
+///   eta != 0. Every equality and every inequality the checker relies on is decided this way.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace cogo {
+
+/// The outcome of re-checking one certificate.
+/// * accepted: true iff every claim of the certificate was established (format, completeness of the
+///   condition list, values, targets, verdict with its counterexample, loss; format.md "What a checker
+///   must establish" items 1-5).
+/// * reason: empty when accepted; otherwise the first problem found, naming the offending condition,
+///   e.g. "condition (k=3, k1=0, k2=0): claimed value differs from T_k(k1,k2)".
+/// * verdict: the certificate's own verdict string ("PROVED" / "REFUTED"), empty if absent or malformed.
+///   It is established only when accepted is true.
+/// * conditions: number of listed conditions (0 if the list could not be read).
+/// * primes: number of primes the arithmetic used (0 if the check stopped before any arithmetic).
+struct CertificateCheck {
+    bool accepted = false;
+    std::string reason;
+    std::string verdict;
+    std::size_t conditions = 0;
+    std::size_t primes = 0;
+};
+
+/// Re-verifies a certificate given as JSON text; trusts nothing in it.
+/// Throws cogo::InvalidInput if json_text is not JSON at all. Valid JSON that violates the format or whose
+/// claims are false yields accepted == false with a precise reason. Throws cogo::ResourceLimit if the
+/// exact check would need an unreasonable amount of work (field N > 2^32, more than 10^5 primes).
+CertificateCheck check_certificate(const std::string& json_text);
+
+/// Reads the file at path and calls check_certificate on its contents.
+/// Throws cogo::InvalidInput if the file cannot be read or is not JSON.
+CertificateCheck check_certificate_file(const std::string& path);
+
+/// The index-th (0-based) prime of the sequence the checker draws its primes from for field N: the primes
+/// p = 1 mod N with p > 2^61, in increasing order (a prime dividing a denominator of the certificate is
+/// skipped at check time). Exposed so that tests can build numbers that agree modulo one of them.
+/// Throws cogo::InvalidInput if N == 0, cogo::ResourceLimit if N > 2^32.
+std::uint64_t certificate_checker_prime(std::uint64_t field, std::size_t index);
+
+}  // namespace cogo
