@@ -6,7 +6,9 @@
 /// and ends with the line "PROVED" (exit 0) or "FAILED" (exit 1). Checks are grouped in sections; each
 /// section reports how many checks it ran and how long it took. A failing check prints its description
 /// and, when given, a counterexample (e.g. the exact non-zero difference). An exception escaping the
-/// body is not a refutation: it is reported as "not decided" and the program still ends with FAILED.
+/// body is not a refutation: it is reported as "not decided", the program still ends with FAILED, and the
+/// exit code is 99, which meson counts as an ERROR even for `should_fail` tests (so a deliberately wrong
+/// statement cannot "fail as expected" by crashing). A proof that ran no check also ends with FAILED (1).
 ///
 /// Output is one line per section plus the failures (the first `max_failures_shown`); set
 /// COGO_PROOF_VERBOSE=1 in the environment to print every check.
@@ -98,8 +100,11 @@ public:
     std::size_t checks() const { return checks_; }
     std::size_t failed() const { return failed_; }
 
+    /// Exit codes: every check passed / some check failed / not decided (exception; meson: hard error).
+    static constexpr int exit_proved = 0, exit_failed = 1, exit_not_decided = 99;
+
     /// Runs the proof body; an exception is reported as "not decided". Then prints the summary and the
-    /// verdict line, and returns the exit code (0 = PROVED, 1 = FAILED).
+    /// verdict line, and returns the exit code (exit_proved, exit_failed or exit_not_decided).
     int run(const std::function<void(Proof&)>& body) {
         std::string error;
         try {
@@ -117,7 +122,8 @@ public:
         if (checks_ == 0) std::printf("not decided: no checks ran\n");
         std::printf("%s\n", proved ? "PROVED" : "FAILED");
         std::fflush(stdout);
-        return proved ? 0 : 1;
+        if (!error.empty()) return exit_not_decided;
+        return proved ? exit_proved : exit_failed;
     }
 
 private:

@@ -89,12 +89,15 @@ struct Group {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Exact numbers of Q(zeta_N): (1/den) * sum_i num_i zeta^i with integer num_i, den > 0.
+// Exact numbers of Q(zeta_N): (1/den) * sum_t num_t zeta^(e_t) with integer num_t != 0, 0 <= e_t < N,
+// den > 0, stored sparsely (a coefficient c_i of the JSON array becomes the term at e = i mod N).
 struct NumberStore {
-    std::vector<Fmpz> numerators;                      // flat
-    std::vector<std::pair<std::size_t, std::size_t>> spans;  // (offset, length) per number
-    std::vector<Fmpz> denominators;                    // per number
-    std::size_t max_length = 0;
+    u64 field = 1;
+    std::vector<u64> exponents;                              // flat, per term
+    std::vector<Fmpz> numerators;                            // flat, per term
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // (offset, term count) per number
+    std::vector<Fmpz> denominators;                          // per number
+    u64 max_exponent = 0;
 
     std::size_t size() const { return spans.size(); }
 };
@@ -128,21 +131,25 @@ std::size_t parse_number(const json& j, NumberStore& store, const std::string& w
     const std::size_t offset = store.numerators.size();
     Fmpz factor;
     for (std::size_t i = 0; i < j.size(); ++i) {
+        if (fmpz_is_zero(nums[i].get())) continue;
         fmpz_divexact(factor.get(), common.get(), dens[i].get());
         fmpz_mul(nums[i].get(), nums[i].get(), factor.get());
+        const u64 e = static_cast<u64>(i) % store.field;
+        store.exponents.push_back(e);
         store.numerators.push_back(std::move(nums[i]));
+        store.max_exponent = std::max(store.max_exponent, e);
     }
-    store.spans.emplace_back(offset, j.size());
+    store.spans.emplace_back(offset, store.numerators.size() - offset);
     store.denominators.push_back(std::move(common));
-    store.max_length = std::max(store.max_length, j.size());
     return store.size() - 1;
 }
 
-/// An integer upper bound of the 1-norm sum_i |c_i| of number id: ceil(sum |num_i| / den).
+/// An integer upper bound of the 1-norm sum_i |c_i| of number id (hence of |sigma(x)| for every complex
+/// embedding sigma): ceil(sum |num_t| / den).
 Fmpz one_norm_ceiling(const NumberStore& store, std::size_t id) {
     Fmpz sum, a;
-    const auto [offset, length] = store.spans[id];
-    for (std::size_t i = 0; i < length; ++i) {
+    const auto [offset, count] = store.spans[id];
+    for (std::size_t i = 0; i < count; ++i) {
         fmpz_abs(a.get(), store.numerators[offset + i].get());
         fmpz_add(sum.get(), sum.get(), a.get());
     }
@@ -348,7 +355,7 @@ Certificate parse_certificate(const json& j, CertificateCheck& out) {
     Certificate cert;
     cert.verdict = out.verdict = verdict.get<std::string>();
     cert.group = parse_group(member(j, "group", "certificate"));
-    cert.field = parse_field(member(j, "field", "certificate"));
+    cert.field = cert.numbers.field = parse_field(member(j, "field", "certificate"));
     parse_element(member(j, "element", "certificate"), cert);
     parse_conditions(member(j, "conditions", "certificate"), cert);
     out.conditions = cert.conditions.size();
@@ -502,49 +509,115 @@ u64 primitive_root_of_unity(const Fp& f, u64 field) {
 
 // ---------------------------------------------------------------------------------------------
 // The bound (see the header): how many primes make "zero modulo all of them" a proof of zero.
+//
+// Every equality X = Y the checker decides is one of four kinds; for each kind, Magnitude gives an integer
+// D with eta = D (X - Y) in Z[zeta_N] and an integer S with |sigma(X - Y)| <= S for every complex
+// embedding sigma, so |sigma(eta)| <= B = D S and a non-zero eta has 1 <= |N(eta)| <= B^phi(N).
 
-u64 bits(const Fmpz& x) { return static_cast<u64>(fmpz_bits(x.get())); }
+struct Magnitude {
+    Fmpz den;
+    Fmpz bound;
+    /// An upper bound of log2(den * bound).
+    u64 log2_ceiling() const { return static_cast<u64>(fmpz_bits(den.get()) + fmpz_bits(bound.get())); }
+};
 
-std::size_t primes_needed(const Certificate& cert) {
-    const NumberStore& st = cert.numbers;
-    std::vector<bool> is_entry(st.size(), false);
+/// Exact integer facts about the numbers of the certificate.
+struct NumberFacts {
+    std::vector<Fmpz> norm;  // per number: ceiling of its coefficient 1-norm
+    Fmpz entry_den{1};       // L: lcm of the denominators of all node entries
+    Fmpz value_den{1};       // Lv: lcm of the denominators of all condition values
+    Fmpz value_norm;         // max norm of a condition value
+};
+
+NumberFacts number_facts(const Certificate& cert) {
+    NumberFacts nf;
+    for (std::size_t id = 0; id < cert.numbers.size(); ++id) nf.norm.push_back(one_norm_ceiling(cert.numbers, id));
     for (const Node& node : cert.nodes)
         for (const Row* row : {&node.a, &node.b, &node.c})
-            for (const std::size_t id : row->id) is_entry[id] = true;
-    Fmpz L(1), Lv(1), M, V;
-    for (std::size_t id = 0; id < st.size(); ++id) {
-        Fmpz norm = one_norm_ceiling(st, id);
-        Fmpz& den = is_entry[id] ? L : Lv;
-        Fmpz& max = is_entry[id] ? M : V;
-        fmpz_lcm(den.get(), den.get(), st.denominators[id].get());
-        if (fmpz_cmp(norm.get(), max.get()) > 0) max = norm;
+            for (const std::size_t id : row->id)
+                fmpz_lcm(nf.entry_den.get(), nf.entry_den.get(), cert.numbers.denominators[id].get());
+    for (const Condition& c : cert.conditions) {
+        fmpz_lcm(nf.value_den.get(), nf.value_den.get(), cert.numbers.denominators[c.value].get());
+        if (fmpz_cmp(nf.norm[c.value].get(), nf.value_norm.get()) > 0) nf.value_norm = nf.norm[c.value];
     }
-    // D = 2 L^3 Lv^2
-    Fmpz D, t;
-    fmpz_pow_ui(D.get(), L.get(), 3);
-    fmpz_pow_ui(t.get(), Lv.get(), 2);
-    fmpz_mul(D.get(), D.get(), t.get());
-    fmpz_mul_ui(D.get(), D.get(), 2);
-    // S = q (n+1) M^3 + (C + n + 2) (V+1)^2
-    Fmpz S, u;
-    fmpz_pow_ui(S.get(), M.get(), 3);
-    fmpz_mul_ui(S.get(), S.get(), static_cast<u64>(cert.nodes.size()));
-    fmpz_mul_ui(S.get(), S.get(), cert.group.order + 1);
-    fmpz_add_ui(u.get(), V.get(), 1);
-    fmpz_pow_ui(u.get(), u.get(), 2);
-    fmpz_mul_ui(u.get(), u.get(), static_cast<u64>(cert.conditions.size()) + 2);
-    fmpz_add(S.get(), S.get(), u.get());
-    fmpz_add_ui(u.get(), V.get(), 1);
-    fmpz_pow_ui(u.get(), u.get(), 2);
-    fmpz_mul_ui(u.get(), u.get(), cert.group.order);
-    fmpz_add(S.get(), S.get(), u.get());
-    // log2 B <= bits(D) + bits(S); need prod p > B^phi with every p > 2^61.
-    const unsigned __int128 total = static_cast<unsigned __int128>(euler_phi(cert.field)) * (bits(D) + bits(S));
+    return nf;
+}
+
+/// sum over a row of the entries' norms.
+Fmpz row_norm(const Row& row, const NumberFacts& nf) {
+    Fmpz sum;
+    for (const std::size_t id : row.id) fmpz_add(sum.get(), sum.get(), nf.norm[id].get());
+    return sum;
+}
+
+/// Value claims T = V. |T_k(k1,k2)| <= sum_{j: c[k,j] stored} |c[k,j]| (|a[k1,j]| |b[k2,j]|
+/// + 1/2 sum_k' |a[k',j]| |a[k1-k',j]| + 1/2 sum_k' |b[k',j]| |b[k2-k',j]|) <= sum_j |c[k,j]| (|a_j| + |b_j|)^2
+/// with |a_j| = sum_k' |a[k',j]|; the maximum over k bounds every condition. D = 2 L^3 Lv.
+Magnitude value_magnitude(const Certificate& cert, const Structure& s, const NumberFacts& nf) {
+    std::vector<Fmpz> weight(cert.nodes.size());  // (|a_j| + |b_j|)^2
+    for (std::size_t j = 0; j < cert.nodes.size(); ++j) {
+        fmpz_add(weight[j].get(), row_norm(cert.nodes[j].a, nf).get(), row_norm(cert.nodes[j].b, nf).get());
+        fmpz_mul(weight[j].get(), weight[j].get(), weight[j].get());
+    }
+    Fmpz best, sum;
+    for (std::size_t i = 0; i < s.outputs.size(); ++i) {
+        if (i > 0 && s.outputs[i].k != s.outputs[i - 1].k) fmpz_zero(sum.get());
+        fmpz_addmul(sum.get(), nf.norm[s.outputs[i].id].get(), weight[s.outputs[i].node].get());
+        if (fmpz_cmp(sum.get(), best.get()) > 0) best = sum;
+    }
+    Magnitude m;
+    fmpz_add(m.bound.get(), best.get(), nf.value_norm.get());
+    fmpz_pow_ui(m.den.get(), nf.entry_den.get(), 3);
+    fmpz_mul(m.den.get(), m.den.get(), nf.value_den.get());
+    fmpz_mul_ui(m.den.get(), m.den.get(), 2);
+    return m;
+}
+
+/// Target claims V = t (t in {0, 1}): D = Lv, |V - t| <= |V| + 1.
+Magnitude target_magnitude(const NumberFacts& nf) {
+    Magnitude m;
+    m.den = nf.value_den;
+    fmpz_add_ui(m.bound.get(), nf.value_norm.get(), 1);
+    return m;
+}
+
+/// Counterexample value = condition value: D = lcm(den, Lv), |X - V| <= |X| + |V|.
+Magnitude counterexample_magnitude(const Certificate& cert, const NumberFacts& nf) {
+    Magnitude m;
+    m.den = nf.value_den;
+    if (!cert.counterexample) return m;
+    const std::size_t id = cert.counterexample_value;
+    fmpz_lcm(m.den.get(), m.den.get(), cert.numbers.denominators[id].get());
+    fmpz_add(m.bound.get(), nf.norm[id].get(), nf.value_norm.get());
+    return m;
+}
+
+/// Loss claim n l = sum (V - t) conj(V - t): D = den(l) Lv^2, bound n |l| + sum (|V| + t)^2.
+Magnitude loss_magnitude(const Certificate& cert, const NumberFacts& nf) {
+    Magnitude m;
+    fmpz_mul(m.den.get(), nf.value_den.get(), nf.value_den.get());
+    fmpz_mul(m.den.get(), m.den.get(), cert.numbers.denominators[cert.loss].get());
+    fmpz_mul_ui(m.bound.get(), nf.norm[cert.loss].get(), cert.group.order);
+    Fmpz term;
+    for (const Condition& c : cert.conditions) {
+        fmpz_add_ui(term.get(), nf.norm[c.value].get(), static_cast<u64>(c.target));
+        fmpz_addmul(m.bound.get(), term.get(), term.get());
+    }
+    return m;
+}
+
+/// m = ceil(phi(N) * max log2 B / 61): m distinct primes p > 2^61 have prod p > 2^(61 m) >= B^phi(N).
+std::size_t primes_needed(const Certificate& cert, const Structure& s) {
+    const NumberFacts nf = number_facts(cert);
+    const u64 log2_b = std::max({value_magnitude(cert, s, nf).log2_ceiling(), target_magnitude(nf).log2_ceiling(),
+                                 counterexample_magnitude(cert, nf).log2_ceiling(),
+                                 loss_magnitude(cert, nf).log2_ceiling(), u64{1}});
+    const unsigned __int128 total = static_cast<unsigned __int128>(euler_phi(cert.field)) * log2_b;
     const unsigned __int128 m = (total + kBitsPerPrime - 1) / kBitsPerPrime;
     if (m > kMaxPrimes)
         throw ResourceLimit("certificate checker: the exact check would need more than " +
                             std::to_string(kMaxPrimes) + " primes");
-    return static_cast<std::size_t>(std::max<unsigned __int128>(m, 1));
+    return static_cast<std::size_t>(m);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,13 +638,14 @@ std::vector<u64> powers(const Fp& f, u64 x, std::size_t len) {
     return out;
 }
 
-/// Number id with zeta -> the powers in pw; nullopt if p divides its denominator.
+/// Number id with zeta^e -> pw[e]; nullopt if p divides its denominator.
 std::optional<u64> evaluate(const NumberStore& st, std::size_t id, const Fp& f, const std::vector<u64>& pw) {
     const u64 den = f.reduce(st.denominators[id]);
     if (den == 0) return std::nullopt;
-    const auto [offset, length] = st.spans[id];
+    const auto [offset, count] = st.spans[id];
     u64 acc = 0;
-    for (std::size_t i = 0; i < length; ++i) acc = f.add(acc, f.mul(f.reduce(st.numerators[offset + i]), pw[i]));
+    for (std::size_t i = offset; i < offset + count; ++i)
+        acc = f.add(acc, f.mul(f.reduce(st.numerators[i]), pw[st.exponents[i]]));
     return den == 1 ? acc : f.mul(acc, f.inv(den));
 }
 
@@ -579,6 +653,7 @@ std::optional<u64> evaluate(const NumberStore& st, std::size_t id, const Fp& f, 
 std::vector<u64> convolution_values(const Row& row, const std::vector<u64>& support, const Group& g, const Fp& f,
                                     const std::vector<u64>& value) {
     std::vector<u64> out(support.size(), 0);
+    if (support.empty()) return out;  // empty row, or a node without outputs (support not computed)
     for (std::size_t x = 0; x < row.freq.size(); ++x)
         for (std::size_t y = 0; y < row.freq.size(); ++y) {
             const u64 m = g.add(row.freq[x], row.freq[y]);
@@ -604,7 +679,7 @@ public:
 
     /// Evaluates all numbers and convolutions; false if the prime divides a denominator (skip it).
     bool evaluate_all() {
-        const std::size_t len = cert_.numbers.max_length;
+        const std::size_t len = static_cast<std::size_t>(cert_.numbers.max_exponent) + 1;
         pw_ = powers(f_, r_, len);
         pw_conj_ = powers(f_, f_.pow(r_, cert_.field - 1), len);  // r^{-1} = r^{N-1}
         value_.resize(cert_.numbers.size());
@@ -697,7 +772,7 @@ void check_loss_at_prime(const Certificate& cert, const PrimeCheck& pc) {
 
 /// Items 3-5 over the required number of primes.
 void check_arithmetic(const Certificate& cert, const Structure& s, CertificateCheck& out) {
-    const std::size_t needed = primes_needed(cert);
+    const std::size_t needed = primes_needed(cert, s);
     std::vector<bool> differs(cert.conditions.size(), false);
     PrimeSequence primes(cert.field);
     while (out.primes < needed) {

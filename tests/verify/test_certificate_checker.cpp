@@ -202,6 +202,18 @@ TEST_CASE("certificate checker: correct hand-made certificates are accepted") {
         const auto r = check(c);
         CHECK_MESSAGE(r.accepted, r.reason);
     }
+    SUBCASE("nodes without outputs at k != 0 contribute nothing") {
+        json c = proved_f6_z3();
+        c["element"]["nodes"].push_back({{"a", json::array({json::array({1, num({"5"})})})},
+                                         {"b", json::array({json::array({0, num({"1"})}), json::array({2, num({"-1"})})})},
+                                         {"c", json::array()}});
+        c["element"]["nodes"].push_back({{"a", json::array({json::array({2, num({"3"})})})},
+                                         {"b", json::array()},
+                                         {"c", json::array({json::array({0, num({"7"})})})}});
+        c["element"]["order"] = 8;
+        const auto r = check(c);
+        CHECK_MESSAGE(r.accepted, r.reason);
+    }
     SUBCASE("extra listed conditions with value 0 are allowed") {
         json c = z2_pair("1/2", "-1/2", "1", "PROVED", num({}), nullptr);
         c["conditions"].insert(c["conditions"].begin() + 1, cond(1, 0, 1, num({}), 0));
