@@ -26,8 +26,8 @@ struct SolutionOptions {
     std::string nu = "1/3";       ///< turns, comma-separated, cycled over frequencies (F46 takes the first)
     std::string xi = "1/8";       ///< turns for z_xi (F46, order4)
     std::string sign = "1";       ///< signs s = 1 or -1 for z_xi, comma-separated
-    std::string alpha = "0";      ///< turns for z_syn_ab (nui-synab)
-    std::string beta = "0";       ///< turns for z_syn_ab (nui-synab)
+    std::string alpha = "1/4";    ///< turns for z_syn_ab (nui-synab); alpha = beta = 0 would make z_syn_ab = z_syn
+    std::string beta = "1/8";     ///< turns for z_syn_ab (nui-synab)
     std::optional<std::size_t> k0;///< frequency of the order-6 block of F46
 };
 

@@ -199,6 +199,12 @@ public:
                 return eval(*n.children[0], f);
             }
             case Node::Kind::sum_over_k: {
+                // sum(...) claims to cover every non-zero frequency; a self-conjugate one (k = -k, even
+                // order) has no pair and would be skipped silently, so refuse instead.
+                for (std::size_t f = 1; f < group_.order(); ++f)
+                    if (group_.neg(f) == f)
+                        throw InvalidInput("expression: sum(...) needs a group without self-conjugate frequencies (odd order); " +
+                                           group_.name() + " has k = " + std::to_string(f) + " = -k: place blocks with '@k' instead");
                 Element<Cyclotomic> total(group_);
                 for (std::size_t f : pair_representatives(group_))
                     total = total + element(eval(*n.children[0], f), "sum(...)");

@@ -6,18 +6,23 @@
 /// cogo::Cyclotomic, src/algebra or src/scalar. It reads the JSON itself, does its own mixed-radix group
 /// arithmetic, and decides every claimed equality X = Y in Q(zeta_N) exactly by multi-modular evaluation:
 ///
-/// * D = 2 * L^3 * Lv^2, with L the lcm of the denominators of all node entries and Lv the lcm of the
-///   denominators of all claimed numbers (condition values, counterexample value, loss), makes every
-///   tested difference eta = D * (X - Y) an element of Z[zeta_N];
-/// * with M (resp. V) an integer upper bound of the coefficient 1-norms of the node entries (resp. the
-///   claimed numbers), q nodes, n = |G| and C listed conditions, every complex embedding satisfies
-///   |sigma(eta)| <= B = D * S, S = q (n+1) M^3 + (C + n + 2) (V+1)^2;
-/// * a non-zero eta in Z[zeta_N] has a non-zero integer norm of absolute value <= B^phi(N); each prime
-///   p = 1 mod N with p not dividing D and a primitive N-th root r mod p gives a ring map
-///   Z[zeta_N] -> F_p (zeta_N -> r) whose kernel is a prime ideal of norm p. The checker uses
-///   m = ceil(phi(N) * (bits(D) + bits(S)) / 61) distinct primes p > 2^61 (so prod p > B^phi(N)):
-///   eta vanishing modulo all of them proves eta = 0, and eta not vanishing modulo one of them proves
-///   eta != 0. Every equality and every inequality the checker relies on is decided this way.
+/// * every decided equality X = Y is one of four kinds, each with an exact integer D such that
+///   eta = D (X - Y) lies in Z[zeta_N], and an exact integer S >= |sigma(X - Y)| for every complex
+///   embedding sigma (from coefficient 1-norms |x| = sum |c_i|, rounded up to integers), where L is the lcm of
+///   the denominators of all node entries and Lv that of all condition values:
+///     value T_k(k1,k2) = V: D = 2 L^3 Lv,
+///                           S = max_k sum_{j: z_c[k,j] stored} |z_c[k,j]| (|a_j| + |b_j|)^2 + max |V|
+///                           (|a_j| = sum of the 1-norms of node j's a-row; (|a_j| + |b_j|)^2 bounds the
+///                           r-term plus both halved self-convolutions);
+///     target V = t:         D = Lv,  S = max|V| + 1;
+///     counterexample X = V: D = lcm(den X, Lv),  S = |X| + max|V|;
+///     loss n l = sum (V - t) conj(V - t): D = den(l) Lv^2,  S = n |l| + sum (|V| + t)^2;
+/// * a non-zero eta in Z[zeta_N] has a non-zero integer norm with |N(eta)| <= B^phi(N), B = D S; each prime
+///   p = 1 mod N with p not dividing any denominator and a primitive N-th root r mod p gives a ring map
+///   Z[zeta_N] -> F_p (zeta_N -> r) whose kernel is a prime ideal of norm p (conj(x) maps to x evaluated
+///   at r^{-1}). The checker uses m = ceil(phi(N) * max(bits(D) + bits(S)) / 61) distinct primes
+///   2^61 < p < 2^62 (so prod p > B^phi(N) for all four kinds): eta vanishing modulo all of them proves
+///   eta = 0, and eta not vanishing modulo one of them proves eta != 0. Every equality and every inequality the checker relies on is decided this way.
 
 #include <cstddef>
 #include <cstdint>

@@ -492,6 +492,11 @@ TEST_CASE("certificate checker: format violations are rejected") {
         rejected_with(c, "\"statement\" must be a string");
         rejected_with(json::array({1, 2}), "must be a JSON object");
     }
+    SUBCASE("a field beyond the checker's limit is a resource error, not a verdict") {
+        json c = proved_f6_z3();
+        c["field"] = (std::uint64_t{1} << 33);
+        CHECK_THROWS_AS(check(c), cogo::ResourceLimit);
+    }
     SUBCASE("the field matters: zeta_3 entries read in Q(zeta_6) are different numbers") {
         json c = proved_f6_z3();
         c["field"] = 6;
