@@ -63,6 +63,22 @@ Element<S> operator+(const Element<S>& z1, const Element<S>& z2) {
     return Element<S>(z1.group(), std::move(nodes));
 }
 
+/// z_1 + z_2 + ... + z_m in one pass (the nodes of each summand in turn): the same element as folding
+/// operator+ left to right, in time linear in the total order (folding copies the partial sum each
+/// time). The empty sum is zero_element(group). Throws ShapeMismatch if a summand is over another group.
+template <Scalar S>
+Element<S> sum_of(const AbelianGroup& group, const std::vector<Element<S>>& summands) {
+    std::size_t total = 0;
+    for (const Element<S>& z : summands) {
+        detail::require_same_group(group, z.group(), "sum");
+        total += z.order();
+    }
+    std::vector<Node<S>> nodes;
+    nodes.reserve(total);
+    for (const Element<S>& z : summands) nodes.insert(nodes.end(), z.nodes().begin(), z.nodes().end());
+    return Element<S>(group, std::move(nodes));
+}
+
 /// z1 * z2: per-frequency Kronecker product, node (j1, j2) at index j1 * q2 + j2.
 template <Scalar S>
 Element<S> operator*(const Element<S>& z1, const Element<S>& z2) {

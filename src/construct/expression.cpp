@@ -205,10 +205,9 @@ public:
                     if (group_.neg(f) == f)
                         throw InvalidInput("expression: sum(...) needs a group without self-conjugate frequencies (odd order); " +
                                            group_.name() + " has k = " + std::to_string(f) + " = -k: place blocks with '@k' instead");
-                Element<Cyclotomic> total(group_);
-                for (std::size_t f : pair_representatives(group_))
-                    total = total + element(eval(*n.children[0], f), "sum(...)");
-                return total;
+                std::vector<Element<Cyclotomic>> terms;
+                for (std::size_t f : pair_representatives(group_)) terms.push_back(element(eval(*n.children[0], f), "sum(...)"));
+                return sum_of(group_, terms);
             }
             case Node::Kind::conj: return conjugate(element(eval(*n.children[0], k), "conj(...)"));
             case Node::Kind::atom: return atom(n, k);

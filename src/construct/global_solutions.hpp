@@ -94,9 +94,10 @@ Element<S> f6(const AbelianGroup& group, const std::vector<S>& nus) {
     require_odd_order(group, "f6");
     detail::require_nonempty(nus, "f6", "nu");
     const std::vector<std::size_t> reps = pair_representatives(group);
-    Element<S> z(group);
-    for (std::size_t t = 0; t < reps.size(); ++t) z = z + nu_syn_block<S>(group, reps[t], detail::cycled(nus, t));
-    return z;
+    std::vector<Element<S>> blocks;
+    blocks.reserve(reps.size());
+    for (std::size_t t = 0; t < reps.size(); ++t) blocks.push_back(nu_syn_block<S>(group, reps[t], detail::cycled(nus, t)));
+    return sum_of(group, blocks);
 }
 
 /// z_F6 with the default nu (1/3 turn).
@@ -113,10 +114,11 @@ Element<S> nui_synab(const AbelianGroup& group, const std::vector<S>& alphas, co
     detail::require_nonempty(alphas, "nui_synab", "alpha");
     detail::require_nonempty(betas, "nui_synab", "beta");
     const std::vector<std::size_t> reps = pair_representatives(group);
-    Element<S> z(group);
+    std::vector<Element<S>> blocks;
+    blocks.reserve(reps.size());
     for (std::size_t t = 0; t < reps.size(); ++t)
-        z = z + nui_synab_block<S>(group, reps[t], detail::cycled(alphas, t), detail::cycled(betas, t));
-    return z;
+        blocks.push_back(nui_synab_block<S>(group, reps[t], detail::cycled(alphas, t), detail::cycled(betas, t)));
+    return sum_of(group, blocks);
 }
 
 /// nui_synab with the default alpha = beta = 1 (0 turn).
@@ -134,10 +136,11 @@ Element<S> order4(const AbelianGroup& group, const std::vector<S>& xis, const st
     detail::require_nonempty(xis, "order4", "xi");
     detail::require_nonempty(signs, "order4", "sign");
     const std::vector<std::size_t> reps = pair_representatives(group);
-    Element<S> z(group);
+    std::vector<Element<S>> blocks;
+    blocks.reserve(reps.size());
     for (std::size_t t = 0; t < reps.size(); ++t)
-        z = z + nui_xi_block<S>(group, reps[t], detail::cycled(xis, t), detail::cycled(signs, t));
-    return z;
+        blocks.push_back(nui_xi_block<S>(group, reps[t], detail::cycled(xis, t), detail::cycled(signs, t)));
+    return sum_of(group, blocks);
 }
 
 /// order4 with the default xi (1/8 turn) and s = +1.
@@ -197,16 +200,11 @@ Element<S> f46(const AbelianGroup& group, const S& nu, const std::vector<S>& xis
     const Element<S> block6(group, std::move(nodes));
 
     // Assemble in representative order.
-    Element<S> z(group);
+    std::vector<Element<S>> blocks;
+    blocks.reserve(reps.size());
     std::size_t next4 = 0;
-    for (std::size_t k : reps) {
-        if (k == k6_rep) {
-            z = z + block6;
-        } else {
-            z = z + blocks4[next4++].second;
-        }
-    }
-    return z;
+    for (std::size_t k : reps) blocks.push_back(k == k6_rep ? block6 : std::move(blocks4[next4++].second));
+    return sum_of(group, blocks);
 }
 
 /// z_F4/6 with the defaults nu = 1/3 turn, xi = 1/8 turn, s = +1, k0 = first representative.
@@ -233,8 +231,10 @@ Element<S> memorisation(const AbelianGroup& group) {
         u.c.emplace_back(k, root_of_unity<S>(d, static_cast<long>(k)));
     }
     const Element<S> generator(group, {std::move(u)});
-    Element<S> z1(group);
-    for (std::size_t j = 0; j < d; ++j) z1 = z1 + node_power(generator, static_cast<unsigned>(j));
+    std::vector<Element<S>> powers;
+    powers.reserve(d);
+    for (std::size_t j = 0; j < d; ++j) powers.push_back(node_power(generator, static_cast<unsigned>(j)));
+    const Element<S> z1 = sum_of(group, powers);
     std::vector<Node<S>> swapped = z1.nodes();
     for (Node<S>& n : swapped) std::swap(n.a, n.b);
     const Element<S> z2(group, std::move(swapped));

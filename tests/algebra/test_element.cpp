@@ -94,6 +94,27 @@ TEST_CASE("the equality used by the law checks can fail (mutation check)") {
     CHECK_FALSE(nodes_equal((z1 + z2).nodes()[0], (z2 + z1).nodes()[0]));
 }
 
+TEST_CASE("sum_of is the left fold of +, node for node in order; the empty sum is zero") {
+    auto rng = cogo::testing::rng(41);
+    const AbelianGroup g = AbelianGroup::parse("5");
+    std::vector<Element<Cyclotomic>> summands;
+    Element<Cyclotomic> folded(g);
+    for (std::size_t m = 1; m <= 4; ++m) {
+        ElementShape shape;
+        shape.nodes = m;
+        summands.push_back(random_element(rng, g, shape));
+        folded = folded + summands.back();
+    }
+    const auto z = sum_of(g, summands);
+    REQUIRE(z.order() == folded.order());
+    REQUIRE(z.order() == 1 + 2 + 3 + 4);
+    for (std::size_t j = 0; j < z.order(); ++j)
+        for (Part p : all_parts)
+            for (std::size_t k = 0; k < g.order(); ++k) CHECK(z.entry(p, k, j) == folded.entry(p, k, j));
+    CHECK(sum_of<Cyclotomic>(g, {}).order() == 0);
+    CHECK_THROWS_AS(sum_of(AbelianGroup::parse("7"), summands), ShapeMismatch);
+}
+
 TEST_CASE("product is the per-frequency Kronecker product with node (j1, j2) at j1 q2 + j2") {
     auto rng = cogo::testing::rng(4);
     const AbelianGroup g = AbelianGroup::parse("2x3");
