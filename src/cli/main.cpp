@@ -8,6 +8,7 @@
 #include "cli/construct_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/theorem1_command.hpp"
+#include "cli/train_command.hpp"
 #include "cli/verify_command.hpp"
 #include "support/error.hpp"
 
@@ -69,6 +70,9 @@ int main(int argc, char** argv) {
     construct->add_flag("--json", co.json, "Machine-readable summary");
     construct->footer(kExitCodes);
 
+    cogo::cli::TrainCommandOptions to;
+    auto* train = cogo::cli::add_train_command(app, to);
+
     std::string cert_path;
     bool cert_json = false;
     auto* check_cert = app.add_subcommand(
@@ -89,6 +93,7 @@ int main(int argc, char** argv) {
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
         if (check_cert->parsed()) return cogo::cli::run_check_cert(cert_path, cert_json, std::cout);
+        if (train->parsed()) return cogo::cli::run_train(to, std::cout);
     } catch (const cogo::InvalidInput& e) {
         std::cerr << "cogo: error: " << e.what() << "\n";
         return cogo::cli::exit_usage;

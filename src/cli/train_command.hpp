@@ -1,0 +1,50 @@
+#pragma once
+/// \file train_command.hpp
+/// `cogo train`: the paper's floating-point experiment (THEORY.md section 7; defaults = the paper's run).
+/// Writes into --out DIR, all together or not at all: Wa.npy, Wb.npy (q x n), V.npy (n x q) in PyTorch's
+/// layout as float64, metrics.csv (step, train/test loss and accuracy), curves.svg, summary.json; and at
+/// each --checkpoint step DIR/checkpoints/step_<t>/{Wa,Wb,V}.npy. A progress bar with ETA goes to stderr
+/// when it is a terminal.
+#include <cstdio>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "train/trainer.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace cogo::cli {
+
+/// Options of `cogo train` as typed.
+struct TrainCommandOptions {
+    train::TrainConfig config;         ///< numeric options (defaults: the paper's run)
+    std::string out;                   ///< --out DIR (optional: without it nothing is written)
+    std::string precision = "float32";  ///< float32 | float64
+    std::string loss = "mse";           ///< mse | ce
+    std::string activation = "quadratic";  ///< quadratic | relu
+    std::string optimizer = "adam";     ///< adam | sgd
+    std::vector<std::size_t> checkpoints;  ///< --checkpoint steps
+    bool json = false;                 ///< machine-readable summary on stdout
+    bool no_progress = false;          ///< never draw the progress bar
+};
+
+/// Registers `train` on `app` with its options bound to `options`; returns the subcommand.
+CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& options);
+
+/// Runs the experiment, writes the files, prints the summary to `out` and the progress bar to `progress`
+/// (if it is a terminal). Throws InvalidInput on bad options or an unwritable --out (checked before training).
+int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* progress = stderr);
+
+/// File names written into DIR besides the weights (construct_command.hpp's kWaFile, kWbFile, kVFile).
+inline constexpr const char* kMetricsFile = "metrics.csv";
+inline constexpr const char* kCurvesFile = "curves.svg";
+inline constexpr const char* kSummaryFile = "summary.json";
+
+/// The configuration the options describe (names mapped to enums, checkpoints attached), validated;
+/// throws InvalidInput with the offending option's name.
+train::TrainConfig resolve_config(const TrainCommandOptions& options);
+
+}  // namespace cogo::cli

@@ -1,0 +1,125 @@
+#include "train/trainer.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <variant>
+
+#include "support/error.hpp"
+#include "train/dataset.hpp"
+#include "train/optimizer.hpp"
+#include "train/thread_pool.hpp"
+
+namespace cogo::train {
+
+namespace {
+
+template <class T>
+class AnyOptimizer {
+public:
+    AnyOptimizer(std::size_t size, const TrainConfig& c) {
+        if (c.optimizer == OptimizerKind::adam)
+            impl_.template emplace<Adam<T>>(size, AdamConfig{c.lr, 0.9, 0.999, 1e-8, c.weight_decay});
+        else
+            impl_.template emplace<Sgd<T>>(size, SgdConfig{c.lr, c.momentum, 0.0, c.weight_decay});
+    }
+    void step(std::span<T> params, std::span<const T> grad) {
+        std::visit([&](auto& o) { o.step(params, grad); }, impl_);
+    }
+
+private:
+    std::variant<Adam<T>, Sgd<T>> impl_{std::in_place_index<0>, 0, AdamConfig{}};
+};
+
+template <class T>
+TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHooks& hooks) {
+    const std::size_t n = group.order(), q = c.width;
+    const Split split = split_pairs(group, c.test_fraction, c.seed);
+    Network<T> net = pytorch_default_init<T>(n, q, c.seed);
+    Network<T> grad(n, q);
+    Objective<T> train_objective(n, q, split.train, c.loss, c.activation);
+    Objective<T> test_objective(n, q, split.test, c.loss, c.activation);
+    AnyOptimizer<T> optimizer(net.params.size(), c);
+    ThreadPool pool(c.threads);
+
+    TrainResult result;
+    result.train_size = split.train.size();
+    result.test_size = split.test.size();
+    result.flops_per_step = 3.0 * train_objective.gemm_flops_forward();
+    result.step_seconds.reserve(c.steps);
+    std::vector<std::size_t> checkpoints = c.checkpoints;
+    std::sort(checkpoints.begin(), checkpoints.end());
+    checkpoints.erase(std::unique(checkpoints.begin(), checkpoints.end()), checkpoints.end());
+    auto next_checkpoint = checkpoints.begin();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+
+    MetricsRow latest;
+    // Iteration t evaluates the weights after t steps (the train metrics come with the gradient), records
+    // them, hands out a checkpoint, then takes step t + 1. The last iteration only evaluates.
+    for (std::size_t t = 0; t <= c.steps; ++t) {
+        const bool last = t == c.steps;
+        const auto start = std::chrono::steady_clock::now();
+        const Evaluation train_eval =
+            last ? train_objective.evaluate(net, pool) : train_objective.evaluate(net, grad, pool);
+        const auto computed = std::chrono::steady_clock::now();
+        if (t % c.eval_every == 0 || last) {
+            latest.step = t;
+            latest.train_loss = train_eval.loss;
+            latest.train_accuracy = train_eval.accuracy();
+            if (test_objective.size() > 0) {
+                const Evaluation test_eval = test_objective.evaluate(net, pool);
+                latest.test_loss = test_eval.loss;
+                latest.test_accuracy = test_eval.accuracy();
+            } else {
+                latest.test_loss = latest.test_accuracy = nan;
+            }
+            result.metrics.push_back(latest);
+        }
+        while (next_checkpoint != checkpoints.end() && *next_checkpoint == t) {
+            if (hooks.checkpoint) hooks.checkpoint(t, to_matrices(net));
+            ++next_checkpoint;
+        }
+        if (last) break;
+        const auto update = std::chrono::steady_clock::now();
+        optimizer.step(net.params, grad.params);
+        const auto end = std::chrono::steady_clock::now();
+        result.step_seconds.push_back(std::chrono::duration<double>((computed - start) + (end - update)).count());
+        if (hooks.progress) hooks.progress(t + 1, c.steps, latest);
+    }
+    result.weights = to_matrices(net);
+    return result;
+}
+
+}  // namespace
+
+void validate(const TrainConfig& c) {
+    const AbelianGroup group = AbelianGroup::parse(c.group);  // throws InvalidInput on a bad spec or order < 2
+    (void)group;
+    if (c.width == 0) throw InvalidInput("--width must be at least 1");
+    if (!(c.lr > 0) || !std::isfinite(c.lr)) throw InvalidInput("--lr must be positive and finite");
+    if (!(c.weight_decay >= 0) || !std::isfinite(c.weight_decay)) throw InvalidInput("--wd must be >= 0 and finite");
+    if (!(c.test_fraction >= 0 && c.test_fraction < 1)) throw InvalidInput("--test-fraction must be in [0, 1)");
+    if (c.threads == 0) throw InvalidInput("--threads must be at least 1");
+    if (c.eval_every == 0) throw InvalidInput("--eval-every must be at least 1");
+    if (!(c.momentum >= 0 && c.momentum <= 1)) throw InvalidInput("--momentum must be in [0, 1]");
+    for (std::size_t s : c.checkpoints)
+        if (s > c.steps) throw InvalidInput("checkpoint step " + std::to_string(s) + " is beyond --steps " + std::to_string(c.steps));
+}
+
+TrainResult train(const TrainConfig& config, const TrainHooks& hooks) {
+    validate(config);
+    const AbelianGroup group = AbelianGroup::parse(config.group);
+    return config.precision == Precision::float32 ? run<float>(config, group, hooks) : run<double>(config, group, hooks);
+}
+
+double median(std::vector<double> values) {
+    if (values.empty()) return 0;
+    const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), mid, values.end());
+    if (values.size() % 2) return *mid;
+    return 0.5 * (*mid + *std::max_element(values.begin(), mid));
+}
+
+}  // namespace cogo::train

@@ -1,0 +1,77 @@
+#pragma once
+/// \file trainer.hpp
+/// The paper's experiment (THEORY.md section 7) as one function: split, PyTorch default init, full-batch
+/// Adam (or SGD) on the train pairs, metrics on train and test pairs, optional checkpoints. The defaults
+/// are the paper's run. A seed fixes everything; results are bit-identical across runs and thread counts.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "group/abelian_group.hpp"
+#include "train/network.hpp"
+#include "train/objective.hpp"
+
+namespace cogo::train {
+
+/// Floating-point type of the weights and the arithmetic.
+enum class Precision { float32, float64 };
+/// The optimizer.
+enum class OptimizerKind { adam, sgd };
+
+/// Everything that determines a run.
+struct TrainConfig {
+    std::string group = "23";          ///< group spec: "d" for Z_d or "d1xd2x..."
+    std::size_t width = 512;           ///< hidden nodes q
+    double lr = 0.01;                  ///< learning rate
+    double weight_decay = 5e-5;        ///< coupled L2 weight decay
+    std::size_t steps = 10000;         ///< optimizer steps (full batch: steps = epochs)
+    double test_fraction = 0.1;        ///< share of the n^2 pairs held out, in [0, 1)
+    std::uint64_t seed = 1;            ///< fixes split and init
+    unsigned threads = 1;              ///< threads in total (>= 1)
+    Precision precision = Precision::float32;
+    LossKind loss = LossKind::mse;
+    Activation activation = Activation::quadratic;
+    OptimizerKind optimizer = OptimizerKind::adam;
+    double momentum = 0.9;             ///< SGD momentum (ignored by Adam)
+    std::size_t eval_every = 1;        ///< metrics every this many steps (and at the last step)
+    std::vector<std::size_t> checkpoints;  ///< steps (<= steps) at which to hand out the weights
+};
+
+/// Metrics of the weights after `step` optimizer steps.
+struct MetricsRow {
+    std::size_t step = 0;
+    double train_loss = 0, train_accuracy = 0;
+    double test_loss = 0, test_accuracy = 0;  ///< NaN when there is no test set
+};
+
+/// The outcome of a run.
+struct TrainResult {
+    std::vector<MetricsRow> metrics;    ///< step 0 (initial weights), every eval_every steps, and the last step
+    WeightMatrices weights;             ///< final weights, PyTorch layout
+    std::size_t train_size = 0, test_size = 0;
+    std::vector<double> step_seconds;   ///< wall time of each optimizer step (forward, backward, update)
+    double flops_per_step = 0;          ///< GEMM floating-point operations of one step
+};
+
+/// Callbacks during a run (all optional).
+struct TrainHooks {
+    /// After every step: steps done, total steps, the latest metrics row.
+    std::function<void(std::size_t done, std::size_t total, const MetricsRow& latest)> progress;
+    /// At each checkpoint step: the step and the weights after it.
+    std::function<void(std::size_t step, const WeightMatrices& weights)> checkpoint;
+};
+
+/// Throws InvalidInput with a clear message if the configuration is unusable: a bad group spec or order
+/// < 2, width 0, lr <= 0 or not finite, weight decay < 0, test fraction outside [0, 1), threads 0,
+/// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`.
+void validate(const TrainConfig& config);
+
+/// Runs the experiment (validating first).
+TrainResult train(const TrainConfig& config, const TrainHooks& hooks = {});
+
+/// The median of `values` (0 for none).
+double median(std::vector<double> values);
+
+}  // namespace cogo::train

@@ -1,0 +1,125 @@
+// `cogo train`: the files in DIR (shapes, CSV rows, summary), the exported weights run as a network with
+// the reported loss, and bad input is refused before anything is written.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/construct_command.hpp"
+#include "cli/train_command.hpp"
+#include "io/atomic_file.hpp"
+#include "io/npy.hpp"
+#include "support/error.hpp"
+#include "support/random.hpp"
+#include "train/dataset.hpp"
+#include "train/objective.hpp"
+
+using namespace cogo;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("cogo-train-" + std::to_string(cogo::testing::test_seed()) + "-" + name);
+    fs::remove_all(dir);
+    return dir;
+}
+
+cli::TrainCommandOptions small() {
+    cli::TrainCommandOptions o;
+    o.config.group = "7";
+    o.config.width = 16;
+    o.config.steps = 20;
+    o.no_progress = true;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("cogo train: writes weights (PyTorch shapes), metrics.csv, curves.svg, summary.json, checkpoints") {
+    cli::TrainCommandOptions o = small();
+    const fs::path dir = fresh_dir("files");
+    o.out = dir.string();
+    o.checkpoints = {10};
+    o.precision = "float64";
+    std::ostringstream log;
+    REQUIRE(cli::run_train(o, log) == 0);
+    CHECK(log.str().find("trained Z_7, q = 16") != std::string::npos);
+    const Matrix<double> wa = as_matrix(read_npy((dir / cli::kWaFile).string()));
+    const Matrix<double> wb = as_matrix(read_npy((dir / cli::kWbFile).string()));
+    const Matrix<double> v = as_matrix(read_npy((dir / cli::kVFile).string()));
+    CHECK(wa.rows() == 16);
+    CHECK(wa.cols() == 7);
+    CHECK(wb.rows() == 16);
+    CHECK(v.rows() == 7);
+    CHECK(v.cols() == 16);
+    std::istringstream csv(read_file(dir / cli::kMetricsFile));
+    std::string line;
+    int lines = 0;
+    while (std::getline(csv, line)) ++lines;
+    CHECK(lines == 1 + 21);
+    CHECK(read_file(dir / cli::kCurvesFile).find("</svg>") != std::string::npos);
+    const auto summary = nlohmann::json::parse(read_file(dir / cli::kSummaryFile));
+    CHECK(summary["steps"] == 20);
+    CHECK(summary["precision"] == "float64");
+    CHECK(fs::exists(dir / "checkpoints" / "step_000010" / cli::kVFile));
+    // The written weights, run on the train pairs in float64, give the reported final train loss.
+    train::WeightMatrices w{wa, wb, v};
+    const train::Network<double> net = train::from_matrices<double>(w);
+    const train::Split split = train::split_pairs(AbelianGroup::cyclic(7), 0.1, 1);
+    train::Objective<double> obj(7, 16, split.train, train::LossKind::mse, train::Activation::quadratic);
+    train::ThreadPool pool(1);
+    CHECK(obj.evaluate(net, pool).loss == summary["final"]["train_loss"].get<double>());
+    // no staging leftovers
+    for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().filename().string()[0] != '.');
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cogo train --json: machine-readable summary") {
+    cli::TrainCommandOptions o = small();
+    o.json = true;
+    std::ostringstream log;
+    REQUIRE(cli::run_train(o, log) == 0);
+    const auto j = nlohmann::json::parse(log.str());
+    CHECK(j["group"] == "7");
+    CHECK(j["train_size"] == 45);
+    CHECK(j["test_size"] == 4);
+    CHECK(j["median_step_seconds"].get<double>() > 0);
+}
+
+TEST_CASE("cogo train: bad input is refused (InvalidInput, exit code 2) and writes nothing") {
+    auto refused = [](auto change) {
+        cli::TrainCommandOptions o = small();
+        const fs::path dir = fresh_dir("refused");
+        o.out = dir.string();
+        change(o);
+        std::ostringstream log;
+        CHECK_THROWS_AS(cli::run_train(o, log), InvalidInput);
+        CHECK_FALSE(fs::exists(dir / cli::kWaFile));
+        fs::remove_all(dir);
+    };
+    refused([](cli::TrainCommandOptions& o) { o.config.group = "1"; });
+    refused([](cli::TrainCommandOptions& o) { o.config.group = "-3"; });
+    refused([](cli::TrainCommandOptions& o) { o.config.width = 0; });
+    refused([](cli::TrainCommandOptions& o) { o.config.lr = 0; });
+    refused([](cli::TrainCommandOptions& o) { o.config.lr = -1; });
+    refused([](cli::TrainCommandOptions& o) { o.config.test_fraction = 1; });
+    refused([](cli::TrainCommandOptions& o) { o.config.test_fraction = -0.1; });
+    refused([](cli::TrainCommandOptions& o) { o.precision = "half"; });
+    refused([](cli::TrainCommandOptions& o) { o.loss = "l1"; });
+    refused([](cli::TrainCommandOptions& o) { o.checkpoints = {100}; });
+}
+
+TEST_CASE("cogo train: an unwritable --out is refused before training") {
+    const fs::path file = fresh_dir("plain-file");
+    { std::ofstream(file) << "x"; }
+    cli::TrainCommandOptions o = small();
+    o.config.steps = 1000000;  // would take long: the check must come first
+    o.out = (file / "sub").string();
+    std::ostringstream log;
+    CHECK_THROWS_AS(cli::run_train(o, log), InvalidInput);
+    fs::remove(file);
+}
