@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "construct/any_group_solutions.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
 #include "construct/turn.hpp"
@@ -52,6 +53,19 @@ SelectedElement named_construction(const SolutionOptions& o) {
         out.z = order4(g, turn_values<Cyclotomic>(parse_turns(o.xi)), parse_signs(o.sign));
         out.parameters = {{"xi", o.xi}, {"sign", o.sign}};
         out.description = "all-order-4 sum_k z_{nu=i} * z_xi / 4 on " + g.name() + " (xi = " + o.xi + ", s = " + o.sign + ")";
+    } else if (name == "min") {
+        const auto nus = parse_turns(o.nu);
+        out.z = minimal_solution(g, turn_value<Cyclotomic>(nus.front()), turn_values<Cyclotomic>(parse_turns(o.xi)), parse_signs(o.sign));
+        out.parameters = {{"nu", to_string(nus.front())}, {"xi", o.xi}, {"sign", o.sign}};
+        const FrequencyCounts c = frequency_counts(g);
+        out.description = "smallest known global solution on " + g.name() + " (" +
+                          (c.real == 0 ? "z_F4/6, order 2n" : "order-4 blocks, one node per real frequency, one bias node; order 4P + R + 1") +
+                          "; P = " + std::to_string(c.pairs) + " frequency pairs, R = " + std::to_string(c.real) +
+                          " real frequencies; xi = " + o.xi + ", s = " + o.sign + ")";
+    } else if (name == "F6R") {
+        out.z = f6_real(g, turn_values<Cyclotomic>(parse_turns(o.nu)));
+        out.parameters = {{"nu", o.nu}};
+        out.description = "per-frequency solutions on " + g.name() + ": z_nu * z_syn / 6 at each pair, the 2-node real block at each real frequency (nu = " + o.nu + ")";
     } else if (name == "M") {
         out.z = memorisation<Cyclotomic>(g);
         out.description = "perfect memorisation z_M on " + g.name();

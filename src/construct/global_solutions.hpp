@@ -49,7 +49,7 @@ inline void require_odd_order(const AbelianGroup& group, const char* where) {
         throw InvalidInput(std::string(where) + ": odd order is needed (" + group.name() + " has order " +
                            std::to_string(group.order()) +
                            "; for Z_d that is odd d >= 3): even orders have self-conjugate frequencies k = -k, "
-                           "where these blocks do not apply");
+                           "where these blocks do not apply (any_group_solutions.hpp covers every group: CLI --solution min or F6R)");
 }
 
 namespace detail {
