@@ -11,7 +11,7 @@ namespace cogo::train {
 
 namespace {
 
-constexpr std::size_t kBlockRows = 64;       // samples per block inside a slot
+constexpr std::size_t kBlockRows = 256;      // samples per block inside a slot
 constexpr std::size_t kSamplesPerSlot = 256;  // a slot per this many samples ...
 constexpr std::size_t kMaxSlots = 8;          // ... but at most this many (their partial gradients are summed)
 
