@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/construct_command.hpp"
+#include "cli/crosscheck_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/theorem1_command.hpp"
 #include "cli/train_command.hpp"
@@ -73,6 +74,34 @@ int main(int argc, char** argv) {
     cogo::cli::TrainCommandOptions to;
     auto* train = cogo::cli::add_train_command(app, to);
 
+    cogo::cli::CrosscheckCommandOptions xo;
+    auto* crosscheck = app.add_subcommand(
+        "crosscheck", "Cross-check trained weights: factorise each frequency block, classify, round to the exact "
+                      "family member and verify the rounded network exactly");
+    crosscheck->add_option("DIR", xo.dir, "Directory with Wa.npy, Wb.npy, V.npy (PyTorch layout)");
+    crosscheck->add_option("--wa", xo.wa, "W_a file (.npy, q x n)");
+    crosscheck->add_option("--wb", xo.wb, "W_b file (.npy, q x n)");
+    crosscheck->add_option("--v", xo.v, "V file (.npy, n x q)");
+    crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: Z_n, n = columns of W_a)");
+    crosscheck->add_option("--rounded", xo.rounded, "Write the exact rounded network (cogo-element JSON)");
+    crosscheck->add_flag("--json", xo.json, "Machine-readable output");
+    crosscheck->add_flag("--no-verify", [&xo](std::int64_t) { xo.analysis.verify = false; },
+                         "Skip the exact verification");
+    crosscheck->add_option("--dead-threshold", xo.analysis.assignment.dead_threshold,
+                           "Dead node: strength below this fraction of the largest")->capture_default_str();
+    crosscheck->add_option("--factor-tolerance", xo.analysis.classify.factor_tolerance,
+                           "Max factorisation residual (dimensionless)")->capture_default_str();
+    crosscheck->add_option("--class-tolerance", xo.analysis.classify.class_tolerance,
+                           "Max family-constraint violation")->capture_default_str();
+    crosscheck->add_option("--round-tolerance", xo.analysis.round_tolerance,
+                           "Max distance trained block vs exact rounded block")->capture_default_str();
+    crosscheck->add_option("--snap-tolerance", xo.analysis.snap_tolerance,
+                           "Snap a parameter to a multiple of 1/24 turn when this close (turns)")->capture_default_str();
+    crosscheck->add_option("--max-terms", xo.analysis.max_terms, "Work limit of the exact verification")
+        ->capture_default_str();
+    crosscheck->footer("Exit codes: 0 the rounded network is PROVED optimal (or --no-verify), 1 REFUTED, "
+                       "2 usage or bad input, 3 unknown or resource limit, 4 internal error.\n");
+
     std::string cert_path;
     bool cert_json = false;
     auto* check_cert = app.add_subcommand(
@@ -93,6 +122,7 @@ int main(int argc, char** argv) {
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
         if (check_cert->parsed()) return cogo::cli::run_check_cert(cert_path, cert_json, std::cout);
+        if (crosscheck->parsed()) return cogo::cli::run_crosscheck(xo, std::cout);
         if (train->parsed()) return cogo::cli::run_train(to, std::cout);
     } catch (const cogo::InvalidInput& e) {
         std::cerr << "cogo: error: " << e.what() << "\n";

@@ -1,0 +1,75 @@
+#include "analyze/assignment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cogo::analyze {
+
+NodeAssignment assign_nodes(const FourierWeights& z, const AssignmentOptions& options) {
+    const AbelianGroup& g = z.group;
+    const std::size_t n = z.n();
+    NodeAssignment out;
+    out.nodes.resize(z.q);
+    std::vector<double> ea(n), eb(n), ec(n);  // energies by pair representative (index = representative)
+    struct Energies {
+        double ta, tb, tc;
+    };
+    std::vector<Energies> totals(z.q);
+    for (std::size_t j = 0; j < z.q; ++j) {
+        double ta = 0, tb = 0, tc = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            ta += std::norm(z.za(k, j));
+            tb += std::norm(z.zb(k, j));
+            if (k != 0) tc += std::norm(z.zc(k, j));
+        }
+        totals[j] = {ta, tb, tc};
+        out.nodes[j].strength = std::sqrt(ta) * std::sqrt(tb) * std::sqrt(tc);
+        out.max_strength = std::max(out.max_strength, out.nodes[j].strength);
+    }
+    for (std::size_t j = 0; j < z.q; ++j) {
+        NodeInfo& info = out.nodes[j];
+        if (!(info.strength > options.dead_threshold * out.max_strength) || out.max_strength == 0) {
+            info.dead = true;
+            ++out.dead;
+            out.max_dead_strength =
+                std::max(out.max_dead_strength, out.max_strength > 0 ? info.strength / out.max_strength : 0.0);
+            continue;
+        }
+        std::fill(ea.begin(), ea.end(), 0.0);
+        std::fill(eb.begin(), eb.end(), 0.0);
+        std::fill(ec.begin(), ec.end(), 0.0);
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t r = pair_of(g, k);
+            ea[r] += std::norm(z.za(k, j));
+            eb[r] += std::norm(z.zb(k, j));
+            if (k != 0) ec[r] += std::norm(z.zc(k, j));
+        }
+        const auto [ta, tb, tc] = totals[j];
+        std::size_t best = 0;
+        double best_score = -1, best_input = 0;
+        for (std::size_t r = 1; r < n; ++r) {
+            if (pair_of(g, r) != r) continue;
+            const double input = ea[r] / ta + eb[r] / tb;
+            const double score = input + ec[r] / tc;
+            if (score > best_score) best_score = score, best = r, best_input = input;
+        }
+        info.dc_share = (ea[0] + eb[0]) / (ta + tb);
+        info.dc_carrying = info.dc_share > options.dc_threshold;
+        out.dc_carrying += info.dc_carrying;
+        if (best == 0 || ea[0] / ta + eb[0] / tb > best_input) {
+            info.dc_node = true;
+            ++out.dc_nodes;
+            continue;
+        }
+        info.pair = best;
+        info.off_a = std::max(0.0, 1.0 - ea[best] / ta);
+        info.off_b = std::max(0.0, 1.0 - eb[best] / tb);
+        info.off_c = std::max(0.0, 1.0 - ec[best] / tc);
+        info.spread = std::max({info.off_a, info.off_b, info.off_c}) > options.spread_threshold;
+        out.spread += info.spread;
+        out.blocks[best].push_back(j);
+    }
+    return out;
+}
+
+}  // namespace cogo::analyze

@@ -1,0 +1,40 @@
+#pragma once
+/// \file crosscheck_command.hpp
+/// `cogo crosscheck DIR` (or --wa/--wb/--v FILE): reads trained weights (.npy, PyTorch layout: W_a, W_b q x n,
+/// V n x q), runs the analysis of analyze/crosscheck.hpp and prints a readable report or JSON (--json) with
+/// `d`, `blocks` (k, order, family, params, residual, verified, ...) and `summary` (blocks, classified,
+/// verified, share_verified, exact_loss as a string, verdict). Optionally writes the exact rounded network
+/// (--rounded FILE, a cogo-element document for `cogo verify --file`). Files are written atomically after the
+/// analysis succeeded; bad input (missing/truncated/non-.npy files, wrong shapes, NaN/Inf, mismatched n)
+/// throws InvalidInput before anything is written.
+/// Exit codes: 0 the rounded network is PROVED a global optimum (or --no-verify), 1 REFUTED, 3 UNKNOWN.
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "analyze/crosscheck.hpp"
+
+namespace cogo::cli {
+
+/// Options of `cogo crosscheck`.
+struct CrosscheckCommandOptions {
+    std::string dir;                 ///< DIR with Wa.npy, Wb.npy, V.npy ("" = use the file options)
+    std::string wa, wb, v;           ///< explicit files (override DIR's)
+    std::string group;               ///< --group (default: Z_n with n = the columns of W_a)
+    std::string rounded;             ///< --rounded FILE ("" = none)
+    bool json = false;
+    analyze::CrosscheckOptions analysis;
+};
+
+/// Loads the weights named by the options (checked: shapes, finiteness, n against --group).
+analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& options, AbelianGroup& group);
+
+/// The JSON form of a report (the --json output).
+nlohmann::json crosscheck_json(const analyze::CrosscheckReport& report);
+
+/// Runs `cogo crosscheck`; returns the exit code (see the file comment).
+int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out);
+
+}  // namespace cogo::cli

@@ -1,0 +1,118 @@
+// `cogo crosscheck`: JSON fields on an exported construction; bad input (missing, truncated, non-.npy files,
+// wrong shapes, NaN/Inf, mismatched n, wrong --group) throws InvalidInput (exit 2) and writes nothing.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/construct_command.hpp"
+#include "cli/crosscheck_command.hpp"
+#include "io/atomic_file.hpp"
+#include "io/npy.hpp"
+#include "support/random.hpp"
+
+using namespace cogo;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("cogo-crosscheck-" + std::to_string(cogo::testing::test_seed()) + "-" + name);
+    fs::remove_all(dir);
+    return dir;
+}
+
+fs::path export_construction(const std::string& d, const std::string& solution) {
+    cli::ConstructOptions options;
+    options.selection.group = d;
+    options.selection.solution = solution;
+    options.out = fresh_dir("src-" + solution + d).string();
+    std::ostringstream log;
+    REQUIRE(cli::run_construct(options, log) == 0);
+    return options.out;
+}
+
+}  // namespace
+
+TEST_CASE("crosscheck --json on exported F46 (d = 11): every block classified and verified, loss 0") {
+    const fs::path dir = export_construction("11", "F46");
+    cli::CrosscheckCommandOptions o;
+    o.dir = dir.string();
+    o.json = true;
+    const fs::path rounded_dir = fresh_dir("rounded");
+    fs::create_directories(rounded_dir);
+    o.rounded = (rounded_dir / "rounded.json").string();
+    std::ostringstream out;
+    CHECK(cli::run_crosscheck(o, out) == 0);
+    const nlohmann::json j = nlohmann::json::parse(out.str());
+    CHECK(j["d"] == 11);
+    REQUIRE(j["blocks"].size() == 5);
+    std::size_t order6 = 0;
+    for (const auto& b : j["blocks"]) {
+        CHECK(b.contains("k"));
+        CHECK(b.contains("params"));
+        CHECK(b.contains("residual"));
+        CHECK(b["verified"] == true);
+        if (b["order"] == 6) {
+            ++order6;
+            CHECK(b["family"] == "z_nu*z_syn");
+            CHECK(b["params"]["nu"] == "0");  // default nu = 1/3 turn, canonically 0
+        } else {
+            CHECK(b["order"] == 4);
+            CHECK(b["family"] == "z_nui*z_xi");
+            CHECK(b["params"]["xi"] == "1/8");
+            CHECK(b["bias_cancelled_by"].size() == 1);
+        }
+    }
+    CHECK(order6 == 1);
+    CHECK(j["summary"]["blocks"] == 5);
+    CHECK(j["summary"]["classified"] == 5);
+    CHECK(j["summary"]["verified"] == 5);
+    CHECK(j["summary"]["share_verified"] == 1.0);
+    CHECK(j["summary"]["exact_loss"] == "0");
+    CHECK(fs::exists(o.rounded));
+}
+
+TEST_CASE("crosscheck: bad input is InvalidInput and writes nothing") {
+    const fs::path good = export_construction("7", "F6");
+    const fs::path rounded_dir = fresh_dir("bad-rounded");
+    fs::create_directories(rounded_dir);
+    const fs::path rounded = rounded_dir / "rounded.json";
+    auto run_on = [&](const fs::path& dir, const std::string& group = "") {
+        cli::CrosscheckCommandOptions o;
+        o.dir = dir.string();
+        o.group = group;
+        o.rounded = rounded.string();
+        std::ostringstream out;
+        CHECK_THROWS_AS(cli::run_crosscheck(o, out), InvalidInput);
+        CHECK(out.str().empty());
+        CHECK_FALSE(fs::exists(rounded));
+    };
+    auto variant = [&](const std::string& name, const std::string& file, const std::string& bytes) {
+        const fs::path dir = fresh_dir(name);
+        fs::create_directories(dir);
+        for (const char* f : {cli::kWaFile, cli::kWbFile, cli::kVFile}) fs::copy_file(good / f, dir / f);
+        if (bytes.empty()) fs::remove(dir / file);
+        else write_file_atomically(dir / file, bytes);
+        return dir;
+    };
+    const std::string wa = read_file(good / cli::kWaFile);
+    const Matrix<double> v = as_matrix(read_npy((good / cli::kVFile).string()));
+    Matrix<double> v_nan = v;
+    v_nan(3, 2) = std::nan("");
+    Matrix<double> v_inf = v;
+    v_inf(0, 0) = INFINITY;
+    Matrix<double> wrong(v.rows() + 1, v.cols(), 0.5);  // V with n + 1 rows: mismatched n
+    Matrix<double> wrong_q(v.rows(), v.cols() + 2, 0.5);  // V with q + 2 columns
+    run_on(fresh_dir("does-not-exist"));
+    run_on(variant("missing", cli::kWbFile, ""));
+    run_on(variant("truncated", cli::kWaFile, wa.substr(0, wa.size() - 9)));
+    run_on(variant("not-npy", cli::kWaFile, "this is not a numpy file at all\n"));
+    run_on(variant("nan", cli::kVFile, npy_bytes(v_nan)));
+    run_on(variant("inf", cli::kVFile, npy_bytes(v_inf)));
+    run_on(variant("mismatched-n", cli::kVFile, npy_bytes(wrong)));
+    run_on(variant("wrong-q", cli::kVFile, npy_bytes(wrong_q)));
+    run_on(good, "9");  // --group of another order
+}
