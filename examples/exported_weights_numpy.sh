@@ -7,7 +7,7 @@ python=$2
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for spec in "23 F6" "23 F46" "23 nui-synab" "11 M" "31 F6 --nu 1/4,1/12,-1/3" "24 min" "16 F6R" "2 min"; do
+for spec in "23 F6" "23 F46" "23 nui-synab" "11 M" "31 F6 --nu 1/4,1/12,-1/3" "24 min" "16 F6R" "2 min" "9 min" "9 min-zero-mean"; do
     set -- $spec
     d=$1 solution=$2
     shift 2

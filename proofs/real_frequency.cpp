@@ -23,14 +23,16 @@
 ///      it, and then the first equation's left side is mu times the second's, i.e. 1 = mu * 0. [hand step]
 ///      So this is every two-node real block; (1,1,1/2), (1,-1,-1/2) is t1 = u1 = t2 = 1, u2 = -1 (D = 4),
 ///      also checked as an instance.
-///  (3) The bias node: a = s at a real k0 (s real, non-zero), no b, outputs x_k at every k != 0 (complex
+///  (3) The bias node: a = s at k0 = 0 or a real k0 (s real, non-zero), no b, outputs x_k at every k != 0 (complex
 ///      variables, conj-paired x_{-k} = conj x_k as real weights need; real variables at real k): its only
 ///      structurally non-zero output coefficients are T_k(0, 0) = s^2 x_k / 2.
 ///  (4) Global: on Z_2, Z_4, Z_6, Z_8, Z_2 x Z_2, Z_2 x Z_4, Z_12 and Z_2 x Z_6, the element
 ///        sum over pairs z_nu=i z_xi(xi_k, s_k) / 4  +  sum over real k of (t_k, u_k, 1/(t_k u_k))
 ///        + the bias node (a = s at the first real k0, outputs -2 T_k(0,0)(rest) / s^2)
 ///      (independent unit parameters xi_k and real t_k, u_k, s per frequency, signs alternating) is a
-///      global optimum: verify_global_optimum decides every enumerated condition, loss exactly 0. Likewise
+///      global optimum: verify_global_optimum decides every enumerated condition, loss exactly 0. The same
+///      with the bias node on a DC input row (a = s at k0 = 0, THEORY.md's constant-input node) on the odd
+///      groups Z_3, Z_5, Z_9, Z_15, Z_3 x Z_3 (no real frequency there): 4P + 1 = 2n - 1 nodes. Likewise
 ///      the per-frequency element with z_nu z_syn / 6 (unit nu_k) at the pairs and the general two-node
 ///      block of (2) (real parameters per real k). Without the bias node the first element fails at a bias.
 ///  For every even group (not only these): each condition T_k(k1, k2) is a sum over nodes with a c-entry
@@ -41,6 +43,7 @@
 ///  odd_d_optima.cpp) — the groups in (4) are instances of that argument checked end to end, and
 ///  tests/construct/test_any_group_solutions.cpp proves all 116 groups of order 2..64 with cyclotomic values.
 #include <cstddef>
+#include <iterator>
 #include <map>
 #include <string>
 #include <tuple>
@@ -89,6 +92,7 @@ void check_outputs(Proof& proof, const std::string& what, const E& z, const std:
 }
 
 const char* const kGroups[] = {"2", "4", "6", "8", "2x2", "2x4", "12", "2x6"};
+const char* const kOddGroups[] = {"3", "5", "9", "15", "3x3"};
 
 void one_node(Proof& proof) {
     proof.section("(1) one node (t, u, c) at a real frequency: T(k,k) = tuc, T(0,0) = (t^2+u^2)c/2, nothing else");
@@ -140,11 +144,15 @@ void two_nodes(Proof& proof) {
 }
 
 void bias_node_only_biases(Proof& proof) {
-    proof.section("(3) the bias node a = s at a real k0 touches only T_k(0,0), with value s^2 x_k / 2");
+    proof.section("(3) the bias node a = s at k0 = 0 (DC) or a real k0 touches only T_k(0,0), value s^2 x_k / 2");
     const Symbolic s = real("s"), half = Symbolic::rational(1, 2);
-    for (const char* spec : kGroups) {
+    std::vector<const char*> specs(std::begin(kGroups), std::end(kGroups));
+    specs.insert(specs.end(), std::begin(kOddGroups), std::end(kOddGroups));
+    for (const char* spec : specs) {
         const AbelianGroup g = AbelianGroup::parse(spec);
-        for (std::size_t k0 : real_frequencies(g)) {
+        std::vector<std::size_t> k0s = real_frequencies(g);
+        k0s.insert(k0s.begin(), 0);
+        for (std::size_t k0 : k0s) {
             Node<Symbolic> node;
             node.a.emplace_back(k0, s);
             std::map<Key, Symbolic> expected;
@@ -183,7 +191,7 @@ void global(Proof& proof, const AbelianGroup& g) {
     const E partial = sum_of(g, blocks);
     const Symbolic s = real("s");
     Node<Symbolic> bias;
-    bias.a.emplace_back(reals.front(), s);
+    bias.a.emplace_back(reals.empty() ? 0 : reals.front(), s);  // odd n: a DC input row
     for (const auto& [k, rho] : output_biases(partial)) bias.c.emplace_back(k, Symbolic(-2) * rho / (s * s));
     const E zmin = partial + E(g, {bias});
     const auto r = verify_global_optimum(zmin);
@@ -223,13 +231,16 @@ int main() {
                 "    no one-node per-frequency solution;\n"
                 "(2) two nodes: the conditions are a 2x2 linear system in (c1, c2), solved for all real t1,u1,t2,u2\n"
                 "    with D != 0 (none exists if D = 0): every two-node real block, (1,1,1/2),(1,-1,-1/2) among them;\n"
-                "(3) the bias node a = s at a real k0 contributes s^2 x_k / 2 to T_k(0,0) and nothing else;\n"
+                "(3) the bias node a = s at k0 = 0 (a DC input row) or at a real k0 contributes s^2 x_k / 2 to T_k(0,0)\n"
+                "    and nothing else;\n"
                 "(4) on 8 even groups: order-4 blocks + one-node real blocks + one bias node (4P + R + 1 nodes), and\n"
-                "    z_nu z_syn/6 + two-node real blocks (6P + 2R nodes), are global optima for all parameters.");
+                "    z_nu z_syn/6 + two-node real blocks (6P + 2R nodes), are global optima for all parameters;\n"
+                "    on 5 odd groups the same with the bias node on a DC input row (2n - 1 nodes).");
     return proof.run([](Proof& p) {
         one_node(p);
         two_nodes(p);
         bias_node_only_biases(p);
         for (const char* spec : kGroups) global(p, AbelianGroup::parse(spec));
+        for (const char* spec : kOddGroups) global(p, AbelianGroup::parse(spec));
     });
 }

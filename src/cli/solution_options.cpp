@@ -53,15 +53,22 @@ SelectedElement named_construction(const SolutionOptions& o) {
         out.z = order4(g, turn_values<Cyclotomic>(parse_turns(o.xi)), parse_signs(o.sign));
         out.parameters = {{"xi", o.xi}, {"sign", o.sign}};
         out.description = "all-order-4 sum_k z_{nu=i} * z_xi / 4 on " + g.name() + " (xi = " + o.xi + ", s = " + o.sign + ")";
-    } else if (name == "min") {
+    } else if (name == "min" || name == "min-zero-mean") {
         const auto nus = parse_turns(o.nu);
-        out.z = minimal_solution(g, turn_value<Cyclotomic>(nus.front()), turn_values<Cyclotomic>(parse_turns(o.xi)), parse_signs(o.sign));
-        out.parameters = {{"nu", to_string(nus.front())}, {"xi", o.xi}, {"sign", o.sign}};
+        const auto xis = turn_values<Cyclotomic>(parse_turns(o.xi));
         const FrequencyCounts c = frequency_counts(g);
-        out.description = "smallest known global solution on " + g.name() + " (" +
-                          (c.real == 0 ? "z_F4/6, order 2n" : "order-4 blocks, one node per real frequency, one bias node; order 4P + R + 1") +
-                          "; P = " + std::to_string(c.pairs) + " frequency pairs, R = " + std::to_string(c.real) +
-                          " real frequencies; xi = " + o.xi + ", s = " + o.sign + ")";
+        const bool dc = name == "min" && c.real == 0;
+        out.z = name == "min" ? minimal_solution(g, xis, parse_signs(o.sign))
+                              : minimal_zero_mean_solution(g, turn_value<Cyclotomic>(nus.front()), xis, parse_signs(o.sign));
+        out.parameters = {{"xi", o.xi}, {"sign", o.sign}};
+        if (name != "min" && c.real == 0) out.parameters["nu"] = to_string(nus.front());
+        std::string how;
+        if (name != "min" && c.real == 0) how = "z_F4/6, order 2n";
+        else how = std::string("order-4 blocks, one node per real frequency, one bias node ") +
+                   (dc ? "on a DC input row" : "at a real frequency") + "; order 4P + R + 1";
+        out.description = (name == "min" ? "smallest known global solution on " : "smallest known zero-mean global solution on ") +
+                          g.name() + " (" + how + "; P = " + std::to_string(c.pairs) + " frequency pairs, R = " +
+                          std::to_string(c.real) + " real frequencies; xi = " + o.xi + ", s = " + o.sign + ")";
     } else if (name == "F6R") {
         out.z = f6_real(g, turn_values<Cyclotomic>(parse_turns(o.nu)));
         out.parameters = {{"nu", o.nu}};

@@ -20,7 +20,7 @@ namespace cogo::cli {
 /// Raw option values as typed by the user.
 struct SolutionOptions {
     std::string group;            ///< --group / --d
-    std::string solution;         ///< --solution: F6, F46, nui-synab, M, order4, min, F6R
+    std::string solution;         ///< --solution: F6, F46, nui-synab, M, order4, min, min-zero-mean, F6R
     std::string expr;             ///< --expr: a ring expression (construct/expression.hpp)
     std::string file;             ///< --file: an element document
     std::string nu = "1/3";       ///< turns, comma-separated, cycled over frequencies (F46 takes the first)
@@ -47,6 +47,6 @@ void add_solution_options(CLI::App* command, SolutionOptions& options);
 SelectedElement select_element(const SolutionOptions& options);
 
 /// The names accepted by --solution.
-inline constexpr const char* kSolutionNames = "F6, F46, nui-synab, order4 (odd order); M (Z_d); min, F6R (any group)";
+inline constexpr const char* kSolutionNames = "F6, F46, nui-synab, order4 (odd order); M (Z_d); min, min-zero-mean, F6R (any group)";
 
 }  // namespace cogo::cli

@@ -18,11 +18,12 @@
 /// (a^2 + b^2) c / 2 = (a^2 + b^2) / (2ab) != 0. So 2 nodes is the minimum at a real frequency (proved for
 /// all real entries in proofs/real_frequency.cpp), and 1 node suffices when another node cancels the bias:
 ///
-/// bias_node(k0, outputs): a = 1 at a self-conjugate k0, b = 0, c = the given output row. In the real domain
+/// bias_node(k0, outputs): a = 1 at k0 with 2 k0 = 0, b = 0, c = the given output row. In the real domain
 /// W_a[j, x] = chi_k0(x) = +-1 and W_b[j, .] = 0, so the node's activation is the constant 1: it adds c to
 /// every output coefficient's bias T_k(0, 0) (as c_k / 2) and to nothing else (its r-potentials have the
 /// factor b = 0, and a_k0 a_k0 lands only on m = 2 k0 = 0). One such node cancels the biases of every
-/// frequency at once. For odd |G| no such node exists without DC inputs (the only k0 with 2 k0 = 0 is 0).
+/// frequency at once. k0 may be a real frequency (no DC input component: the element stays zero-mean) or
+/// k0 = 0 (a DC input row W_a[j, .] = 1, the only choice for odd |G|; THEORY.md's "constant-input node").
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -69,13 +70,13 @@ Element<S> real_pair_block(const AbelianGroup& group, std::size_t k) {
     return single_node<S>(group, k, one, one, half) + single_node<S>(group, k, one, -one, -half);
 }
 
-/// The output-bias node: a = 1 at the self-conjugate k0, no b entries, c = `outputs` (its T_k(0,0)
-/// contribution is outputs[k] / 2 at every k, and it contributes to no other condition).
-/// Throws InvalidInput unless k0 is non-zero and self-conjugate; ShapeMismatch if `outputs` has a
+/// The output-bias node: a = 1 at k0, no b entries, c = `outputs` (its T_k(0,0) contribution is
+/// outputs[k] / 2 at every k, and it contributes to no other condition). k0 = 0 gives a DC input row.
+/// Throws InvalidInput unless k0 is 0 or a self-conjugate frequency; ShapeMismatch if `outputs` has a
 /// frequency outside the group or a repeated one.
 template <Scalar S>
 Element<S> bias_node(const AbelianGroup& group, std::size_t k0, FourierRow<S> outputs) {
-    detail::require_real_frequency(group, k0, "bias_node");
+    if (k0 != 0) detail::require_real_frequency(group, k0, "bias_node");
     Node<S> node;
     node.a.emplace_back(k0, from_ratio<S>(1, 1));
     node.c = std::move(outputs);
@@ -97,7 +98,7 @@ FourierRow<S> output_biases(const Element<S>& z) {
 }
 
 /// The bias node at k0 that cancels every output bias of z: c_k = -2 T_k(0, 0)(z).
-/// Throws InvalidInput unless k0 is non-zero and self-conjugate.
+/// Throws InvalidInput unless k0 is 0 or self-conjugate.
 template <Scalar S>
 Element<S> bias_cancelling_node(const Element<S>& z, std::size_t k0) {
     FourierRow<S> outputs = output_biases(z);
