@@ -26,21 +26,25 @@ double dev(Complex value, double re, double im) {
 
 double sq(double x) { return x * x; }
 
+/// The phase deviation of a log-p coordinate from 0. The magnitudes |p| (the c-row's size per node) are
+/// checked separately (ClassifyOptions::magnitude_tolerance): trained order-6 blocks spread them.
+double pdev(Complex lp) { return std::abs(wrap_angle(lp.imag())); }
+
 /// Tie margin between z_nu*z_syn and z_{nu=i}*z_{syn,ab} where they overlap (classification-error units).
 constexpr double kPreferMargin = 0.02;
 double turns(double angle) { return angle / (2 * pi); }
 
 /// z_{nu=i} factor violation of a 2-node factor with non-anchor node x.
-double nui_violation(const Invariant& x) { return std::sqrt(sq(dev(x[0], 0, pi)) + sq(dev(x[1], 0, 0)) + sq(dev(x[2], 0, pi))); }
+double nui_violation(const Invariant& x) { return std::sqrt(sq(dev(x[0], 0, pi)) + sq(pdev(x[1])) + sq(dev(x[2], 0, pi))); }
 /// z_nu factor violation (rho = -1, p = 1).
-double nu_violation(const Invariant& x) { return std::sqrt(sq(dev(x[0], 0, pi)) + sq(dev(x[1], 0, 0))); }
+double nu_violation(const Invariant& x) { return std::sqrt(sq(dev(x[0], 0, pi)) + sq(pdev(x[1]))); }
 /// z_xi factor violation with sign s (rho sigma = -s i, p = 1).
 double xi_violation(const Invariant& x, int s) {
-    return std::sqrt(sq(dev(x[0] + x[2], 0, -s * pi / 2)) + sq(dev(x[1], 0, 0)));
+    return std::sqrt(sq(dev(x[0] + x[2], 0, -s * pi / 2)) + sq(pdev(x[1])));
 }
 /// z_{syn,ab} node violation: rho sigma = e^{i angle}, p = 1.
 double synab_node_violation(const Invariant& y, double angle) {
-    return std::sqrt(sq(dev(y[0] + y[2], 0, angle)) + sq(dev(y[1], 0, 0)));
+    return std::sqrt(sq(dev(y[0] + y[2], 0, angle)) + sq(pdev(y[1])));
 }
 
 std::string label2(const Invariant& x) {
@@ -212,12 +216,16 @@ std::pair<Turn, Turn> canonical_alpha_beta(const Turn& alpha, const Turn& beta) 
 
 Classification classify_block(const std::vector<Invariant>& L, const ClassifyOptions& options) {
     Classification c;
+    double mean = 0;
+    for (const Invariant& x : L) mean += x[1].real() / static_cast<double>(L.size());
+    c.magnitude_spread = 0;
+    for (const Invariant& x : L) c.magnitude_spread = std::max(c.magnitude_spread, std::abs(x[1].real() - mean));
     const std::vector<Factorization> layouts = factorize(L, options.factor_tolerance);
     if (layouts.empty()) return c;
     c.factorable = true;
     for (const Factorization& f : layouts) {
         Classification trial = c;
-        if (try_layout(f, options, trial)) {
+        if (c.magnitude_spread <= options.magnitude_tolerance && try_layout(f, options, trial)) {
             trial.m = f.m;
             trial.n = f.n;
             trial.residual = f.residual;

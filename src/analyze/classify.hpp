@@ -14,7 +14,8 @@
 ///
 /// Block families (the per-frequency global solutions and the order-4 block): z_nu*z_syn (order 6),
 /// z_{nu=i}*z_{syn,ab} (order 6), z_{nu=i}*z_xi (order 4). A factorisation is accepted when the RMS
-/// violation of the family's constraints is <= tolerance. Parameters are returned as found (relative to the
+/// violation of the family's constraints on phases and |rho| is <= class_tolerance and the spread of the
+/// node sizes |p| is <= magnitude_tolerance. Parameters are returned as found (relative to the
 /// chosen anchor), and canonicalised separately: the gauges (anchor choice, conjugation, node sign, which
 /// coset representative) act on them as follows (derived in these coordinates; tests check each move
 /// numerically on exact family members):
@@ -49,6 +50,7 @@ struct Classification {
     std::size_t m = 0, n = 0;         ///< the layout used (0 if not factorable)
     double residual = -1;             ///< its factorisation residual (-1 if not factorable)
     double error = -1;                ///< RMS violation of the family constraints (-1 if unknown)
+    double magnitude_spread = 0;      ///< max_j |log|p_j| - mean|: spread of the per-node sizes |abc|
     std::string factors;              ///< e.g. "z_nu * z_syn", or guessed factor labels for unknown blocks
     // Found parameters as angles in turns (relative to the anchor; meaningful per family):
     double nu = 0;                    ///< z_nu*z_syn
@@ -64,6 +66,10 @@ struct Classification {
 struct ClassifyOptions {
     double factor_tolerance = 0.1;
     double class_tolerance = 0.1;
+    /// Max magnitude_spread of a classified block. Family members have equal |abc| at every node; the family
+    /// constraints (class_tolerance) are on phases and |a/b| only, because trained order-6 blocks spread
+    /// |abc| by up to about +-20% (their c-energy is shared with the bias-cancelling outputs).
+    double magnitude_tolerance = 0.4;
 };
 
 /// Factorises and classifies a block given its node invariants.

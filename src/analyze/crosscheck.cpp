@@ -145,7 +145,9 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
         for (std::size_t f = 0; f < r.exact.order(); ++f) {
             const auto ex = node_invariant(r.exact.entry(Part::a, k, f).to_complex(), r.exact.entry(Part::b, k, f).to_complex(),
                                            r.exact.entry(Part::c, k, f).to_complex(), 0.0);
-            D.push_back(sub(L[cls.family_node[f]], *ex));
+            Invariant d = sub(L[cls.family_node[f]], *ex);
+            d[1] = Complex(0.0, d[1].imag());  // |p| spread is reported separately (magnitude_spread)
+            D.push_back(d);
         }
         Invariant mean{};
         for (const Invariant& d : D)

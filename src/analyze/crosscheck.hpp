@@ -59,7 +59,7 @@ struct BlockReport {
     std::vector<BlockParameter> params;  ///< canonical parameters of the family
     int sign = 0;                        ///< canonical s for z_nui*z_xi (0 otherwise)
     bool on_small_grid = false;          ///< every parameter snapped to a multiple of 1/24 turn
-    double rounding_residual = -1;       ///< RMS invariant distance trained vs exact (-1 if not rounded)
+    double rounding_residual = -1;       ///< RMS invariant distance trained vs exact, phases and |a/b| (-1 if not rounded)
     Complex r_kkk;                       ///< trained r_{k,k,k} of the block's nodes
     Complex bias;                        ///< trained bias of the block's nodes at k
     std::size_t spread_nodes = 0;        ///< nodes of the block that spread (assignment.hpp)

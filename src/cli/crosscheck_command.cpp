@@ -71,6 +71,7 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
                           {"on_small_grid", b.on_small_grid},
                           {"residual", c.residual >= 0 ? json(c.residual) : json(nullptr)},
                           {"classification_error", c.error >= 0 ? json(c.error) : json(nullptr)},
+                          {"magnitude_spread", c.magnitude_spread},
                           {"rounding_residual", b.rounding_residual >= 0 ? json(b.rounding_residual) : json(nullptr)},
                           {"r_kkk", complex_json(b.r_kkk)},
                           {"bias", complex_json(b.bias)},

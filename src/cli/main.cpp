@@ -93,6 +93,8 @@ int main(int argc, char** argv) {
                            "Max factorisation residual (dimensionless)")->capture_default_str();
     crosscheck->add_option("--class-tolerance", xo.analysis.classify.class_tolerance,
                            "Max family-constraint violation")->capture_default_str();
+    crosscheck->add_option("--magnitude-tolerance", xo.analysis.classify.magnitude_tolerance,
+                           "Max spread of log|abc| over a block's nodes")->capture_default_str();
     crosscheck->add_option("--round-tolerance", xo.analysis.round_tolerance,
                            "Max distance trained block vs exact rounded block")->capture_default_str();
     crosscheck->add_option("--snap-tolerance", xo.analysis.snap_tolerance,
