@@ -1,55 +1,77 @@
 #!/usr/bin/env python3
 """Side-by-side timing of `cogo train` and the PyTorch CPU reference (bench/train_pytorch.py) on the
-paper's experiment: same d, q, lr, wd, split fraction, thread count; median time per optimizer step,
-ratio, and achieved GFLOP/s (GEMM flops of one step: 3 x 2 N q d for N train pairs, counted the same
-way for both; PyTorch's one-hot input matmuls are extra work it does but are not counted).
+paper's experiment: same d, q, lr, wd, split fraction and thread count; median time per optimizer step
+(forward, backward, update), the ratio, and achieved GFLOP/s. The flop count of one step is the same
+for both, 3 x 2 N q d for N train pairs (the three GEMMs of forward and backward); PyTorch's one-hot
+input matmuls are extra work it does and are not counted.
 
-  /usr/bin/python3 bench/compare_pytorch.py --cogo build-train/src/cogo --threads 2
+For every thread count T both programs get T threads in every pool they have (torch.set_num_threads(T),
+OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = T; cogo --threads T). Runs alternate cogo / PyTorch and are
+repeated; the table shows the median over repeats of each run's median step time.
+
+  /usr/bin/python3 bench/compare_pytorch.py --cogo build-train/src/cogo --threads 1,2 --repeats 3
 """
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run(cmd, env):
+def run(cmd, threads):
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = str(threads)
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     return json.loads(out)
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cogo", default=os.path.join(HERE, "..", "build", "src", "cogo"))
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", default="1,2", help="thread counts, comma-separated")
     ap.add_argument("--width", type=int, default=512)
     ap.add_argument("--ds", default="23,71,127")
-    ap.add_argument("--steps", default="300,100,40", help="steps per d (comma-separated, same order as --ds)")
+    ap.add_argument("--steps", default="200,40,15", help="steps per d (comma-separated, same order as --ds)")
+    ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--wd", type=float, default=5e-5)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    env = dict(os.environ)
-    # Both sides get the same number of threads, in every thread pool they have.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        env[var] = str(args.threads)
-    rows = []
-    for d, steps in zip(args.ds.split(","), args.steps.split(",")):
-        common = ["--d", d, "--width", str(args.width), "--lr", "0.01", "--wd", str(args.wd), "--steps", steps,
-                  "--test-fraction", "0.1", "--seed", str(args.seed), "--threads", str(args.threads),
-                  "--eval-every", steps]
-        c = run([args.cogo, "train", *common, "--json", "--no-progress"], env)
-        p = run([sys.executable, os.path.join(HERE, "train_pytorch.py"), *common], env)
-        flops = c["gemm_flops_per_step"]
-        rows.append((d, c["train_size"], steps, c["median_step_seconds"], p["median_step_seconds"], flops))
-        print(f"d={d}: cogo {c['median_step_seconds']*1e3:.3f} ms, pytorch {p['median_step_seconds']*1e3:.3f} ms",
-              file=sys.stderr, flush=True)
-    print(f"threads = {args.threads}, q = {args.width}")
-    print("| d | train pairs | steps timed | cogo ms/step | PyTorch ms/step | speed-up | cogo GFLOP/s | PyTorch GFLOP/s |")
-    print("|---|---|---|---|---|---|---|---|")
-    for d, n, steps, c, p, flops in rows:
-        print(f"| {d} | {n} | {steps} | {c*1e3:.3f} | {p*1e3:.3f} | {p/c:.2f}x | {flops/c/1e9:.1f} | {flops/p/1e9:.1f} |")
+    results = {}
+    loads = [load()]
+    for rep in range(args.repeats):
+        for threads in [int(t) for t in args.threads.split(",")]:
+            for d, steps in zip(args.ds.split(","), args.steps.split(",")):
+                common = ["--d", d, "--width", str(args.width), "--lr", "0.01", "--wd", str(args.wd), "--steps",
+                          steps, "--test-fraction", "0.1", "--seed", str(args.seed), "--threads", str(threads),
+                          "--eval-every", steps]
+                c = run([args.cogo, "train", *common, "--json", "--no-progress"], threads)
+                p = run([sys.executable, os.path.join(HERE, "train_pytorch.py"), *common], threads)
+                key = (threads, int(d))
+                entry = results.setdefault(key, {"cogo": [], "torch": [], "n": c["train_size"], "steps": steps,
+                                                 "flops": c["gemm_flops_per_step"]})
+                entry["cogo"].append(c["median_step_seconds"])
+                entry["torch"].append(p["median_step_seconds"])
+                print(f"repeat {rep + 1}, T={threads}, d={d}: cogo {c['median_step_seconds'] * 1e3:.3f} ms, "
+                      f"pytorch {p['median_step_seconds'] * 1e3:.3f} ms", file=sys.stderr, flush=True)
+        loads.append(load())
+    print(f"q = {args.width}; median over {args.repeats} repeats of the median step time; "
+          f"1-min load average during the run: {' -> '.join(loads)}")
+    print("| threads | d | train pairs | steps timed | cogo ms/step | PyTorch ms/step | speed-up | cogo GFLOP/s |"
+          " PyTorch GFLOP/s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for (threads, d), e in sorted(results.items()):
+        c, p = statistics.median(e["cogo"]), statistics.median(e["torch"])
+        print(f"| {threads} | {d} | {e['n']} | {e['steps']} | {c * 1e3:.3f} | {p * 1e3:.3f} | {p / c:.1f}x | "
+              f"{e['flops'] / c / 1e9:.1f} | {e['flops'] / p / 1e9:.1f} |")
 
 
 if __name__ == "__main__":

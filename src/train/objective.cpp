@@ -6,6 +6,7 @@
 
 #include "support/error.hpp"
 #include "train/blas.hpp"
+#include "train/kernels.hpp"
 
 namespace cogo::train {
 
@@ -78,10 +79,8 @@ Evaluation Objective<T>::run(const Network<T>& net, Network<T>* gradient, Thread
             const std::size_t begin = total * t / tasks, end = total * (t + 1) / tasks;
             std::copy(slots_[0].grad.begin() + static_cast<std::ptrdiff_t>(begin),
                       slots_[0].grad.begin() + static_cast<std::ptrdiff_t>(end), out + begin);
-            for (std::size_t s = 1; s < slots_.size(); ++s) {
-                const T* part = slots_[s].grad.data();
-                for (std::size_t i = begin; i < end; ++i) out[i] += part[i];
-            }
+            for (std::size_t s = 1; s < slots_.size(); ++s)
+                kernels<T>().add_into(end - begin, out + begin, slots_[s].grad.data() + begin);
         });
     }
     return result;
@@ -108,6 +107,7 @@ void Objective<T>::run_slot(std::size_t s, const Network<T>& net, bool backward)
     const T inv_n = T(1) / static_cast<T>(n);
     const T scale = samples_.empty() ? T(0) : T(1) / static_cast<T>(samples_.size());  // d(mean)/d(sample loss)
     const bool quadratic = activation_ == Activation::quadratic;
+    const Kernels<T>& kernel = kernels<T>();
 
     for (std::size_t begin = slot_begin_[s]; begin < slot_begin_[s + 1]; begin += kBlockRows) {
         const std::size_t rows = std::min(kBlockRows, slot_begin_[s + 1] - begin);
@@ -115,19 +115,7 @@ void Objective<T>::run_slot(std::size_t s, const Network<T>& net, bool backward)
         T* h = slot.hidden.data();
         T* o = slot.out.data();
         // Gather + fused activation: h[b, j] = sigma(W_a[j, x_b] + W_b[j, y_b]).
-        for (std::size_t b = 0; b < rows; ++b) {
-            const T* ra = wa + batch[b].x * q;
-            const T* rb = wb + batch[b].y * q;
-            T* hb = h + b * q;
-            if (quadratic) {
-                for (std::size_t j = 0; j < q; ++j) {
-                    const T pre = ra[j] + rb[j];
-                    hb[j] = pre * pre;
-                }
-            } else {
-                for (std::size_t j = 0; j < q; ++j) hb[j] = std::max(ra[j] + rb[j], T(0));
-            }
-        }
+        kernel.gather_activate(batch, rows, wa, wb, q, h, quadratic);
         // o = h V^T  (rows x n).
         gemm(false, true, rows, n, q, T(1), h, q, v, q, T(0), o, n);
         // Loss, accuracy, and G = dl/do (overwrites o).
@@ -163,26 +151,7 @@ void Objective<T>::run_slot(std::size_t s, const Network<T>& net, bool backward)
         gemm(true, false, n, q, rows, T(1), o, n, h, q, T(1), gv, q);
         gemm(false, false, rows, q, n, T(1), o, n, v, q, T(0), dh, q);
         // dpre = sigma'(pre) dh, scattered into the rows of x_b and y_b.
-        for (std::size_t b = 0; b < rows; ++b) {
-            const T* ra = wa + batch[b].x * q;
-            const T* rb = wb + batch[b].y * q;
-            T* ga = gwa + batch[b].x * q;
-            T* gb = gwb + batch[b].y * q;
-            const T* dhb = dh + b * q;
-            if (quadratic) {
-                for (std::size_t j = 0; j < q; ++j) {
-                    const T d = T(2) * (ra[j] + rb[j]) * dhb[j];
-                    ga[j] += d;
-                    gb[j] += d;
-                }
-            } else {
-                for (std::size_t j = 0; j < q; ++j) {
-                    const T d = (ra[j] + rb[j]) > T(0) ? dhb[j] : T(0);
-                    ga[j] += d;
-                    gb[j] += d;
-                }
-            }
-        }
+        kernel.scatter_gradient(batch, rows, wa, wb, dh, q, gwa, gwb, quadratic);
     }
 }
 

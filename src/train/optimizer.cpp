@@ -4,6 +4,7 @@
 #include <string>
 
 #include "support/error.hpp"
+#include "train/kernels.hpp"
 
 namespace cogo::train {
 
@@ -43,18 +44,8 @@ void Adam<T>::step(std::span<T> params, std::span<const T> grad) {
     const T one_minus_b1 = static_cast<T>(1.0 - config_.beta1);
     const T b2 = static_cast<T>(config_.beta2), one_minus_b2 = static_cast<T>(1.0 - config_.beta2);
     const T eps = static_cast<T>(config_.eps);
-    T* p = params.data();
-    const T* g0 = grad.data();
-    T* m = m_.data();
-    T* v = v_.data();
-    const std::size_t size = m_.size();
-    for (std::size_t i = 0; i < size; ++i) {
-        const T g = g0[i] + wd * p[i];
-        m[i] += one_minus_b1 * (g - m[i]);
-        v[i] = b2 * v[i] + one_minus_b2 * g * g;
-        const T denom = std::sqrt(v[i]) / bias2_sqrt + eps;
-        p[i] -= step_size * (m[i] / denom);
-    }
+    kernels<T>().adam_update(m_.size(), params.data(), grad.data(), m_.data(), v_.data(), wd, one_minus_b1, b2,
+                             one_minus_b2, bias2_sqrt, eps, step_size);
 }
 
 template <class T>
