@@ -1,0 +1,48 @@
+#pragma once
+/// \file sweep_command.hpp
+/// `cogo sweep`: runs the trainer over a grid (groups, widths, weight decays, learning rates, seeds), one
+/// `cogo train` process per run, --jobs at a time, into SWEEPDIR/<run name>/ (train/sweep.hpp). Resumable:
+/// complete runs are skipped. `--shard I/N` runs only the runs r with r mod N == I, so a job array
+/// (e.g. Slurm's `--array=0-7` with `--shard $SLURM_ARRAY_TASK_ID/8`) spreads one sweep over machines
+/// sharing SWEEPDIR. Each run's output goes to SWEEPDIR/logs/<run name>.log.
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+
+#include "train/sweep.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace cogo::cli {
+
+/// Options of `cogo sweep` as typed.
+struct SweepOptions {
+    std::string out;                     ///< SWEEPDIR (required)
+    std::string groups = "23";           ///< --d / --group: comma-separated group specs
+    std::string widths = "512";          ///< --width: comma-separated
+    std::string wds = "5e-5";            ///< --wd: comma-separated
+    std::string lrs = "0.01";            ///< --lr: comma-separated
+    std::string seeds = "1-5";           ///< --seeds: list with ranges
+    std::size_t steps = 10000;           ///< --steps
+    double test_fraction = 0.1;          ///< --test-fraction
+    std::string precision = "float32";   ///< passed to cogo train
+    std::string loss = "mse";
+    std::string activation = "quadratic";
+    std::string optimizer = "adam";
+    unsigned threads_per_job = 1;        ///< --threads-per-job
+    unsigned jobs = 0;                   ///< --jobs (0: cores / threads per job)
+    std::string shard = "0/1";           ///< --shard I/N
+    bool dry_run = false;                ///< --dry-run: list the runs and their state, run nothing
+    std::string executable;              ///< the cogo executable to run (default: this process's)
+};
+
+/// Registers `sweep` on `app`; returns the subcommand.
+CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
+
+/// Runs the sweep; returns 0 if every run of the shard is complete at the end, 4 if some run failed
+/// (its log names the reason). Throws InvalidInput on bad options (checked before anything runs).
+int run_sweep(const SweepOptions& options, std::ostream& out);
+
+}  // namespace cogo::cli
