@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -51,6 +52,19 @@ std::string sci(double v) {
     return s.str();
 }
 
+// A check for unsigned options: plain digits (CLI11 would wrap "-2" around to a huge unsigned value).
+CLI::Validator whole_number(bool positive) {
+    return CLI::Validator(
+        [positive](std::string& text) -> std::string {
+            if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+                return std::string("must be a ") + (positive ? "positive" : "non-negative") + " whole number, got '" +
+                       text + "'";
+            if (positive && text.find_first_not_of('0') == std::string::npos) return "must be at least 1";
+            return {};
+        },
+        positive ? "N>=1" : "N>=0");
+}
+
 nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
 }  // namespace
@@ -60,17 +74,20 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
         "train", "Train the 2-layer quadratic network by full-batch gradient descent in floating point "
                  "(the paper's experiment; defaults = its run)");
     train::TrainConfig& c = o.config;
+    c.threads = std::max(1u, std::thread::hardware_concurrency());  // default: every core
     cmd->add_option("--d", c.group, "Modulus d: the group Z_d (same as --group d)")->capture_default_str();
     cmd->add_option("--group,-g", c.group, "Group: N for Z_N, or d1xd2x... (e.g. 2x4)");
-    cmd->add_option("--width,-q", c.width, "Hidden nodes q")->capture_default_str();
+    cmd->add_option("--width,-q", c.width, "Hidden nodes q")->check(whole_number(true))->capture_default_str();
     cmd->add_option("--lr", c.lr, "Learning rate")->capture_default_str();
     cmd->add_option("--wd", c.weight_decay, "Weight decay (coupled L2, added to the gradient as PyTorch does)")
         ->capture_default_str();
-    cmd->add_option("--steps", c.steps, "Optimizer steps (full batch)")->capture_default_str();
+    cmd->add_option("--steps", c.steps, "Optimizer steps (full batch)")->check(whole_number(false))->capture_default_str();
     cmd->add_option("--test-fraction", c.test_fraction, "Share of the n^2 pairs held out, in [0, 1)")
         ->capture_default_str();
-    cmd->add_option("--seed,-s", c.seed, "Seed: fixes the split and the initial weights")->capture_default_str();
-    cmd->add_option("--threads,-j", c.threads, "Threads (results do not depend on it)")->capture_default_str();
+    cmd->add_option("--seed,-s", c.seed, "Seed: fixes the split and the initial weights")
+        ->check(whole_number(false))->capture_default_str();
+    cmd->add_option("--threads,-j", c.threads, "Threads (default: every core; results do not depend on it)")->check(whole_number(true))
+        ->capture_default_str();
     cmd->add_option("--out,-o", o.out, "Output directory (created if missing); without it nothing is written");
     cmd->add_option("--precision", o.precision, "float32 or float64")->capture_default_str();
     cmd->add_option("--loss", o.loss, "mse (projected L2 loss of the paper) or ce (cross-entropy)")
@@ -78,7 +95,8 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
     cmd->add_option("--activation", o.activation, "quadratic or relu")->capture_default_str();
     cmd->add_option("--optimizer", o.optimizer, "adam or sgd")->capture_default_str();
     cmd->add_option("--momentum", c.momentum, "SGD momentum")->capture_default_str();
-    cmd->add_option("--eval-every", c.eval_every, "Record metrics every this many steps")->capture_default_str();
+    cmd->add_option("--eval-every", c.eval_every, "Record metrics every this many steps")->check(whole_number(true))
+        ->capture_default_str();
     cmd->add_option("--checkpoint", o.checkpoints, "Also write the weights after these steps (comma-separated)")
         ->delimiter(',');
     cmd->add_flag("--json", o.json, "Machine-readable summary on stdout");

@@ -96,8 +96,11 @@ TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHook
 
 void validate(const TrainConfig& c) {
     const AbelianGroup group = AbelianGroup::parse(c.group);  // throws InvalidInput on a bad spec or order < 2
-    (void)group;
     if (c.width == 0) throw InvalidInput("--width must be at least 1");
+    if (c.width > (std::size_t{1} << 24) || group.order() * c.width > (std::size_t{1} << 28))
+        throw InvalidInput("--width " + std::to_string(c.width) + " is too large for " + group.name() +
+                           " (at most 2^24 nodes and 2^28 weights per matrix)");
+    if (c.threads > 1024) throw InvalidInput("--threads must be at most 1024");
     if (!(c.lr > 0) || !std::isfinite(c.lr)) throw InvalidInput("--lr must be positive and finite");
     if (!(c.weight_decay >= 0) || !std::isfinite(c.weight_decay)) throw InvalidInput("--wd must be >= 0 and finite");
     if (!(c.test_fraction >= 0 && c.test_fraction < 1)) throw InvalidInput("--test-fraction must be in [0, 1)");
