@@ -13,6 +13,7 @@
 #include "io/atomic_file.hpp"
 #include "io/element_json.hpp"
 #include "io/npy.hpp"
+#include "analyze/spectrum_svg.hpp"
 
 namespace cogo::cli {
 
@@ -111,12 +112,16 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
     const analyze::TrainedWeights w = load_trained_weights(options, group);
     const analyze::CrosscheckReport r = analyze::crosscheck(group, w, options.analysis);
 
-    if (!options.rounded.empty()) {
-        if (!r.rounded) throw InvalidInput("crosscheck: --rounded: no block was classified, nothing to write");
-        write_file_atomically(options.rounded,
-                              element_file_text(*r.rounded, "rounded network of a cross-check on " + group.name(),
-                                                nlohmann::json{{"source", options.dir}}));
-    }
+    if (!options.rounded.empty() && !r.rounded)
+        throw InvalidInput("crosscheck: --rounded: no block was classified, nothing to write");
+    // every output is prepared before any is written
+    const std::string svg = options.svg.empty() ? "" : analyze::spectrum_svg(analyze::fourier_transform(group, w), r);
+    const std::string element =
+        options.rounded.empty() ? ""
+                                : element_file_text(*r.rounded, "rounded network of a cross-check on " + group.name(),
+                                                    nlohmann::json{{"source", options.dir}});
+    if (!options.svg.empty()) write_file_atomically(options.svg, svg);
+    if (!options.rounded.empty()) write_file_atomically(options.rounded, element);
     if (options.json) {
         out << crosscheck_json(r).dump(2) << "\n";
     } else {

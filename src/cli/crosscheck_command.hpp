@@ -4,7 +4,8 @@
 /// V n x q), runs the analysis of analyze/crosscheck.hpp and prints a readable report or JSON (--json) with
 /// `d`, `blocks` (k, order, family, params, residual, verified, ...) and `summary` (blocks, classified,
 /// verified, share_verified, exact_loss as a string, verdict). Optionally writes the exact rounded network
-/// (--rounded FILE, a cogo-element document for `cogo verify --file`). Files are written atomically after the
+/// (--rounded FILE, a cogo-element document for `cogo verify --file`) and the per-model SVG (--svg FILE,
+/// analyze/spectrum_svg.hpp). Files are written atomically after the
 /// analysis succeeded; bad input (missing/truncated/non-.npy files, wrong shapes, NaN/Inf, mismatched n)
 /// throws InvalidInput before anything is written.
 /// Exit codes: 0 the rounded network is PROVED a global optimum (or --no-verify), 1 REFUTED, 3 UNKNOWN.
@@ -24,6 +25,7 @@ struct CrosscheckCommandOptions {
     std::string wa, wb, v;           ///< explicit files (override DIR's)
     std::string group;               ///< --group (default: Z_n with n = the columns of W_a)
     std::string rounded;             ///< --rounded FILE ("" = none)
+    std::string svg;                 ///< --svg FILE: per-node spectrum and blocks ("" = none)
     bool json = false;
     analyze::CrosscheckOptions analysis;
 };

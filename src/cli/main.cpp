@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
     crosscheck->add_option("--v", xo.v, "V file (.npy, n x q)");
     crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: Z_n, n = columns of W_a)");
     crosscheck->add_option("--rounded", xo.rounded, "Write the exact rounded network (cogo-element JSON)");
+    crosscheck->add_option("--svg", xo.svg, "Write the per-node Fourier spectrum with the blocks (SVG)");
     crosscheck->add_flag("--json", xo.json, "Machine-readable output");
     crosscheck->add_flag("--no-verify", [&xo](std::int64_t) { xo.analysis.verify = false; },
                          "Skip the exact verification");

@@ -73,6 +73,15 @@ TEST_CASE("crosscheck --json on exported F46 (d = 11): every block classified an
     CHECK(j["summary"]["share_verified"] == 1.0);
     CHECK(j["summary"]["exact_loss"] == "0");
     CHECK(fs::exists(o.rounded));
+    // the SVG, written with the rounded network
+    o.json = false;
+    o.svg = (rounded_dir / "spectrum.svg").string();
+    std::ostringstream text;
+    CHECK(cli::run_crosscheck(o, text) == 0);
+    CHECK(text.str().find("5 verified (100%)") != std::string::npos);
+    const std::string svg = read_file(o.svg);
+    CHECK(svg.rfind("<svg", 0) == 0);
+    CHECK(svg.find("k = 1, order 6, z_nu*z_syn (verified)") != std::string::npos);
 }
 
 TEST_CASE("crosscheck: bad input is InvalidInput and writes nothing") {
@@ -85,10 +94,12 @@ TEST_CASE("crosscheck: bad input is InvalidInput and writes nothing") {
         o.dir = dir.string();
         o.group = group;
         o.rounded = rounded.string();
+        o.svg = (rounded_dir / "spectrum.svg").string();
         std::ostringstream out;
         CHECK_THROWS_AS(cli::run_crosscheck(o, out), InvalidInput);
         CHECK(out.str().empty());
         CHECK_FALSE(fs::exists(rounded));
+        CHECK_FALSE(fs::exists(rounded_dir / "spectrum.svg"));
     };
     auto variant = [&](const std::string& name, const std::string& file, const std::string& bytes) {
         const fs::path dir = fresh_dir(name);
