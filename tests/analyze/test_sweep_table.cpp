@@ -1,0 +1,91 @@
+// Tests for src/analyze/sweep_table.hpp: shares per run from crosscheck JSON, mean +- standard error,
+// grouping, the paper's rows, and the renderers.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "analyze/sweep_table.hpp"
+#include "support/error.hpp"
+
+using namespace cogo;
+using namespace cogo::analyze;
+using nlohmann::json;
+
+namespace {
+
+json summary(const std::string& group, std::size_t width, double wd, int seed, double test_accuracy) {
+    return {{"group", group}, {"width", width}, {"wd", wd}, {"seed", seed},
+            {"final", {{"train_accuracy", 1.0}, {"test_accuracy", test_accuracy}}}};
+}
+
+json block(const std::string& family, bool factorable, bool verified, json found = json::object()) {
+    return {{"family", family}, {"factorable", factorable}, {"verified", verified}, {"params_found", found}};
+}
+
+}  // namespace
+
+TEST_CASE("run shares count each family, other factorable blocks and non-factorable ones") {
+    const json report = {{"blocks", json::array({block("z_nui*z_xi", true, true, {{"xi", 0.125}}),
+                                                 block("z_nui*z_xi", true, true, {{"xi", -0.375}}),
+                                                 block("z_nu*z_syn", true, true, {{"nu", 1.0 / 3}}),
+                                                 block("z_nui*z_synab", true, false, {{"alpha", 0.25}, {"beta", 0.75}}),
+                                                 block("unknown", true, false), block("unknown", false, false)})}};
+    const RunShares r = run_shares(summary("23", 512, 5e-5, 3, 1.0), report);
+    CHECK(r.blocks == 6);
+    CHECK(r.factorable == 5);
+    CHECK(r.nui_xi == 2);
+    CHECK(r.nu_syn == 1);
+    CHECK(r.nui_synab == 1);
+    CHECK(r.other == 1);
+    CHECK(r.verified == 3);
+    CHECK(r.converged);
+    REQUIRE(r.angles.at("xi").size() == 2);
+    CHECK(std::abs(r.angles.at("xi")[0] - M_PI / 4) < 1e-12);
+    CHECK(std::abs(r.angles.at("xi")[1] + 3 * M_PI / 4) < 1e-12);
+    CHECK(std::abs(r.angles.at("beta")[0] + M_PI / 2) < 1e-12);  // 3/4 turn = -pi/2
+    CHECK_FALSE(run_shares(summary("23", 512, 5e-5, 3, 0.97), report).converged);
+    CHECK_THROWS_AS(run_shares(json::object(), report), InvalidInput);
+    CHECK_THROWS_AS(run_shares(summary("23", 512, 5e-5, 3, 1.0), json::object()), InvalidInput);
+}
+
+TEST_CASE("mean and standard error") {
+    const MeanError m = mean_error({1, 2, 3, 4});
+    CHECK(m.mean == doctest::Approx(2.5));
+    CHECK(m.error == doctest::Approx(std::sqrt(5.0 / 3.0) / 2));  // s = sqrt(5/3), n = 4
+    CHECK(mean_error({7}).error == 0);
+    CHECK(mean_error({}).n == 0);
+}
+
+TEST_CASE("aggregation groups by (group, width, wd) in group-order order, shares in percent") {
+    std::vector<RunShares> runs;
+    for (int seed = 1; seed <= 3; ++seed) {
+        json blocks = json::array();
+        for (int i = 0; i < seed; ++i) blocks.push_back(block("z_nui*z_xi", true, true));
+        blocks.push_back(block("z_nu*z_syn", true, true));
+        runs.push_back(run_shares(summary("71", 512, 5e-5, seed, 1.0), {{"blocks", blocks}}));
+        runs.push_back(run_shares(summary("23", 512, 5e-5, seed, seed == 3 ? 0.5 : 1.0), {{"blocks", blocks}}));
+    }
+    runs.push_back(run_shares(summary("23", 256, 5e-5, 1, 1.0), {{"blocks", json::array()}}));
+    const auto rows = aggregate(runs, false);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].group == "23");
+    CHECK(rows[0].width == 256);
+    CHECK(rows[0].runs_without_blocks == 1);
+    CHECK(rows[1].group == "23");
+    CHECK(rows[1].width == 512);
+    CHECK(rows[2].group == "71");
+    // order-4 shares 50, 66.67, 75 percent
+    CHECK(rows[2].nui_xi.mean == doctest::Approx((50.0 + 200.0 / 3 + 75.0) / 3));
+    CHECK(rows[2].nui_xi.n == 3);
+    CHECK(rows[2].verified.mean == doctest::Approx(100));
+    CHECK(rows[1].converged == 2);
+    const auto converged = aggregate(runs, true);
+    CHECK(converged[1].nui_xi.n == 2);  // the unconverged seed 3 of Z_23 is dropped
+    double paper[4];
+    REQUIRE(paper_row("23", 512, 5e-5, paper));
+    CHECK(paper[0] == 47.07);
+    CHECK_FALSE(paper_row("23", 256, 5e-5, paper));
+    CHECK(table_text(rows).find("paper (Table 2)") != std::string::npos);
+    CHECK(table_latex(rows).find("\\mathbb{Z}_{71}") != std::string::npos);
+    CHECK(table_json(rows).size() == 3);
+}
