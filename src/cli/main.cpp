@@ -8,6 +8,7 @@
 #include "cli/construct_command.hpp"
 #include "cli/crosscheck_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/prove_command.hpp"
 #include "cli/theorem1_command.hpp"
 #include "cli/train_command.hpp"
 #include "cli/verify_command.hpp"
@@ -113,6 +114,16 @@ int main(int argc, char** argv) {
     check_cert->add_flag("--json", cert_json, "Machine-readable output");
     check_cert->footer("Exit codes: 0 accepted, 1 rejected, 2 unreadable or not JSON, 3 resource limit, 4 internal error.\n");
 
+    cogo::cli::ProveOptions po;
+    auto* prove = app.add_subcommand("prove", "List (--list) or run the machine-checked proofs of proofs/");
+    prove->add_flag("--list", po.list, "List the proofs with their statements");
+    prove->add_flag("--all", po.all, "Run every proof (not the should-fail ones)");
+    prove->add_option("NAME", po.names, "Proof(s) to run, e.g. odd_d_optima");
+    prove->add_option("--dir", po.dir, "Folder of the proof programs (default: $COGO_PROOFS_DIR, else ../proofs "
+                                       "next to the cogo executable)");
+    prove->footer("Exit codes: 0 every proof ended as registered (PROVED; FAILED for should-fail ones), 1 one did "
+                  "not, 2 usage, unknown name or proof not built, 3 not decided, 4 abnormal exit.\n");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -125,6 +136,7 @@ int main(int argc, char** argv) {
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
         if (check_cert->parsed()) return cogo::cli::run_check_cert(cert_path, cert_json, std::cout);
+        if (prove->parsed()) return cogo::cli::run_prove(po, std::cout);
         if (crosscheck->parsed()) return cogo::cli::run_crosscheck(xo, std::cout);
         if (train->parsed()) return cogo::cli::run_train(to, std::cout);
     } catch (const cogo::InvalidInput& e) {
