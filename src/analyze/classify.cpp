@@ -42,6 +42,16 @@ double nu_violation(const Invariant& x) { return std::sqrt(sq(dev(x[0], 0, pi)) 
 double xi_violation(const Invariant& x, int s) {
     return std::sqrt(sq(dev(x[0] + x[2], 0, -s * pi / 2)) + sq(pdev(x[1])));
 }
+/// Violation of the generalised z_xi(xi, omega): nodes (1,1,1), (xi, -omega i xi', omega i), omega a unit
+/// (z_xi is omega = s = +-1). Every member kills a'b'c: the node (x, y, -1/(x'y')) does for any x, y; with
+/// unit x, y: |rho| = 1 and p = -(rho sigma)^2. Returns the violation; omega_dev = arg(omega / s) for the
+/// nearest s (radians), s through `sign`.
+double xi_general_violation(const Invariant& x, int& sign, double& omega_dev) {
+    const double phase = wrap_angle(x[0].imag() + x[2].imag());  // arg(rho sigma) = arg(-omega i)
+    sign = phase < 0 ? 1 : -1;
+    omega_dev = wrap_angle(phase + sign * pi / 2);
+    return std::sqrt(sq(x[0].real()) + sq(wrap_angle(x[1].imag() - pi - 2 * phase)));
+}
 /// z_{syn,ab} node violation: rho sigma = e^{i angle}, p = 1.
 double synab_node_violation(const Invariant& y, double angle) {
     return std::sqrt(sq(dev(y[0] + y[2], 0, angle)) + sq(pdev(y[1])));
@@ -69,13 +79,16 @@ bool try_layout(const Factorization& f, const ClassifyOptions& options,
         for (int roles = 0; roles < 2; ++roles) {
             const Invariant& nui = roles == 0 ? f.x[1] : f.y[1];
             const Invariant& xi = roles == 0 ? f.y[1] : f.x[1];
-            for (int s : {1, -1}) {
-                const double e = std::sqrt((sq(nui_violation(nui)) + sq(xi_violation(xi, s))) / 2);
-                if (e > options.class_tolerance) continue;
+            {
+                int s = 1;
+                double omega_dev = 0;
+                const double e = std::sqrt((sq(nui_violation(nui)) + sq(xi_general_violation(xi, s, omega_dev))) / 2);
+                if (e > options.class_tolerance || std::abs(omega_dev) > options.omega_tolerance) continue;
                 c.family = BlockFamily::nui_xi;
                 c.error = e;
                 c.sign = s;
-                c.xi = turns(pi - xi[2].imag()) / 2;  // xi^2 = -conj(sigma)
+                c.omega = turns(omega_dev);
+                c.xi = turns(2 * xi[0].imag() + xi[2].imag()) / 2;  // xi^2 = rho^2 sigma
                 c.factors = "z_nu_i * z_xi";
                 c.family_node.assign(4, 0);
                 for (std::size_t i = 0; i < 2; ++i)

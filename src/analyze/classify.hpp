@@ -9,6 +9,7 @@
 /// | z_nu(nu)         | (-1, nu^2)                                     | nu (unit)           |
 /// | z_{nu=i}         | (-1, -1)                                       | -                   |
 /// | z_xi(xi, s)      | (s i xi^2, -xi'^2): rho sigma = -s i           | xi (unit), s = +-1  |
+/// |   generalised    | (-omega i xi^2... ): p = -(rho sigma)^2, |rho| = 1 | omega -> s (omega_tolerance) |
 /// | z_{syn,ab}(al,be)| (al^2, al'^2 w'), (be^2, be'^2 w): rho sigma = w', w | al, be (unit)  |
 /// | z_syn            | z_{syn,ab}(1, 1)                               | -                   |
 ///
@@ -56,6 +57,7 @@ struct Classification {
     double nu = 0;                    ///< z_nu*z_syn
     double xi = 0;                    ///< z_{nu=i}*z_xi
     int sign = 1;                     ///< z_{nu=i}*z_xi
+    double omega = 0;                 ///< z_{nu=i}*z_xi: arg(omega / s) in turns (see classify.cpp, generalised z_xi)
     double alpha = 0, beta = 0;       ///< z_{nu=i}*z_{syn,ab}
     /// family_node[f] = index into the block's node list of the family element's node f (the node order of
     /// construct/global_solutions.hpp: nu_syn_block, nui_synab_block, nui_xi_block).
@@ -70,6 +72,11 @@ struct ClassifyOptions {
     /// constraints (class_tolerance) are on phases and |a/b| only, because trained order-6 blocks spread
     /// |abc| by up to about +-20% (their c-energy is shared with the bias-cancelling outputs).
     double magnitude_tolerance = 0.4;
+    /// z_xi generalises to z_xi(xi, omega) = (1,1,1), (xi, -omega i xi', omega i), omega any unit: every member
+    /// kills a'b'c, so z_{nu=i} * z_xi(xi, omega) kills all but the bias. Trained order-4 blocks sit at
+    /// omega = s e^{i delta} with |delta| of a few degrees (weight decay moves omega to +-1 slowly); a block is
+    /// classified as z_{nu=i}*z_xi(xi, s), i.e. omega snapped to s = +-1, when |delta| <= omega_tolerance (rad).
+    double omega_tolerance = 0.2;
 };
 
 /// Factorises and classifies a block given its node invariants.

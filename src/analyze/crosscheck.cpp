@@ -168,6 +168,7 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
         } else if (cls.family == BlockFamily::nui_xi) {
             const auto [xi, s] = canonical_xi(p1, sign);
             b.params.push_back({"xi", cls.xi, p1, xi});
+            b.params.push_back({"omega/s", cls.omega, make_turn(0, 1), make_turn(0, 1)});  // snapped to 1
             b.sign = s;
         } else {
             const auto [al, be] = canonical_alpha_beta(p1, p2);

@@ -99,7 +99,7 @@ TEST_CASE("crosscheck recovers F6, nui-synab and F46 under random gauges, permut
                         expected[k] = {BlockFamily::nu_syn, {canonical_nu(nu)}};
                     } else {
                         const auto [xi, s] = canonical_xi(xis[i4], signs[i4]);
-                        expected[k] = {BlockFamily::nui_xi, {xi}, s};
+                        expected[k] = {BlockFamily::nui_xi, {xi, make_turn(0, 1)}, s};  // omega/s snapped to 1
                         ++i4;
                     }
                 }
