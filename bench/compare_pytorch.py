@@ -7,7 +7,9 @@ input matmuls are extra work it does and are not counted.
 
 For every thread count T both programs get T threads in every pool they have (torch.set_num_threads(T),
 OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = T; cogo --threads T). Runs alternate cogo / PyTorch and are
-repeated; the table shows the median over repeats of each run's median step time.
+repeated; the table shows the median over repeats of each run's median step time (wall clock), and
+the median CPU time per step of the whole process (all its threads), which a loaded machine inflates far
+less than wall time.
 
   /usr/bin/python3 bench/compare_pytorch.py --cogo build-train/src/cogo --threads 1,2 --repeats 3
 """
@@ -56,22 +58,27 @@ def main():
                 c = run([args.cogo, "train", *common, "--json", "--no-progress"], threads)
                 p = run([sys.executable, os.path.join(HERE, "train_pytorch.py"), *common], threads)
                 key = (threads, int(d))
-                entry = results.setdefault(key, {"cogo": [], "torch": [], "n": c["train_size"], "steps": steps,
+                entry = results.setdefault(key, {"cogo": [], "torch": [], "cogo_cpu": [], "torch_cpu": [],
+                                                 "n": c["train_size"], "steps": steps,
                                                  "flops": c["gemm_flops_per_step"]})
                 entry["cogo"].append(c["median_step_seconds"])
                 entry["torch"].append(p["median_step_seconds"])
+                entry["cogo_cpu"].append(c["median_step_cpu_seconds"])
+                entry["torch_cpu"].append(p["median_step_cpu_seconds"])
                 print(f"repeat {rep + 1}, T={threads}, d={d}: cogo {c['median_step_seconds'] * 1e3:.3f} ms, "
                       f"pytorch {p['median_step_seconds'] * 1e3:.3f} ms", file=sys.stderr, flush=True)
         loads.append(load())
     print(f"q = {args.width}; median over {args.repeats} repeats of the median step time; "
           f"1-min load average during the run: {' -> '.join(loads)}")
     print("| threads | d | train pairs | steps timed | cogo ms/step | PyTorch ms/step | speed-up | cogo GFLOP/s |"
-          " PyTorch GFLOP/s |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          " PyTorch GFLOP/s | cogo CPU ms/step | PyTorch CPU ms/step | CPU-time ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for (threads, d), e in sorted(results.items()):
         c, p = statistics.median(e["cogo"]), statistics.median(e["torch"])
+        cc, pc = statistics.median(e["cogo_cpu"]), statistics.median(e["torch_cpu"])
         print(f"| {threads} | {d} | {e['n']} | {e['steps']} | {c * 1e3:.3f} | {p * 1e3:.3f} | {p / c:.1f}x | "
-              f"{e['flops'] / c / 1e9:.1f} | {e['flops'] / p / 1e9:.1f} |")
+              f"{e['flops'] / c / 1e9:.1f} | {e['flops'] / p / 1e9:.1f} | {cc * 1e3:.3f} | {pc * 1e3:.3f} | "
+              f"{pc / cc:.1f}x |")
 
 
 if __name__ == "__main__":

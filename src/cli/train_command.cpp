@@ -177,6 +177,7 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
                    {"test_accuracy", number_or_null(final_row.test_accuracy)}}},
         {"first_perfect_test_step", perfect},
         {"median_step_seconds", step_median},
+        {"median_step_cpu_seconds", train::median(result.step_cpu_seconds)},
         {"gemm_flops_per_step", result.flops_per_step},
         {"gflops_per_second", gflops},
         {"seconds", seconds},

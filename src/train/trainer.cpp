@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -15,6 +16,12 @@
 namespace cogo::train {
 
 namespace {
+
+double process_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
 
 template <class T>
 class AnyOptimizer {
@@ -49,6 +56,7 @@ TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHook
     result.test_size = split.test.size();
     result.flops_per_step = 3.0 * train_objective.gemm_flops_forward();
     result.step_seconds.reserve(c.steps);
+    result.step_cpu_seconds.reserve(c.steps);
     std::vector<std::size_t> checkpoints = c.checkpoints;
     std::sort(checkpoints.begin(), checkpoints.end());
     checkpoints.erase(std::unique(checkpoints.begin(), checkpoints.end()), checkpoints.end());
@@ -61,9 +69,11 @@ TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHook
     for (std::size_t t = 0; t <= c.steps; ++t) {
         const bool last = t == c.steps;
         const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = process_cpu_seconds();
         const Evaluation train_eval =
             last ? train_objective.evaluate(net, pool) : train_objective.evaluate(net, grad, pool);
         const auto computed = std::chrono::steady_clock::now();
+        const double cpu_computed = process_cpu_seconds();
         if (t % c.eval_every == 0 || last) {
             latest.step = t;
             latest.train_loss = train_eval.loss;
@@ -83,9 +93,11 @@ TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHook
         }
         if (last) break;
         const auto update = std::chrono::steady_clock::now();
+        const double cpu_update = process_cpu_seconds();
         optimizer.step(net.params, grad.params);
         const auto end = std::chrono::steady_clock::now();
         result.step_seconds.push_back(std::chrono::duration<double>((computed - start) + (end - update)).count());
+        result.step_cpu_seconds.push_back((cpu_computed - cpu_start) + (process_cpu_seconds() - cpu_update));
         if (hooks.progress) hooks.progress(t + 1, c.steps, latest);
     }
     result.weights = to_matrices(net);

@@ -52,6 +52,7 @@ struct TrainResult {
     WeightMatrices weights;             ///< final weights, PyTorch layout
     std::size_t train_size = 0, test_size = 0;
     std::vector<double> step_seconds;   ///< wall time of each optimizer step (forward, backward, update)
+    std::vector<double> step_cpu_seconds;  ///< CPU time of the process (all threads) in each step
     double flops_per_step = 0;          ///< GEMM floating-point operations of one step
 };
 
