@@ -54,6 +54,12 @@ int run_demo(std::ostream& out) {
                exit_ok, [&] { return run_verify(verify_options("F46"), out); });
     ok &= step(out, "all-order-4 sum_k z_{nu=i} * z_xi / 4 (bias NOT cancelled): cogo verify --d 23 --solution order4",
                exit_refuted, [&] { return run_verify(verify_options("order4"), out); });
+    ok &= step(out, "beyond the paper, any finite Abelian group (real frequencies k = -k): cogo verify --group 2x3x4 --solution min",
+               exit_ok, [&] {
+                   VerifyOptions o = verify_options("min");
+                   o.selection.group = "2x3x4";
+                   return run_verify(o, out);
+               });
     ok &= step(out, "Theorem 1 (L2 loss decoupling) on a random rational network: cogo theorem1 --d 7 --zero-mean",
                exit_ok, [&] {
                    Theorem1Options t;
