@@ -35,6 +35,8 @@
 ///    arising is u X with X in {K, L, K - L, K + L} (all != 0 under H) and u an integer; if u = +-2^j this
 ///    never vanishes, because 2^j is a unit mod every odd d: with d = 2e + 1, 2^j (-e)^j = (1 - d)^j = 1 + d w_j
 ///    for an integer polynomial w_j (checked as a polynomial identity in e, for each j that occurs).
+///    (For a finite Abelian group of odd order, read d as its exponent: d X = 0 for every X, so the same
+///    certificate gives X = (-e)^j 2^j X - w_j d X = 0; frequencies of Z_{d1} x ... are handled alike.)
 ///    Result (checked pair by pair over all 12 x 12 terms):
 ///     (C1) within one block the 12 terms occupy exactly 9 positions: the four r-terms, a(+,+) at (2X,0),
 ///          a(-,-) at (-2X,0), b(+,+), b(-,-), and one shared position (0,0) holding a(+,-), a(-,+),
