@@ -214,3 +214,27 @@ TEST_CASE("bad weights: wrong shapes, NaN, Inf are InvalidInput") {
     bad.v(4, 0) = INFINITY;
     CHECK_THROWS_AS(crosscheck(g, bad), InvalidInput);
 }
+
+TEST_CASE("1% noise (relative RMS, trained-like) on d = 23: F46 and F6 still recovered and PROVED") {
+    auto rng = cogo::testing::rng(0xC059);
+    const AbelianGroup g = AbelianGroup::cyclic(23);
+    const std::vector<std::size_t> reps = pair_representatives(g);
+    for (int t = 0; t < cogo::testing::cases(2); ++t) {
+        std::vector<Turn> nus;
+        for (std::size_t i = 0; i < reps.size(); ++i) nus.push_back(random_turn(rng, 24));
+        cogo::testing::Disguise d;
+        d.noise = 1e-2;
+        d.dead = 512 - 3 * 22;
+        const CrosscheckReport r6 = crosscheck(g, cogo::testing::disguise(dense_fourier(f6(g, turn_values<Cyclotomic>(nus))), rng, d));
+        for (std::size_t i = 0; i < reps.size(); ++i) {
+            CAPTURE(reps[i]);
+            CHECK(r6.blocks.at(i).family == BlockFamily::nu_syn);
+            CHECK(r6.blocks.at(i).params.at(0).canonical == canonical_nu(nus[i]));
+        }
+        CHECK(r6.verdict == Verdict::proved);
+        d.dead = 512 - 46;
+        const CrosscheckReport r46 = crosscheck(g, cogo::testing::disguise(dense_fourier(f46<Cyclotomic>(g)), rng, d));
+        CHECK(r46.verified() == reps.size());
+        CHECK(r46.verdict == Verdict::proved);
+    }
+}
