@@ -113,6 +113,9 @@ void validate(const TrainConfig& c) {
         throw InvalidInput("--width " + std::to_string(c.width) + " is too large for " + group.name() +
                            " (at most 2^24 nodes and 2^28 weights per matrix)");
     if (c.threads > 1024) throw InvalidInput("--threads must be at most 1024");
+    if (group.order() > (std::size_t{1} << 13))
+        throw InvalidInput("the trainer takes groups of order up to 8192 (all n^2 pairs are materialised), got " +
+                           std::to_string(group.order()));
     if (!(c.lr > 0) || !std::isfinite(c.lr)) throw InvalidInput("--lr must be positive and finite");
     if (!(c.weight_decay >= 0) || !std::isfinite(c.weight_decay)) throw InvalidInput("--wd must be >= 0 and finite");
     if (!(c.test_fraction >= 0 && c.test_fraction < 1)) throw InvalidInput("--test-fraction must be in [0, 1)");

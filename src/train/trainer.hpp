@@ -65,7 +65,7 @@ struct TrainHooks {
 };
 
 /// Throws InvalidInput with a clear message if the configuration is unusable: a bad group spec or order
-/// < 2, width 0 or beyond 2^24 (or n q > 2^28), threads > 1024, lr <= 0 or not finite, weight decay < 0, test fraction outside [0, 1), threads 0,
+/// < 2 or > 8192, width 0 or beyond 2^24 (or n q > 2^28), threads > 1024, lr <= 0 or not finite, weight decay < 0, test fraction outside [0, 1), threads 0,
 /// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`.
 void validate(const TrainConfig& config);
 

@@ -130,6 +130,7 @@ TEST_CASE("train: bad configurations are refused with InvalidInput") {
     refused([](TrainConfig& c) { c.group = "1"; });
     refused([](TrainConfig& c) { c.group = "0"; });
     refused([](TrainConfig& c) { c.group = "abc"; });
+    refused([](TrainConfig& c) { c.group = "100000"; });  // 10^10 pairs
     refused([](TrainConfig& c) { c.width = 0; });
     refused([](TrainConfig& c) { c.width = static_cast<std::size_t>(-2); });  // a wrapped negative number
     refused([](TrainConfig& c) { c.lr = 0; });
