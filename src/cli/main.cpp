@@ -7,8 +7,11 @@
 
 #include "cli/construct_command.hpp"
 #include "cli/crosscheck_command.hpp"
+#include "cli/demo_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/prove_command.hpp"
+#include "cli/sweep_command.hpp"
+#include "cli/table_command.hpp"
 #include "cli/theorem1_command.hpp"
 #include "cli/train_command.hpp"
 #include "cli/verify_command.hpp"
@@ -19,19 +22,6 @@ namespace {
 constexpr const char* kExitCodes =
     "Exit codes: 0 proved/ok, 1 refuted, 2 usage or bad input, 3 unknown or resource limit, 4 internal error.\n";
 
-/// `cogo demo`: the main job on a default — exact checks of Theorem 1 on a few groups.
-int run_demo(std::ostream& out) {
-    int worst = cogo::cli::exit_ok;
-    cogo::cli::Theorem1Options options;
-    for (const auto& [group, zero_mean] : {std::pair{"5", false}, std::pair{"7", true}, std::pair{"2x4", false}}) {
-        options.group = group;
-        options.zero_mean = zero_mean;
-        worst = std::max(worst, cogo::cli::run_theorem1(options, out));
-        out << "\n";
-    }
-    return worst;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -41,7 +31,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "cogo 0.1.0");
     app.require_subcommand(1);
 
-    auto* demo = app.add_subcommand("demo", "Run the main job on a default: exact checks of Theorem 1");
+    auto* demo = app.add_subcommand("demo", "Run the main job on a default: prove z_F6 and z_F4/6 optimal on Z_23, refute all-order-4, prove the smallest known solution on Z_2 x Z_3 x Z_4, check Theorem 1");
 
     cogo::cli::Theorem1Options t1;
     auto* theorem1 = app.add_subcommand(
@@ -74,6 +64,12 @@ int main(int argc, char** argv) {
 
     cogo::cli::TrainCommandOptions to;
     auto* train = cogo::cli::add_train_command(app, to);
+
+    cogo::cli::SweepOptions so;
+    auto* sweep = cogo::cli::add_sweep_command(app, so);
+
+    cogo::cli::TableOptions tabo;
+    auto* table = cogo::cli::add_table_command(app, tabo);
 
     cogo::cli::CrosscheckCommandOptions xo;
     auto* crosscheck = app.add_subcommand(
@@ -131,7 +127,7 @@ int main(int argc, char** argv) {
         return code == 0 ? cogo::cli::exit_ok : cogo::cli::exit_usage;
     }
     try {
-        if (demo->parsed()) return run_demo(std::cout);
+        if (demo->parsed()) return cogo::cli::run_demo(std::cout);
         if (theorem1->parsed()) return cogo::cli::run_theorem1(t1, std::cout);
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
@@ -139,6 +135,8 @@ int main(int argc, char** argv) {
         if (prove->parsed()) return cogo::cli::run_prove(po, std::cout);
         if (crosscheck->parsed()) return cogo::cli::run_crosscheck(xo, std::cout);
         if (train->parsed()) return cogo::cli::run_train(to, std::cout);
+        if (sweep->parsed()) return cogo::cli::run_sweep(so, std::cout);
+        if (table->parsed()) return cogo::cli::run_table(tabo, std::cout);
     } catch (const cogo::InvalidInput& e) {
         std::cerr << "cogo: error: " << e.what() << "\n";
         return cogo::cli::exit_usage;
