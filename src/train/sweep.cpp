@@ -18,6 +18,15 @@ std::string shortest_decimal(double v) {
 
 namespace {
 
+/// The whole string s as an unsigned number (no sign, no spaces, nothing after); else InvalidInput(error).
+template <class T>
+T whole_number(const std::string& s, const std::string& error) {
+    T v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size()) throw InvalidInput(error);
+    return v;
+}
+
 template <class T>
 void require_list(const std::vector<T>& values, const char* what) {
     if (values.empty()) throw InvalidInput(std::string("sweep: the list of ") + what + " is empty");
@@ -59,12 +68,8 @@ std::vector<SweepRun> expand(const SweepGrid& grid) {
 
 Shard parse_shard(const std::string& text) {
     const auto slash = text.find('/');
-    auto number = [&](const std::string& s) -> std::size_t {
-        std::size_t v = 0;
-        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
-            throw InvalidInput("--shard: expected I/N with integers 0 <= I < N, got '" + text + "'");
-        return v;
+    auto number = [&](const std::string& s) {
+        return whole_number<std::size_t>(s, "--shard: expected I/N with integers 0 <= I < N, got '" + text + "'");
     };
     if (slash == std::string::npos) throw InvalidInput("--shard: expected I/N (e.g. 0/4), got '" + text + "'");
     Shard s{number(text.substr(0, slash)), number(text.substr(slash + 1))};
@@ -90,12 +95,8 @@ std::vector<std::uint64_t> parse_seed_list(const std::string& text) {
     std::vector<std::uint64_t> seeds;
     std::istringstream in(text);
     std::string item;
-    auto number = [&](const std::string& s) -> std::uint64_t {
-        std::uint64_t v = 0;
-        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
-            throw InvalidInput("--seeds: expected numbers or ranges like 1-5, comma-separated; got '" + text + "'");
-        return v;
+    auto number = [&](const std::string& s) {
+        return whole_number<std::uint64_t>(s, "--seeds: expected numbers or ranges like 1-5, comma-separated; got '" + text + "'");
     };
     while (std::getline(in, item, ',')) {
         const auto dash = item.find('-');
