@@ -123,6 +123,12 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
         }
         b.classification = classify_block(L, options.classify);
         const Classification& cls = b.classification;
+        if (cls.family != BlockFamily::unknown && std::abs(b.r_kkk - 1.0) > options.r_kkk_tolerance) {
+            b.note = std::string("shaped like ") + family_name(cls.family) + " but r_kkk = " +
+                     std::to_string(b.r_kkk.real()) + (b.r_kkk.imag() < 0 ? " - " : " + ") +
+                     std::to_string(std::abs(b.r_kkk.imag())) + "i is not 1 (--r-kkk-tolerance): not a global optimum's block";
+            continue;
+        }
         if (cls.family == BlockFamily::unknown) {
             b.note = cls.factorable ? "factorable (" + cls.factors + ") but in no known family"
                                     : "not factorable as a Kronecker product within tolerance";

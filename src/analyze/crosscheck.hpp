@@ -37,6 +37,8 @@ struct CrosscheckOptions {
     AssignmentOptions assignment;
     ClassifyOptions classify;
     double round_tolerance = 0.15;  ///< max RMS invariant distance trained block vs exact rounded block
+    double r_kkk_tolerance = 0.25;  ///< max |r_kkk - 1| of a block's trained nodes (a global optimum has r_kkk = 1;
+                                    ///< the family invariants are blind to the overall size of abc)
     double snap_tolerance = 0.003;  ///< turns: snap to a multiple of 1/24 turn when this close (< 1/240)
     double bias_evidence = 0.5;     ///< cancel a bias only if the trained shares sum to 1 within this
     std::size_t max_terms = 400'000'000;  ///< work limit of the exact verification

@@ -40,9 +40,24 @@ analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, 
         throw ShapeMismatch("crosscheck: mismatched group order: W_a has " + std::to_string(n) + " columns, W_b " +
                             std::to_string(w.wb.cols()) + ", V " + std::to_string(w.v.rows()) + " rows");
     if (n < 2) throw InvalidInput("crosscheck: W_a has " + std::to_string(n) + " columns; need a group of order >= 2");
-    group = o.group.empty() ? AbelianGroup::cyclic(n) : AbelianGroup::parse(o.group);
+    std::string spec = o.group;
+    if (spec.empty() && !o.dir.empty()) {
+        // a run written by `cogo train` names its group in summary.json: a product group read as Z_n would
+        // be analysed in the wrong character basis
+        const std::filesystem::path summary = std::filesystem::path(o.dir) / "summary.json";
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(summary, ec)) {
+            try {
+                const nlohmann::json doc = nlohmann::json::parse(read_file(summary));
+                if (doc.contains("group") && doc.at("group").is_string()) spec = doc.at("group").get<std::string>();
+            } catch (const nlohmann::json::exception&) {
+                throw InvalidInput("crosscheck: " + summary.string() + " is not valid JSON (pass --group to skip it)");
+            }
+        }
+    }
+    group = spec.empty() ? AbelianGroup::cyclic(n) : AbelianGroup::parse(spec);
     if (group.order() != n)
-        throw ShapeMismatch("crosscheck: --group " + o.group + " has order " + std::to_string(group.order()) +
+        throw ShapeMismatch("crosscheck: group " + spec + " has order " + std::to_string(group.order()) +
                             " but the weights have n = " + std::to_string(n));
     analyze::check_trained_weights(group, w, "crosscheck");
     return w;

@@ -23,7 +23,7 @@ namespace cogo::cli {
 struct CrosscheckCommandOptions {
     std::string dir;                 ///< DIR with Wa.npy, Wb.npy, V.npy ("" = use the file options)
     std::string wa, wb, v;           ///< explicit files (override DIR's)
-    std::string group;               ///< --group (default: Z_n with n = the columns of W_a)
+    std::string group;               ///< --group (default: the group of DIR/summary.json if present, else Z_n, n = columns of W_a)
     std::string rounded;             ///< --rounded FILE ("" = none)
     std::string svg;                 ///< --svg FILE: per-node spectrum and blocks ("" = none)
     bool json = false;

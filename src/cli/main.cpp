@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     crosscheck->add_option("--wa", xo.wa, "W_a file (.npy, q x n)");
     crosscheck->add_option("--wb", xo.wb, "W_b file (.npy, q x n)");
     crosscheck->add_option("--v", xo.v, "V file (.npy, n x q)");
-    crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: Z_n, n = columns of W_a)");
+    crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: the group named in DIR/summary.json if present, else Z_n, n = columns of W_a)");
     crosscheck->add_option("--rounded", xo.rounded, "Write the exact rounded network (cogo-element JSON)");
     crosscheck->add_option("--svg", xo.svg, "Write the per-node Fourier spectrum with the blocks (SVG)");
     crosscheck->add_flag("--json", xo.json, "Machine-readable output");
@@ -93,6 +93,8 @@ int main(int argc, char** argv) {
                            "Max family-constraint violation")->capture_default_str();
     crosscheck->add_option("--magnitude-tolerance", xo.analysis.classify.magnitude_tolerance,
                            "Max spread of log|abc| over a block's nodes")->capture_default_str();
+    crosscheck->add_option("--r-kkk-tolerance", xo.analysis.r_kkk_tolerance,
+                           "Max |r_kkk - 1| of a block's trained nodes (the optimum has r_kkk = 1)")->capture_default_str();
     crosscheck->add_option("--round-tolerance", xo.analysis.round_tolerance,
                            "Max distance trained block vs exact rounded block")->capture_default_str();
     crosscheck->add_option("--snap-tolerance", xo.analysis.snap_tolerance,

@@ -127,3 +127,28 @@ TEST_CASE("crosscheck: bad input is InvalidInput and writes nothing") {
     run_on(variant("wrong-q", cli::kVFile, npy_bytes(wrong_q)));
     run_on(good, "9");  // --group of another order
 }
+
+TEST_CASE("without --group the group named by DIR/summary.json is used (a product group is not Z_n)") {
+    const fs::path dir = export_construction("3x3", "F6");
+    cli::CrosscheckCommandOptions options;
+    options.dir = dir.string();
+    options.json = true;
+    // no summary: read as Z_9, whose characters differ, so the rounded network is not the construction
+    std::ostringstream as_cyclic;
+    const int cyclic_code = cli::run_crosscheck(options, as_cyclic);
+    CHECK(nlohmann::json::parse(as_cyclic.str()).at("d") == 9);
+    write_file_atomically(dir / "summary.json", nlohmann::json{{"group", "3x3"}}.dump());
+    std::ostringstream as_product;
+    CHECK(cli::run_crosscheck(options, as_product) == 0);
+    const nlohmann::json doc = nlohmann::json::parse(as_product.str());
+    CHECK(doc.at("group") == "3x3");
+    CHECK(doc.at("summary").at("verdict") == "PROVED");
+    CHECK(cyclic_code != 0);  // the same weights read in the wrong basis are not proved optimal
+    write_file_atomically(dir / "summary.json", "{not json");
+    std::ostringstream bad;
+    CHECK_THROWS_AS(cli::run_crosscheck(options, bad), InvalidInput);
+    options.group = "3x3";  // an explicit --group skips the summary
+    std::ostringstream explicit_group;
+    CHECK(cli::run_crosscheck(options, explicit_group) == 0);
+    fs::remove_all(dir);
+}
