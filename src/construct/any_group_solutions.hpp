@@ -11,12 +11,13 @@
 /// |                   | ONE bias node (real_frequency.hpp) cancelling every output bias: at the |              |
 /// |                   | first real k0 for even n (no DC inputs), at k0 = 0 for odd n (a DC input|  (odd n:     |
 /// |                   | row: THEORY.md's constant-input node)                                    |   2n - 1)    |
-/// | minimal_zero_mean | as minimal_solution for even n; z_F4/6 for odd n (no DC inputs)          | 4P+R+1 / 2n  |
+/// | minimal_zero_mean_solution | as minimal_solution for even n; z_F4/6 for odd n (no DC inputs) | 4P+R+1 / 2n |
 /// For odd n, f6_real is z_F6 (3(n-1) nodes). Blocks at different output frequencies share no condition:
 /// every node's c-row sits at its own frequency (+-k), except the bias node, which touches only the
 /// bias conditions T_k(0, 0). The DC-input bias node of odd n is a valid real network (W_a[j, .] = 1)
-/// but leaves the zero-mean setting, hence minimal_zero_mean_solution. The verdicts are decided exactly by verify_global_optimum; the tests prove
-/// them for every Abelian group of order 2..64.
+/// but leaves the zero-mean setting, hence minimal_zero_mean_solution. The verdicts are decided exactly by
+/// verify_global_optimum; the tests prove them for every Abelian group of order 2..64, proofs/real_frequency.cpp
+/// for all parameters on several groups.
 #include <cstddef>
 #include <vector>
 
