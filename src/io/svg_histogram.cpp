@@ -24,7 +24,7 @@ std::string escape(const std::string& text) {
 }  // namespace
 
 std::string svg_histograms(const std::vector<HistogramPanel>& panels, int width, int panel_height) {
-    const int left = 50, right = 20, top = 30, bottom = 40;
+    const int left = 50, right = 30, top = 30, bottom = 40;  // right: room for the last tick label
     std::ostringstream s;
     const int height = panel_height * static_cast<int>(std::max<std::size_t>(1, panels.size()));
     s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
