@@ -13,6 +13,7 @@
 #include "io/atomic_file.hpp"
 #include "io/element_json.hpp"
 #include "io/npy.hpp"
+#include "io/npz.hpp"
 #include "analyze/spectrum_svg.hpp"
 
 namespace cogo::cli {
@@ -33,15 +34,30 @@ double share(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<d
 }  // namespace
 
 analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, AbelianGroup& group) {
-    const std::string wa = pick(o.wa, o.dir, kWaFile), wb = pick(o.wb, o.dir, kWbFile), v = pick(o.v, o.dir, kVFile);
-    analyze::TrainedWeights w{as_matrix(read_npy(wa), wa), as_matrix(read_npy(wb), wb), as_matrix(read_npy(v), v)};
+    analyze::TrainedWeights w;
+    std::error_code fs_error;
+    const bool npz = !o.dir.empty() && std::filesystem::is_regular_file(o.dir, fs_error);
+    if (npz) {
+        // DIR is an .npz archive (np.savez(f, Wa=..., Wb=..., V=...), compressed or not)
+        const auto arrays = read_npz(o.dir);
+        auto member = [&](const char* key) -> const NpyArray& {
+            auto it = arrays.find(key);
+            if (it == arrays.end())
+                throw InvalidInput("crosscheck: " + o.dir + " has no array '" + key + "' (expected Wa, Wb, V as np.savez keys)");
+            return it->second;
+        };
+        w = {as_matrix(member("Wa"), o.dir + ":Wa"), as_matrix(member("Wb"), o.dir + ":Wb"), as_matrix(member("V"), o.dir + ":V")};
+    } else {
+        const std::string wa = pick(o.wa, o.dir, kWaFile), wb = pick(o.wb, o.dir, kWbFile), v = pick(o.v, o.dir, kVFile);
+        w = {as_matrix(read_npy(wa), wa), as_matrix(read_npy(wb), wb), as_matrix(read_npy(v), v)};
+    }
     const std::size_t n = w.wa.cols();
     if (w.wb.cols() != n || w.v.rows() != n)
         throw ShapeMismatch("crosscheck: mismatched group order: W_a has " + std::to_string(n) + " columns, W_b " +
                             std::to_string(w.wb.cols()) + ", V " + std::to_string(w.v.rows()) + " rows");
     if (n < 2) throw InvalidInput("crosscheck: W_a has " + std::to_string(n) + " columns; need a group of order >= 2");
     std::string spec = o.group;
-    if (spec.empty() && !o.dir.empty()) {
+    if (spec.empty() && !o.dir.empty() && !npz) {
         // a run written by `cogo train` names its group in summary.json: a product group read as Z_n would
         // be analysed in the wrong character basis
         const std::filesystem::path summary = std::filesystem::path(o.dir) / "summary.json";

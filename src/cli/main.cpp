@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
     auto* crosscheck = app.add_subcommand(
         "crosscheck", "Cross-check trained weights: factorise each frequency block, classify, round to the exact "
                       "family member and verify the rounded network exactly");
-    crosscheck->add_option("DIR", xo.dir, "Directory with Wa.npy, Wb.npy, V.npy (PyTorch layout)");
+    crosscheck->add_option("DIR", xo.dir, "Directory with Wa.npy, Wb.npy, V.npy (PyTorch layout), or an .npz archive with arrays Wa, Wb, V");
     crosscheck->add_option("--wa", xo.wa, "W_a file (.npy, q x n)");
     crosscheck->add_option("--wb", xo.wb, "W_b file (.npy, q x n)");
     crosscheck->add_option("--v", xo.v, "V file (.npy, n x q)");
