@@ -37,7 +37,8 @@ const std::vector<ProofEntry>& proof_registry() {
          "elements on Z_5, Z_7.", false},
         {"real_frequency", "proof_real_frequency", {},
          "Real-frequency blocks (k = -k, even |G|) for all real parameters: no one-node block solves, every "
-         "two-node real block classified, the bias node touches only T_k(0,0), global optima on 8 even groups.",
+         "two-node real block classified, the bias node touches only T_k(0,0), global optima on 8 even groups "
+         "and (bias node on a DC input row, 2n - 1 nodes) on 5 odd groups.",
          false},
         {"odd_d_optima", "proof_odd_d_optima", {},
          "For EVERY odd d (every odd-order group) and all unit parameters: z_F6, sum z_nu=i z_syn_ab / 6 and "
