@@ -66,6 +66,7 @@ RunShares run_shares(const nlohmann::json& summary, const nlohmann::json& crossc
         const std::string family = field<std::string>(b, "family", "a block of crosscheck.json");
         const bool factorable = field<bool>(b, "factorable", "a block of crosscheck.json");
         r.verified += b.value("verified", false);
+        if (b.contains("order") && b.at("order").is_number()) r.block_orders.push_back(b.at("order").get<double>());
         if (family == "z_nui*z_xi") ++r.nui_xi;
         else if (family == "z_nu*z_syn") ++r.nu_syn;
         else if (family == "z_nui*z_synab") ++r.nui_synab;

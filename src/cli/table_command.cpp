@@ -68,6 +68,14 @@ std::string angle_svg(const std::vector<analyze::RunShares>& runs) {
         }
         panels.push_back(std::move(p));
     }
+    HistogramPanel orders;
+    orders.title = "block orders (nodes per frequency block, all runs)";
+    orders.lo = 0.5;
+    orders.hi = 12.5;
+    orders.bins = 12;
+    for (int o = 1; o <= 12; ++o) orders.ticks.emplace_back(o, std::to_string(o));
+    for (const auto& r : runs) orders.values.insert(orders.values.end(), r.block_orders.begin(), r.block_orders.end());
+    panels.push_back(std::move(orders));
     return svg_histograms(panels);
 }
 
@@ -78,7 +86,7 @@ CLI::App* add_table_command(CLI::App& app, TableOptions& o) {
                                             "and parameter-angle histograms (SVG)");
     cmd->add_option("SWEEPDIR", o.dir, "Directory written by cogo sweep")->required();
     cmd->add_option("--latex", o.latex, "Also write the table as a LaTeX tabular to FILE");
-    cmd->add_option("--svg", o.svg, "Also write histograms of the fitted angles of xi, nu, alpha, beta to FILE");
+    cmd->add_option("--svg", o.svg, "Also write histograms of the fitted angles of xi, nu, alpha, beta and of the block orders to FILE");
     cmd->add_flag("--json", o.json, "Machine-readable output");
     cmd->add_flag("--converged-only", o.converged_only, "Only runs that reached 100% test accuracy");
     cmd->add_flag("--refresh", o.refresh, "Re-run the cross-check even where RUN/crosscheck.json is cached");

@@ -5,7 +5,8 @@
 /// the JSON report is cached as RUN/crosscheck.json and reused while it is newer than the weights), then the
 /// runs are grouped by (group, width, weight decay) and the block shares aggregated over seeds
 /// (analyze/sweep_table.hpp). Output: a text table on stdout (or JSON with --json), optionally a LaTeX
-/// tabular (--latex FILE) and the histograms of the fitted parameter angles xi, nu, alpha, beta (--svg FILE).
+/// tabular (--latex FILE) and the histograms of the fitted parameter angles xi, nu, alpha, beta and of the
+/// block orders (--svg FILE).
 #include <iosfwd>
 #include <string>
 

@@ -38,6 +38,7 @@ TEST_CASE("run shares count each family, other factorable blocks and non-factora
     CHECK(r.nui_synab == 1);
     CHECK(r.other == 1);
     CHECK(r.verified == 3);
+    CHECK(r.block_orders.empty());  // these hand-made blocks carry no "order" field
     CHECK(r.converged);
     REQUIRE(r.angles.at("xi").size() == 2);
     CHECK(std::abs(r.angles.at("xi")[0] - M_PI / 4) < 1e-12);

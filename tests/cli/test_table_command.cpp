@@ -60,6 +60,8 @@ TEST_CASE("exported constructions tabulate as their families, all verified; the 
     CHECK(rows[1].at("nu_syn").at("mean").get<double>() == doctest::Approx(20));
     CHECK(fs::is_regular_file(root / "table.tex"));
     CHECK(fs::is_regular_file(root / "angles.svg"));
+    CHECK(read_file(root / "angles.svg").find("block orders (nodes per frequency block, all runs) (11 values)") !=
+          std::string::npos);  // 3 + 3 + 5 blocks
     CHECK(fs::is_regular_file(root / "f6_a" / "crosscheck.json"));
 
     o.json = false;
