@@ -8,7 +8,6 @@
 #include <map>
 #include <sstream>
 #include <thread>
-#include <tuple>
 #include <vector>
 
 #include <fcntl.h>
@@ -19,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
 #include "support/error.hpp"
 
@@ -147,19 +147,18 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     grid.weight_decays = parse_numbers<double>(o.wds, "--wd");
     grid.lrs = parse_numbers<double>(o.lrs, "--lr");
     grid.seeds = train::parse_seed_list(o.seeds);
-    grid.base.steps = o.steps;
-    grid.base.test_fraction = o.test_fraction;
     if (o.threads_per_job == 0) throw InvalidInput("--threads-per-job must be at least 1");
-    grid.base.threads = o.threads_per_job;
-    for (const auto& [value, allowed, name] :
-         {std::tuple{o.precision, "float32 float64", "--precision"}, std::tuple{o.loss, "mse ce", "--loss"},
-          std::tuple{o.activation, "quadratic relu", "--activation"}, std::tuple{o.optimizer, "adam sgd", "--optimizer"}}) {
-        std::istringstream words(allowed);
-        std::string w;
-        bool ok = false;
-        while (words >> w) ok = ok || w == value;
-        if (!ok) throw InvalidInput(std::string(name) + " must be one of " + allowed + ", got '" + value + "'");
-    }
+    // the shared settings go through cogo train's own option resolution, so a sweep accepts exactly what
+    // its runs will accept
+    TrainCommandOptions shared;
+    shared.config.steps = o.steps;
+    shared.config.test_fraction = o.test_fraction;
+    shared.config.threads = o.threads_per_job;
+    shared.precision = o.precision;
+    shared.loss = o.loss;
+    shared.activation = o.activation;
+    shared.optimizer = o.optimizer;
+    grid.base = resolve_config(shared);
     const std::vector<train::SweepRun> all = train::expand(grid);
     const train::Shard shard = train::parse_shard(o.shard);
     const std::vector<train::SweepRun> runs = train::select_shard(all, shard);
