@@ -31,13 +31,16 @@ nlohmann::json read_json(const fs::path& path) {
     }
 }
 
-/// The crosscheck report of one run, from the cache when it is newer than the weights.
-nlohmann::json crosscheck_of(const fs::path& run, const nlohmann::json& summary, const TableOptions& o) {
+/// The crosscheck report of one run, from the cache when it is newer than the weights; `fresh` tells
+/// whether it was computed now.
+nlohmann::json crosscheck_of(const fs::path& run, const nlohmann::json& summary, const TableOptions& o, bool& fresh) {
     const fs::path cache = run / "crosscheck.json";
     std::error_code ec;
+    fresh = false;
     if (!o.refresh && fs::is_regular_file(cache, ec) &&
         fs::last_write_time(cache, ec) >= fs::last_write_time(run / "Wa.npy", ec))
         return read_json(cache);
+    fresh = true;
     CrosscheckCommandOptions c;
     c.dir = run.string();
     c.group = summary.value("group", "");
@@ -110,9 +113,9 @@ int run_table(const TableOptions& o, std::ostream& out) {
     std::size_t fresh = 0;
     for (const fs::path& run : run_dirs) {
         const nlohmann::json summary = read_json(run / "summary.json");
-        const bool cached = !o.refresh && fs::is_regular_file(run / "crosscheck.json", ec);
-        const nlohmann::json report = crosscheck_of(run, summary, o);
-        fresh += !cached;
+        bool computed = false;
+        const nlohmann::json report = crosscheck_of(run, summary, o, computed);
+        fresh += computed;
         runs.push_back(analyze::run_shares(summary, report));
     }
     const auto rows = analyze::aggregate(runs, o.converged_only);
