@@ -28,9 +28,9 @@
 #include <string>
 #include <vector>
 
-#include "algebra/potentials.hpp"
 #include "algebra/semiring.hpp"
 #include "construct/generator.hpp"
+#include "verify/conditions.hpp"
 
 namespace cogo {
 
@@ -84,16 +84,13 @@ Element<S> bias_node(const AbelianGroup& group, std::size_t k0, FourierRow<S> ou
 }
 
 /// The output-bias coefficient T_k(0, 0) = r_{0,0,k} + (A_k[0] + B_k[0]) / 2 of z at every output
-/// frequency k != 0 where it is structurally non-zero (Theorem 1's condition (4)), as a sorted row.
+/// frequency k != 0 where it is structurally non-zero (Theorem 1's condition (4)), as a sorted row: the bias
+/// conditions of verify/conditions.hpp, the one definition of the output coefficients.
 template <Scalar S>
 FourierRow<S> output_biases(const Element<S>& z) {
-    const S half = from_ratio<S>(1, 2);
-    FourierRow<S> out;
-    for (const auto& [k, sums] : potential_sums(z)) {
-        if (k == 0) continue;
-        S t = sums.r_at(0, 0) + half * (sums.a_at(0) + sums.b_at(0));
-        if (!is_structural_zero(t)) out.emplace_back(k, std::move(t));
-    }
+    FourierRow<S> out;  // conditions come sorted by k, so the row is sorted
+    for (auto& c : enumerate_conditions(z))
+        if (c.kind() == ConditionKind::bias && !is_structural_zero(c.value)) out.emplace_back(c.k, std::move(c.value));
     return out;
 }
 
