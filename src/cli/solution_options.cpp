@@ -1,5 +1,10 @@
 #include "cli/solution_options.hpp"
 
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include <CLI/CLI.hpp>
 
 #include "construct/any_group_solutions.hpp"
@@ -24,6 +29,57 @@ std::vector<int> parse_signs(const std::string& text) {
     }
     if (signs.empty()) throw InvalidInput("--sign: expected 1 or -1 (comma-separated)");
     return signs;
+}
+
+/// Splits a comma-separated list into its items; throws InvalidInput (naming the option) on an empty item.
+std::vector<std::string> split_list(const std::string& text, const char* option) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = text.find(',', start);
+        items.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (items.back().empty()) throw InvalidInput(std::string(option) + ": empty item in '" + text + "'");
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return items;
+}
+
+/// A bounded signed exponent (|value| < 2^31) of the cyclic family, exactly or refused.
+long parse_exponent(const std::string& text, const std::string& item) {
+    const std::string_view s = text;
+    const bool negative = !s.empty() && s.front() == '-';
+    const std::string_view digits = negative ? s.substr(1) : s;
+    if (digits.empty() || digits.size() > 10 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+        throw InvalidInput("--pairs: malformed exponent in '" + item + "' (expected integers alpha:beta, e.g. 1:3)");
+    const long long v = std::stoll(std::string(digits));
+    if (v >= (1LL << 31)) throw InvalidInput("--pairs: exponent out of range in '" + item + "' (|value| < 2^31)");
+    return static_cast<long>(negative ? -v : v);
+}
+
+/// "al:be,al:be" -> pairs.
+std::vector<std::pair<long, long>> parse_pairs(const std::string& text) {
+    std::vector<std::pair<long, long>> out;
+    for (const std::string& item : split_list(text, "--pairs")) {
+        const std::size_t colon = item.find(':');
+        if (colon == std::string::npos)
+            throw InvalidInput("--pairs: expected alpha:beta in '" + item + "' (e.g. 1:3)");
+        out.emplace_back(parse_exponent(item.substr(0, colon), item), parse_exponent(item.substr(colon + 1), item));
+    }
+    return out;
+}
+
+/// "R" or "R@T" (R a non-zero rational, T turns) -> R exp(2 pi i T), comma-separated.
+std::vector<Cyclotomic> parse_complex_parameters(const std::string& text, const char* option) {
+    std::vector<Cyclotomic> out;
+    for (const std::string& item : split_list(text, option)) {
+        const std::size_t at = item.find('@');
+        const Cyclotomic radius = Cyclotomic::rational(item.substr(0, at));
+        if (radius.is_zero()) throw InvalidInput(std::string(option) + ": the magnitude must be non-zero in '" + item + "'");
+        out.push_back(at == std::string::npos ? radius
+                                              : radius * turn_value<Cyclotomic>(parse_turn(item.substr(at + 1))));
+    }
+    return out;
 }
 
 AbelianGroup require_group(const SolutionOptions& o, const char* what) {
@@ -73,6 +129,28 @@ SelectedElement named_construction(const SolutionOptions& o) {
         out.z = f6_real(g, turn_values<Cyclotomic>(parse_turns(o.nu)));
         out.parameters = {{"nu", o.nu}};
         out.description = "per-frequency solutions on " + g.name() + ": z_nu * z_syn / 6 at each pair, the 2-node real block at each real frequency (nu = " + o.nu + ")";
+    } else if (name == "cyclic") {
+        if (o.q == 0 || o.q > 4096) throw InvalidInput("--q: the order of C_q must be 1..4096");
+        const auto pairs = parse_pairs(o.pairs);
+        std::string failing;
+        for (const auto& [al, be] : pairs)
+            if (!cyclic_condition(o.q, al, be)) failing += (failing.empty() ? "" : ", ") + std::to_string(al) + ":" + std::to_string(be);
+        out.z = cyclic_solution<Cyclotomic>(g, o.q, pairs);
+        out.parameters = {{"q", o.q}, {"pairs", o.pairs}};
+        out.description = "sum_k C_" + std::to_string(o.q) + "(alpha, beta) / " + std::to_string(o.q) + " on " + g.name() +
+                          " (alpha:beta = " + o.pairs + (failing.empty() ? "" : "; " + failing + " fail the cyclic condition") + ")";
+    } else if (name == "order8") {
+        out.z = order8_solution<Cyclotomic>(g, parse_complex_parameters(o.a, "--a"),
+                                            turn_values<Cyclotomic>(parse_turns(o.xi)), parse_signs(o.sign));
+        out.parameters = {{"a", o.a}, {"xi", o.xi}, {"sign", o.sign}};
+        out.description = "sum_k z_n * z_{nu=i} * z_xi / 8 on " + g.name() + " (a = " + o.a + ", xi = " + o.xi + ", s = " + o.sign + ")";
+    } else if (name == "syn-dc") {
+        const Cyclotomic alpha = Cyclotomic::rational(o.dc_alpha);
+        if (alpha.is_zero()) throw InvalidInput("--dc-alpha: must be non-zero");
+        out.z = syn_dc_solution<Cyclotomic>(g, alpha, turn_values<Cyclotomic>(parse_turns(o.nu)));
+        out.parameters = {{"dc_alpha", o.dc_alpha}, {"nu", o.nu}};
+        out.description = "z_syn with a DC offset (alpha = " + o.dc_alpha + ") at the frequencies of order 3, z_nu * z_syn / 6 elsewhere, on " +
+                          g.name() + " (nu = " + o.nu + ")";
     } else if (name == "M") {
         out.z = memorisation<Cyclotomic>(g);
         out.description = "perfect memorisation z_M on " + g.name();
@@ -97,6 +175,12 @@ void add_solution_options(CLI::App* command, SolutionOptions& o) {
     command->add_option("--alpha", o.alpha, "alpha as turns, comma-separated (nui-synab)")->capture_default_str();
     command->add_option("--beta", o.beta, "beta as turns, comma-separated (nui-synab)")->capture_default_str();
     command->add_option("--k0", o.k0, "Frequency of the order-6 block of F46 (default: 1)");
+    command->add_option("--q", o.q, "Order q of the cyclic family C_q (cyclic)")->capture_default_str();
+    command->add_option("--pairs", o.pairs, "Exponents alpha:beta of C_q, comma-separated, cycled (cyclic)")
+        ->capture_default_str();
+    command->add_option("--a", o.a, "z_n parameter a as R or R@T (= R exp(2 pi i T)), comma-separated (order8)")
+        ->capture_default_str();
+    command->add_option("--dc-alpha", o.dc_alpha, "Real scale alpha of the DC-offset z_syn (syn-dc)")->capture_default_str();
 }
 
 SelectedElement select_element(const SolutionOptions& o) {

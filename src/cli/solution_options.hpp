@@ -29,6 +29,10 @@ struct SolutionOptions {
     std::string alpha = "1/4";    ///< turns for z_syn_ab (nui-synab); alpha = beta = 0 would make z_syn_ab = z_syn
     std::string beta = "1/8";     ///< turns for z_syn_ab (nui-synab)
     std::optional<std::size_t> k0;///< frequency of the order-6 block of F46
+    unsigned long q = 7;          ///< order of the cyclic family C_q (cyclic)
+    std::string pairs = "1:3";    ///< (alpha, beta) exponents of C_q, "al:be" comma-separated (cyclic)
+    std::string a = "2";          ///< the z_n parameter a (order8): "R" or "R@T" = R exp(2 pi i T), comma-separated
+    std::string dc_alpha = "1";   ///< the real scale alpha of syn-dc (rational, non-zero)
 };
 
 /// The element chosen by the options, with a description and its parameters (for reports and files).
@@ -47,6 +51,8 @@ void add_solution_options(CLI::App* command, SolutionOptions& options);
 SelectedElement select_element(const SolutionOptions& options);
 
 /// The names accepted by --solution.
-inline constexpr const char* kSolutionNames = "F6, F46, nui-synab, order4 (odd order); M (Z_d); min, min-zero-mean, F6R (any group)";
+inline constexpr const char* kSolutionNames =
+    "F6, F46, nui-synab, order4, cyclic, order8 (odd order); syn-dc (odd order divisible by 3); M (Z_d); min, "
+    "min-zero-mean, F6R (any group)";
 
 }  // namespace cogo::cli

@@ -17,6 +17,9 @@
 /// |            | whose nodes also carry the bias-cancelling outputs at every k  |           |             |
 /// | order4     | z_nu_i * z_xi(xi_k, s_k) / 4 at every k (bias not cancelled)   | 2(n-1)    | 2(n-1)/n    |
 /// | memorisation | z1 * z2 / d^2 (Z_d only, any d >= 2)                          | d^2       | 0           |
+/// | cyclic     | C_q(alpha_k, beta_k) / q at every k (more_families.hpp)          | q(n-1)/2  | 0 iff cond. |
+/// | order8     | z_n(a_k) z_nu_i z_xi(xi_k, s_k) / 8 at every k                   | 4(n-1)    | 0           |
+/// | syn_dc     | syn_dc(alpha) at k with 3k = 0, z_nu(nu_k) z_syn / 6 elsewhere   | see below | 0           |
 /// (n = |G|; the losses are what the tests prove exactly with loss_fourier for the groups they try.)
 #include <algorithm>
 #include <cstddef>
@@ -30,6 +33,7 @@
 #include "construct/block_potentials.hpp"
 #include "construct/families.hpp"
 #include "construct/generator.hpp"
+#include "construct/more_families.hpp"
 #include "construct/turn.hpp"
 
 namespace cogo {
@@ -239,6 +243,71 @@ Element<S> memorisation(const AbelianGroup& group) {
     for (Node<S>& n : swapped) std::swap(n.a, n.b);
     const Element<S> z2(group, std::move(swapped));
     return scale_output(z1 * z2, from_ratio<S>(1, static_cast<long>(d * d)));
+}
+
+/// sum over the representatives k of cyclic_block(k, q, alpha_t, beta_t), the (alpha, beta) pairs cycled.
+/// Order q (n-1)/2. A global optimum iff every pair used satisfies cyclic_condition(q, .) (the element is
+/// built either way, so a failing pair can be verified and refuted). Throws InvalidInput for even order,
+/// q == 0 or an empty list.
+template <Scalar S>
+[[nodiscard]] Element<S> cyclic_solution(const AbelianGroup& group, unsigned long q,
+                                         const std::vector<std::pair<long, long>>& alpha_beta) {
+    require_odd_order(group, "cyclic");
+    detail::require_nonempty(alpha_beta, "cyclic", "(alpha, beta)");
+    const std::vector<std::size_t> reps = pair_representatives(group);
+    std::vector<Element<S>> blocks;
+    blocks.reserve(reps.size());
+    for (std::size_t t = 0; t < reps.size(); ++t) {
+        const auto& [al, be] = detail::cycled(alpha_beta, t);
+        blocks.push_back(cyclic_block<S>(group, reps[t], q, al, be));
+    }
+    return sum_of(group, blocks);
+}
+
+/// sum over the representatives k of order8_block(k, a_t, xi_t, s_t), the lists cycled independently.
+/// Order 4(n-1); every block kills its own bias, so no cross-frequency cancellation is needed.
+/// Throws InvalidInput for even order, an empty list or a sign other than +-1.
+template <Scalar S>
+[[nodiscard]] Element<S> order8_solution(const AbelianGroup& group, const std::vector<S>& as, const std::vector<S>& xis,
+                                         const std::vector<int>& signs) {
+    require_odd_order(group, "order8");
+    detail::require_nonempty(as, "order8", "a");
+    detail::require_nonempty(xis, "order8", "xi");
+    detail::require_nonempty(signs, "order8", "sign");
+    const std::vector<std::size_t> reps = pair_representatives(group);
+    std::vector<Element<S>> blocks;
+    blocks.reserve(reps.size());
+    for (std::size_t t = 0; t < reps.size(); ++t)
+        blocks.push_back(order8_block<S>(group, reps[t], detail::cycled(as, t), detail::cycled(xis, t),
+                                         detail::cycled(signs, t)));
+    return sum_of(group, blocks);
+}
+
+/// The number of representatives k with 3k = 0 (frequency pairs of order 3).
+[[nodiscard]] inline std::size_t order3_pair_count(const AbelianGroup& group) {
+    std::size_t count = 0;
+    for (std::size_t k : pair_representatives(group))
+        if (group.mul(3, k) == 0) ++count;
+    return count;
+}
+
+/// syn_dc_block(k, alpha) at every representative k with 3k = 0 and nu_syn_block(k, nu_t) at the others
+/// (nus cycled over those in increasing order). Order 3 m + 6 ((n-1)/2 - m), m = order3_pair_count:
+/// Z_3 in 3 nodes, Z_9 in 21, Z_3 x Z_3 in 12. Uses DC inputs. Throws InvalidInput for even order, an
+/// empty list, a non-real alpha, or a group without a frequency of order 3 (3 does not divide n).
+template <Scalar S>
+[[nodiscard]] Element<S> syn_dc_solution(const AbelianGroup& group, const S& alpha, const std::vector<S>& nus) {
+    require_odd_order(group, "syn_dc");
+    detail::require_nonempty(nus, "syn_dc", "nu");
+    if (order3_pair_count(group) == 0)
+        throw InvalidInput("syn_dc: " + group.name() + " has no frequency of order 3 (3 does not divide its order)");
+    std::vector<Element<S>> blocks;
+    std::size_t t = 0;
+    for (std::size_t k : pair_representatives(group)) {
+        if (group.mul(3, k) == 0) blocks.push_back(syn_dc_block<S>(group, k, alpha));
+        else blocks.push_back(nu_syn_block<S>(group, k, detail::cycled(nus, t++)));
+    }
+    return sum_of(group, blocks);
 }
 
 }  // namespace cogo
