@@ -9,6 +9,7 @@
 #include "cli/crosscheck_command.hpp"
 #include "cli/demo_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/kills_command.hpp"
 #include "cli/prove_command.hpp"
 #include "cli/sweep_command.hpp"
 #include "cli/table_command.hpp"
@@ -53,6 +54,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     verify->add_flag("--json", vo.json, "Machine-readable output");
     verify->footer(kExitCodes);
+
+    cogo::cli::KillsOptions ko;
+    auto* kills = cogo::cli::add_kills_command(app, ko);
+    kills->footer(kExitCodes);
 
     cogo::cli::ConstructOptions co;
     auto* construct = app.add_subcommand(
@@ -133,6 +138,7 @@ int main(int argc, char** argv) {
         if (theorem1->parsed()) return cogo::cli::run_theorem1(t1, std::cout);
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
+        if (kills->parsed()) return cogo::cli::run_kills(ko, std::cout);
         if (check_cert->parsed()) return cogo::cli::run_check_cert(cert_path, cert_json, std::cout);
         if (prove->parsed()) return cogo::cli::run_prove(po, std::cout);
         if (crosscheck->parsed()) return cogo::cli::run_crosscheck(xo, std::cout);

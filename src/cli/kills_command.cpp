@@ -1,0 +1,163 @@
+#include "cli/kills_command.hpp"
+
+#include <ostream>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/exit_codes.hpp"
+#include "construct/expression.hpp"
+#include "construct/kill_table.hpp"
+#include "scalar/cyclotomic.hpp"
+#include "scalar/symbolic.hpp"
+#include "support/error.hpp"
+
+namespace cogo::cli {
+
+namespace {
+
+/// The groups of potentials as docs/theory.md section 5 names them.
+const char* potential_set(BlockPotential p) {
+    switch (p) {
+        case BlockPotential::abc: return "1-set";
+        case BlockPotential::a_bar_bc:
+        case BlockPotential::ab_bar_c:
+        case BlockPotential::a_bar_b_bar_c: return "R_c";
+        case BlockPotential::abs_a2_c:
+        case BlockPotential::abs_b2_c: return "R_n";
+        default: return "R_*";
+    }
+}
+
+template <ExactScalar S>
+std::string leaves_text(const KillRow<S>& row, const char* separator) {
+    std::string s;
+    for (BlockPotential p : all_block_potentials)
+        if (!row.kills(p)) s += (s.empty() ? "" : separator) + std::string(block_potential_name(p)) + " = " + to_string(row.values[p]);
+    return s.empty() ? "-" : s;
+}
+
+template <ExactScalar S>
+nlohmann::json row_json(const KillRow<S>& row) {
+    nlohmann::json killed = nlohmann::json::array(), values = nlohmann::json::object();
+    for (BlockPotential p : all_block_potentials) {
+        values[block_potential_name(p)] = to_string(row.values[p]);
+        if (row.kills(p)) killed.push_back(block_potential_name(p));
+    }
+    return {{"name", row.name}, {"k", row.k}, {"kills", killed}, {"values", values},
+            {"bias", to_string(row.values.bias())}, {"bias_killed", is_zero(row.values.bias())}};
+}
+
+std::string latex_name(std::string s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '_' ) out += "\\_";
+        else if (c == '{') out += "\\{";
+        else if (c == '}') out += "\\}";
+        else if (c == '^') out += "\\^{}";
+        else if (c == '|') out += "$|$";
+        else out += c;
+    }
+    return out;
+}
+
+template <ExactScalar S>
+void print_rows(const std::vector<KillRow<S>>& rows, const std::string& title, const std::string& format, std::ostream& out) {
+    if (format == "latex") {
+        out << "% " << title << "\n\\begin{tabular}{lll}\n\\hline\nelement & kills & leaves \\\\\n\\hline\n";
+        for (const auto& row : rows)
+            out << latex_name(row.name) << " & " << latex_name(block_potential_names(row.killed)) << " & "
+                << latex_name(leaves_text(row, "; ")) << " \\\\\n";
+        out << "\\hline\n\\end{tabular}\n";
+        return;
+    }
+    out << title << "\n";
+    for (const auto& row : rows) {
+        out << "  " << row.name << ":\n    kills  " << block_potential_names(row.killed) << "\n    leaves "
+            << leaves_text(row, ", ") << "\n    bias   |a|^2c + |b|^2c = " << to_string(row.values.bias())
+            << (is_zero(row.values.bias()) ? " (killed)" : "") << "\n";
+    }
+}
+
+int run_paper(const std::string& format, std::ostream& out) {
+    const Symbolic nu = Symbolic::unit("nu"), xi = Symbolic::unit("xi"), alpha = Symbolic::unit("alpha"),
+                   beta = Symbolic::unit("beta"), a = Symbolic::complex_variable("a");
+    const auto rows = paper_kill_table<Symbolic>(nu, xi, alpha, beta, a);
+    const std::string title =
+        "The partial solutions of docs/theory.md sections 5 and 5b, computed exactly for ALL unit nu, xi, alpha, beta "
+        "and complex a (w = zeta_3, I = i; a' = conj(a); the c-row not divided by the order)";
+    if (format == "json") {
+        nlohmann::json j = {{"title", title}, {"rows", nlohmann::json::array()}};
+        for (const auto& row : rows) j["rows"].push_back(row_json(row));
+        out << j.dump(2) << "\n";
+    } else {
+        print_rows(rows, title, format, out);
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+CLI::App* add_kills_command(CLI::App& app, KillsOptions& o) {
+    auto* kills = app.add_subcommand(
+        "kills", "Kill table: which named potentials (1-set, R_c, R_n, R_*) an element kills at each frequency, and "
+                 "what it leaves; the composition lemma with --times; the paper's table with --paper");
+    add_solution_options(kills, o.selection);
+    kills->add_option("--times", o.times, "Second factor (ring expression on the same group): check the composition "
+                                          "lemma K(z1 z2) = K(z1) u K(z2) at every frequency");
+    kills->add_flag("--paper", o.paper, "The paper's partial solutions for generic (symbolic) parameters");
+    kills->add_option("--format", o.format, "text | latex | json")->capture_default_str();
+    kills->add_flag("--json", o.json, "Same as --format json");
+    return kills;
+}
+
+int run_kills(const KillsOptions& o, std::ostream& out) {
+    const std::string format = o.json ? "json" : o.format;
+    if (format != "text" && format != "latex" && format != "json")
+        throw InvalidInput("--format: expected text, latex or json, got '" + o.format + "'");
+    if (o.paper) {
+        if (!o.selection.solution.empty() || !o.selection.expr.empty() || !o.selection.file.empty() || !o.times.empty())
+            throw InvalidInput("--paper takes no element (--solution, --expr, --file, --times)");
+        return run_paper(format, out);
+    }
+    const SelectedElement selected = select_element(o.selection);
+    const std::vector<KillRow<Cyclotomic>> rows = kill_table(selected.z);
+    nlohmann::json j = {{"element", selected.description}, {"group", selected.z.group().name()},
+                        {"order", selected.z.order()}, {"rows", nlohmann::json::array()}};
+    for (const auto& row : rows) j["rows"].push_back(row_json(row));
+
+    bool lemma_holds = true;
+    if (!o.times.empty()) {
+        const Element<Cyclotomic> z2 = evaluate_expression(selected.z.group(), o.times);
+        j["times"] = o.times;
+        j["composition"] = nlohmann::json::array();
+        std::vector<KillRow<Cyclotomic>> composition_rows;
+        for (std::size_t k : kill_table_frequencies(selected.z.group())) {
+            if (!has_entry_at(selected.z, k) && !has_entry_at(z2, k)) continue;
+            const CompositionCheck<Cyclotomic> c = composition_check(selected.z, z2, k);
+            const bool ok = c.multiplicative && c.union_of_kills;
+            lemma_holds = lemma_holds && ok;
+            j["composition"].push_back({{"k", k}, {"z1", row_json(c.first)}, {"z2", row_json(c.second)},
+                                        {"product", row_json(c.product)}, {"multiplicative", c.multiplicative},
+                                        {"kills_union", c.union_of_kills}});
+            for (auto row : {c.first, c.second, c.product}) {
+                row.name += " at k = " + std::to_string(k);
+                composition_rows.push_back(std::move(row));
+            }
+        }
+        j["composition_lemma"] = lemma_holds;
+        if (format != "json") {
+            print_rows(rows, "kill table of " + selected.description, format, out);
+            print_rows(composition_rows, "composition with z2 = " + o.times + ": K(z1 z2) = K(z1) u K(z2) and p(z1 z2) = p(z1) p(z2) checked exactly", format, out);
+            out << (format == "latex" ? "% " : "") << "composition lemma: " << (lemma_holds ? "holds at every frequency" : "FAILS") << "\n";
+        }
+    } else if (format != "json") {
+        print_rows(rows, "kill table of " + selected.description + " (order " + std::to_string(selected.z.order()) + ")", format, out);
+    }
+    if (format == "json") out << j.dump(2) << "\n";
+    if (rows.empty() && format == "text") out << "  (no node has an entry at a non-zero frequency)\n";
+    return lemma_holds ? exit_ok : exit_refuted;
+}
+
+}  // namespace cogo::cli

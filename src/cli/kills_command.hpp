@@ -1,0 +1,34 @@
+#pragma once
+/// \file kills_command.hpp
+/// `cogo kills`: the kill table of an element (construct/kill_table.hpp): per frequency, which of the ten
+/// named potentials it kills exactly and the values it leaves; with --times EXPR the composition lemma
+/// computed for element * EXPR; with --paper the paper's partial solutions for generic parameters.
+/// Text (default), LaTeX (--format latex) or JSON (--format json / --json).
+#include <iosfwd>
+#include <string>
+
+#include "cli/solution_options.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace cogo::cli {
+
+/// Options of `cogo kills` as typed.
+struct KillsOptions {
+    SolutionOptions selection;  ///< the element (--solution / --expr / --file and their parameters)
+    std::string times;          ///< --times EXPR: a second factor for the composition check
+    bool paper = false;         ///< --paper: the paper's table for generic parameters
+    std::string format = "text";  ///< text | latex | json
+    bool json = false;          ///< --json: same as --format json
+};
+
+/// Registers `kills` on `app`; returns the subcommand.
+CLI::App* add_kills_command(CLI::App& app, KillsOptions& options);
+
+/// Computes and prints the table. Returns 0, or 1 if a computed composition check fails (it cannot for a
+/// correct implementation: the potentials are ring homomorphisms). Throws InvalidInput on bad options.
+int run_kills(const KillsOptions& options, std::ostream& out);
+
+}  // namespace cogo::cli
