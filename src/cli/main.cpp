@@ -10,6 +10,7 @@
 #include "cli/demo_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/kills_command.hpp"
+#include "cli/path_command.hpp"
 #include "cli/prove_command.hpp"
 #include "cli/sweep_command.hpp"
 #include "cli/table_command.hpp"
@@ -58,6 +59,10 @@ int main(int argc, char** argv) {
     cogo::cli::KillsOptions ko;
     auto* kills = cogo::cli::add_kills_command(app, ko);
     kills->footer(kExitCodes);
+
+    cogo::cli::PathOptions pao;
+    auto* path = cogo::cli::add_path_command(app, pao);
+    path->footer(kExitCodes);
 
     cogo::cli::ConstructOptions co;
     auto* construct = app.add_subcommand(
@@ -139,6 +144,7 @@ int main(int argc, char** argv) {
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
         if (kills->parsed()) return cogo::cli::run_kills(ko, std::cout);
+        if (path->parsed()) return cogo::cli::run_path(pao, std::cout);
         if (check_cert->parsed()) return cogo::cli::run_check_cert(cert_path, cert_json, std::cout);
         if (prove->parsed()) return cogo::cli::run_prove(po, std::cout);
         if (crosscheck->parsed()) return cogo::cli::run_crosscheck(xo, std::cout);
