@@ -10,6 +10,7 @@
 #include "cli/demo_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/kills_command.hpp"
+#include "cli/norm_command.hpp"
 #include "cli/path_command.hpp"
 #include "cli/prove_command.hpp"
 #include "cli/sweep_command.hpp"
@@ -63,6 +64,10 @@ int main(int argc, char** argv) {
     cogo::cli::PathOptions pao;
     auto* path = cogo::cli::add_path_command(app, pao);
     path->footer(kExitCodes);
+
+    cogo::cli::NormOptions no;
+    auto* norm = cogo::cli::add_norm_command(app, no);
+    norm->footer(kExitCodes);
 
     cogo::cli::ConstructOptions co;
     auto* construct = app.add_subcommand(
@@ -145,6 +150,7 @@ int main(int argc, char** argv) {
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
         if (kills->parsed()) return cogo::cli::run_kills(ko, std::cout);
         if (path->parsed()) return cogo::cli::run_path(pao, std::cout);
+        if (norm->parsed()) return cogo::cli::run_norm(no, std::cout);
         if (check_cert->parsed()) return cogo::cli::run_check_cert(cert_path, cert_json, std::cout);
         if (prove->parsed()) return cogo::cli::run_prove(po, std::cout);
         if (crosscheck->parsed()) return cogo::cli::run_crosscheck(xo, std::cout);
