@@ -4,14 +4,17 @@
 #   ./cogo.sh test          install what is missing, build, run every test (unit, proofs, examples);
 #                           ends with one line "tests: N passed, N failed"
 #   ./cogo.sh build         install what is missing and build (build dir: ./build)
-#   ./cogo.sh cogo ARGS     build, then run the cogo executable with ARGS
-# Environment: COGO_BUILD_DIR (default build), COGO_TEST_EFFORT, COGO_TEST_SEED (property tests).
+#   ./cogo.sh cogo ARGS     build, then run the cogo executable with ARGS (from the caller's directory:
+#                           relative paths in ARGS resolve where you are, not in the checkout)
+# Environment: COGO_BUILD_DIR (default build, relative to the checkout), COGO_TEST_EFFORT, COGO_TEST_SEED.
 set -euo pipefail
-cd "$(dirname "$0")"
+# The checkout this script lives in; the caller's working directory is left alone.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 PACKAGES=(g++ meson ninja-build pkgconf python3 libginac-dev libcln-dev libflint-dev libgmp-dev libmpfr-dev
           doctest-dev libcli11-dev nlohmann-json3-dev python3-numpy libopenblas-dev zlib1g-dev)
 BUILD_DIR=${COGO_BUILD_DIR:-build}
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$ROOT/$BUILD_DIR" ;; esac
 
 setup() {
     local missing=() p
@@ -30,7 +33,7 @@ setup() {
 build() {
     setup
     if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-        meson setup "$BUILD_DIR" --buildtype=debugoptimized >/dev/null
+        meson setup "$BUILD_DIR" "$ROOT" --buildtype=debugoptimized >/dev/null
     fi
     ninja -C "$BUILD_DIR" >/dev/null || ninja -C "$BUILD_DIR"
 }
@@ -40,7 +43,7 @@ run_tests() {
     local jobs status=0
     jobs=$(nproc 2>/dev/null || echo 2)
     meson test -C "$BUILD_DIR" --num-processes "$jobs" --print-errorlogs "$@" || status=$?
-    python3 tools/test_summary.py "$BUILD_DIR/meson-logs/testlog.json" || status=1
+    python3 "$ROOT/tools/test_summary.py" "$BUILD_DIR/meson-logs/testlog.json" || status=1
     return "$status"
 }
 
@@ -51,6 +54,6 @@ case "$cmd" in
     test) run_tests "$@" ;;
     build) build ;;
     cogo) build; "$BUILD_DIR/src/cogo" "$@" ;;
-    -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h|--help|help) sed -n '2,10p' "$ROOT/cogo.sh" | sed 's/^# \{0,1\}//' ;;
     *) echo "cogo.sh: unknown command '$cmd' (try ./cogo.sh --help)" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@
 #include <numbers>
 #include <sstream>
 
+#include "analyze/angle_histograms.hpp"
 #include "group/abelian_group.hpp"
 #include "support/error.hpp"
 
@@ -72,6 +73,7 @@ RunShares run_shares(const nlohmann::json& summary, const nlohmann::json& crossc
         else if (family == "z_nui*z_synab") ++r.nui_synab;
         else if (factorable) ++r.other;
         if (factorable || family != "unknown") ++r.factorable;
+        for (const auto& [name, turns] : canonical_found_turns(b)) r.canonical_turns[name].push_back(turns);
         if (b.contains("params_found") && b.at("params_found").is_object())
             for (const auto& [name, value] : b.at("params_found").items())
                 if (value.is_number()) {

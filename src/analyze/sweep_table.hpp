@@ -29,6 +29,8 @@ struct RunShares {
     std::size_t blocks = 0, factorable = 0, nui_xi = 0, nu_syn = 0, nui_synab = 0, other = 0, verified = 0;
     bool converged = false;  ///< final test accuracy 1 (or train accuracy 1 without a test set)
     std::map<std::string, std::vector<double>> angles;  ///< parameter name -> fitted angles (radians, (-pi, pi])
+    /// parameter name -> fitted values in turns modulo the family's symmetries (analyze/angle_histograms.hpp)
+    std::map<std::string, std::vector<double>> canonical_turns;
     std::vector<double> block_orders;                   ///< the order (node count) of every block
 };
 

@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "cogo 0.1.0");
     app.require_subcommand(1);
 
-    auto* demo = app.add_subcommand("demo", "Run the main job on a default: prove z_F6 and z_F4/6 optimal on Z_23, refute all-order-4, prove the smallest known solution on Z_2 x Z_3 x Z_4, check Theorem 1");
+    cogo::cli::DemoOptions dm;
+    auto* demo = cogo::cli::add_demo_command(app, dm);
 
     cogo::cli::Theorem1Options t1;
     auto* theorem1 = app.add_subcommand(
@@ -144,7 +145,7 @@ int main(int argc, char** argv) {
         return code == 0 ? cogo::cli::exit_ok : cogo::cli::exit_usage;
     }
     try {
-        if (demo->parsed()) return cogo::cli::run_demo(std::cout);
+        if (demo->parsed()) return cogo::cli::run_demo(dm, std::cout);
         if (theorem1->parsed()) return cogo::cli::run_theorem1(t1, std::cout);
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);

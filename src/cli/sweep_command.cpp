@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
 #include "support/error.hpp"
@@ -67,8 +68,8 @@ std::vector<std::string> train_arguments(const SweepOptions& o, const train::Swe
             "--seed", std::to_string(c.seed), "--steps", std::to_string(c.steps),
             "--test-fraction", train::shortest_decimal(c.test_fraction), "--threads", std::to_string(c.threads),
             "--precision", o.precision, "--loss", o.loss, "--activation", o.activation, "--optimizer", o.optimizer,
-            "--eval-every", std::to_string(std::max<std::size_t>(1, c.steps / 200)), "--no-progress",
-            "--out", dir.string()};
+            "--eval-every", std::to_string(std::max<std::size_t>(1, c.steps / 200)),
+            "--log-every", train::shortest_decimal(o.log_every), "--out", dir.string()};
 }
 
 /// Starts `exe args...` with stdout and stderr appended to `log`; returns the child's pid.
@@ -133,6 +134,10 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
     cmd->add_option("--shard", o.shard, "Run only shard I of N (0-based): runs r with r mod N == I")->capture_default_str();
     cmd->add_flag("--dry-run", o.dry_run, "List the runs of the shard and whether they are complete; run nothing");
     cmd->add_option("--executable", o.executable, "The cogo executable to run (default: this one)");
+    cmd->add_option("--log-every", o.log_every,
+                    "Seconds between progress lines: the sweep's on stderr when it is not a terminal (a bar "
+                    "otherwise), each run's in its log (0: none)")
+        ->capture_default_str();
     cmd->footer("Each run: SWEEPDIR/g<group>_q<width>_wd<wd>_lr<lr>_s<seed>/ (cogo train's files), log in SWEEPDIR/logs/.\n"
                 "Complete runs (Wa.npy, Wb.npy, V.npy, summary.json present) are skipped, so re-running resumes.\n"
                 "Cluster job arrays: e.g. Slurm `#SBATCH --array=0-7` and `cogo sweep ... --shard $SLURM_ARRAY_TASK_ID/8`\n"
@@ -148,6 +153,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     grid.lrs = parse_numbers<double>(o.lrs, "--lr");
     grid.seeds = train::parse_seed_list(o.seeds);
     if (o.threads_per_job == 0) throw InvalidInput("--threads-per-job must be at least 1");
+    ProgressBar::check_log_every(o.log_every);
     // the shared settings go through cogo train's own option resolution, so a sweep accepts exactly what
     // its runs will accept
     TrainCommandOptions shared;
@@ -195,6 +201,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     };
     std::map<pid_t, Running> running;
     std::size_t next = 0, finished = 0, failed = 0;
+    ProgressBar bar(stderr, pending.size(), "sweep", false, o.log_every);
     while (next < pending.size() || !running.empty()) {
         while (next < pending.size() && running.size() < jobs) {
             const train::SweepRun* r = pending[next++];
@@ -202,10 +209,19 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
             running.emplace(pid, Running{r, Clock::now()});
         }
         int status = 0;
-        const pid_t pid = ::waitpid(-1, &status, 0);
+        pid_t pid = 0;
+        if (bar.enabled()) {  // poll, so that the progress is shown while the runs are going
+            while ((pid = ::waitpid(-1, &status, WNOHANG)) == 0) {
+                bar.update(finished, std::to_string(running.size()) + " running, " + std::to_string(failed) + " failed");
+                ::usleep(100 * 1000);
+            }
+        } else {
+            pid = ::waitpid(-1, &status, 0);
+        }
         if (pid < 0) break;
         auto it = running.find(pid);
         if (it == running.end()) continue;
+        bar.clear();
         const Running done = it->second;
         running.erase(it);
         ++finished;
@@ -221,7 +237,9 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
                 << "), see " << (root / "logs" / (done.run->name + ".log")).string() << "\n";
         }
         out.flush();
+        bar.update(finished, std::to_string(running.size()) + " running, " + std::to_string(failed) + " failed");
     }
+    bar.finish();
     out << "sweep: " << finished - failed << " runs completed, " << failed << " failed\n";
     return failed ? exit_internal : exit_ok;
 }

@@ -36,6 +36,7 @@ struct SweepOptions {
     std::string shard = "0/1";           ///< --shard I/N
     bool dry_run = false;                ///< --dry-run: list the runs and their state, run nothing
     std::string executable;              ///< the cogo executable to run (default: this process's)
+    double log_every = 10;               ///< --log-every: seconds between progress lines (sweep on stderr, runs in their logs)
 };
 
 /// Registers `sweep` on `app`; returns the subcommand.

@@ -3,17 +3,16 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <numbers>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "analyze/angle_histograms.hpp"
 #include "analyze/sweep_table.hpp"
 #include "cli/crosscheck_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/atomic_file.hpp"
-#include "io/svg_histogram.hpp"
 #include "support/error.hpp"
 #include "train/sweep.hpp"
 
@@ -52,36 +51,6 @@ nlohmann::json crosscheck_of(const fs::path& run, const nlohmann::json& summary,
     return report;
 }
 
-std::string angle_svg(const std::vector<analyze::RunShares>& runs) {
-    const double pi = std::numbers::pi;
-    std::vector<std::pair<double, std::string>> ticks;
-    const char* labels[] = {"-pi", "-3pi/4", "-pi/2", "-pi/4", "0", "pi/4", "pi/2", "3pi/4", "pi"};
-    for (int i = 0; i <= 8; ++i) ticks.emplace_back(-pi + i * pi / 4, labels[i]);
-    std::vector<HistogramPanel> panels;
-    for (const char* name : {"xi", "nu", "alpha", "beta"}) {
-        HistogramPanel p;
-        p.title = std::string("arg ") + name + " (fitted, all runs)";
-        p.lo = -pi;
-        p.hi = pi + 1e-12;
-        p.bins = 72;
-        p.ticks = ticks;
-        for (const auto& r : runs) {
-            auto it = r.angles.find(name);
-            if (it != r.angles.end()) p.values.insert(p.values.end(), it->second.begin(), it->second.end());
-        }
-        panels.push_back(std::move(p));
-    }
-    HistogramPanel orders;
-    orders.title = "block orders (nodes per frequency block, all runs)";
-    orders.lo = 0.5;
-    orders.hi = 12.5;
-    orders.bins = 12;
-    for (int o = 1; o <= 12; ++o) orders.ticks.emplace_back(o, std::to_string(o));
-    for (const auto& r : runs) orders.values.insert(orders.values.end(), r.block_orders.begin(), r.block_orders.end());
-    panels.push_back(std::move(orders));
-    return svg_histograms(panels);
-}
-
 }  // namespace
 
 CLI::App* add_table_command(CLI::App& app, TableOptions& o) {
@@ -89,7 +58,7 @@ CLI::App* add_table_command(CLI::App& app, TableOptions& o) {
                                             "and parameter-angle histograms (SVG)");
     cmd->add_option("SWEEPDIR", o.dir, "Directory written by cogo sweep")->required();
     cmd->add_option("--latex", o.latex, "Also write the table as a LaTeX tabular to FILE");
-    cmd->add_option("--svg", o.svg, "Also write histograms of the fitted angles of xi, nu, alpha, beta and of the block orders to FILE");
+    cmd->add_option("--svg", o.svg, "Also write histograms of the fitted parameters xi, nu, alpha, beta (in turns, modulo their symmetries) and of the block orders to FILE");
     cmd->add_flag("--json", o.json, "Machine-readable output");
     cmd->add_flag("--converged-only", o.converged_only, "Only runs that reached 100% test accuracy");
     cmd->add_flag("--refresh", o.refresh, "Re-run the cross-check even where RUN/crosscheck.json is cached");
@@ -120,7 +89,7 @@ int run_table(const TableOptions& o, std::ostream& out) {
     }
     const auto rows = analyze::aggregate(runs, o.converged_only);
     if (!o.latex.empty()) write_file_atomically(o.latex, analyze::table_latex(rows));
-    if (!o.svg.empty()) write_file_atomically(o.svg, angle_svg(runs));
+    if (!o.svg.empty()) write_file_atomically(o.svg, analyze::angle_histograms_svg(runs));
     if (o.json) {
         out << nlohmann::json{{"runs", runs.size()}, {"rows", analyze::table_json(rows)}}.dump(2) << "\n";
     } else {

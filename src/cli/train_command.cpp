@@ -100,7 +100,11 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
     cmd->add_option("--checkpoint", o.checkpoints, "Also write the weights after these steps (comma-separated)")
         ->delimiter(',');
     cmd->add_flag("--json", o.json, "Machine-readable summary on stdout");
-    cmd->add_flag("--no-progress", o.no_progress, "No progress bar");
+    cmd->add_flag("--no-progress", o.no_progress, "No progress bar and no progress lines");
+    cmd->add_option("--log-every", o.log_every,
+                    "When stderr is not a terminal (pipe, file, Jupyter, Slurm log): a plain progress line every "
+                    "this many seconds (0: none)")
+        ->capture_default_str();
     cmd->footer("Files in DIR: Wa.npy, Wb.npy (q x n), V.npy (n x q) float64 in PyTorch's layout; metrics.csv; "
                 "curves.svg; summary.json; checkpoints/step_<t>/. Exit codes: 0 ok, 2 bad input, 4 internal error.\n");
     return cmd;
@@ -127,12 +131,14 @@ train::TrainConfig resolve_config(const TrainCommandOptions& o) {
 
 int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* progress) {
     const train::TrainConfig config = resolve_config(options);
+    ProgressBar::check_log_every(options.log_every);
     const AbelianGroup group = AbelianGroup::parse(config.group);
     const bool write = !options.out.empty();
     const fs::path dir(options.out);
     if (write) check_writable(dir);
 
-    ProgressBar bar(options.no_progress ? nullptr : progress, config.steps, "train " + group.name());
+    ProgressBar bar(options.no_progress ? nullptr : progress, config.steps, "train " + group.name(), false,
+                    options.log_every);
     train::TrainHooks hooks;
     if (bar.enabled())
         hooks.progress = [&](std::size_t done, std::size_t, const train::MetricsRow& latest) {
@@ -189,9 +195,15 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         stage_weights(files, result.weights);
         files.add(kMetricsFile, train::metrics_csv(result.metrics));
         std::ostringstream title;
-        title << "loss: " << group.name() << ", q = " << config.width << ", " << optimizer_text << " lr " << config.lr
-              << " wd " << config.weight_decay << ", seed " << config.seed;
-        files.add(kCurvesFile, train::metrics_svg(result.metrics, title.str()));
+        title << (config.loss == train::LossKind::mse ? "MSE loss" : "cross-entropy loss") << ", " << group.name()
+              << ", q = " << config.width << ", " << optimizer_text << " lr " << config.lr << " wd " << config.weight_decay
+              << ", seed " << config.seed;
+        train::CurveOptions curves;
+        curves.title = title.str();
+        curves.loss_label = config.loss == train::LossKind::mse ? "MSE loss ||P(o - e)||²" : "cross-entropy loss";
+        curves.train_pairs = static_cast<long>(result.train_size);
+        curves.test_pairs = static_cast<long>(result.test_size);
+        files.add(kCurvesFile, train::metrics_svg(result.metrics, curves));
         files.add(kSummaryFile, summary.dump(2) + "\n");
         files.commit();
     }

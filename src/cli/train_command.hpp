@@ -29,13 +29,14 @@ struct TrainCommandOptions {
     std::vector<std::size_t> checkpoints;  ///< --checkpoint steps
     bool json = false;                 ///< machine-readable summary on stdout
     bool no_progress = false;          ///< never draw the progress bar
+    double log_every = 10;             ///< --log-every: seconds between plain progress lines off a terminal (0: none)
 };
 
 /// Registers `train` on `app` with its options bound to `options`; returns the subcommand.
 CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& options);
 
-/// Runs the experiment, writes the files, prints the summary to `out` and the progress bar to `progress`
-/// (if it is a terminal). Throws InvalidInput on bad options or an unwritable --out (checked before training).
+/// Runs the experiment, writes the files, prints the summary to `out` and the progress to `progress`: a bar
+/// on a terminal, else a plain line every `log_every` seconds (cli/progress_bar.hpp). Throws InvalidInput on bad options or an unwritable --out (checked before training).
 int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* progress = stderr);
 
 /// File names written into DIR besides the weights (construct_command.hpp's kWaFile, kWbFile, kVFile).

@@ -1,9 +1,13 @@
 #pragma once
 /// \file svg_plot.hpp
 /// Line charts as standalone SVG documents (training curves and the like): one or more panels stacked
-/// vertically, each with its own y axis (linear or log10), a shared-style x axis, ticks, a legend.
+/// vertically, each with its own x and y axes (linear or log10), ticks, axis labels, a legend and optional
+/// vertical markers. The document has a viewBox, so it scales in HTML and Jupyter.
+/// Log axes have ticks at the powers of ten, labelled 10^k with superscript digits (e.g. "10⁻³"), and
+/// unlabelled minor ticks at 2..9 times them; linear axes have round ticks with one number format per axis.
 /// Non-finite points (and non-positive ones on a log axis) are skipped, breaking the line there.
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cogo {
@@ -19,10 +23,23 @@ struct PlotPanel {
     std::string title, x_label, y_label;
     bool log_y = false;
     std::vector<PlotSeries> series;
+    bool log_x = false;
+    /// Vertical dashed lines at these x, each with a short label (e.g. "test acc. 100%").
+    std::vector<std::pair<double, std::string>> x_markers = {};
 };
 
 /// The SVG document of the panels, stacked, each width x panel_height pixels. Throws InvalidInput if a
 /// series has x and y of different lengths.
-std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width = 720, int panel_height = 300);
+[[nodiscard]] std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width = 720, int panel_height = 300);
+
+/// "10" followed by the exponent in Unicode superscript digits (UTF-8), e.g. power_of_ten_label(-3) = "10⁻³".
+[[nodiscard]] std::string power_of_ten_label(int exponent);
+
+/// Round tick values (1, 2 or 5 times a power of ten apart) covering [lo, hi], about `count` of them.
+[[nodiscard]] std::vector<double> linear_ticks(double lo, double hi, int count);
+
+/// The labels of linear ticks in one format: as many decimals as the spacing needs, no exponent for
+/// |values| below 1e6 (so 0, 2000, 4000 and never "1e+04" beside "2000").
+[[nodiscard]] std::vector<std::string> linear_tick_labels(const std::vector<double>& ticks);
 
 }  // namespace cogo

@@ -10,6 +10,7 @@
 
 #include "support/error.hpp"
 #include "train/dataset.hpp"
+#include "train/metrics.hpp"
 #include "train/optimizer.hpp"
 #include "train/thread_pool.hpp"
 
@@ -78,6 +79,7 @@ TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHook
             latest.step = t;
             latest.train_loss = train_eval.loss;
             latest.train_accuracy = train_eval.accuracy();
+            record_weight_statistics(net, latest);
             if (test_objective.size() > 0) {
                 const Evaluation test_eval = test_objective.evaluate(net, pool);
                 latest.test_loss = test_eval.loss;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,12 @@ struct MetricsRow {
     std::size_t step = 0;
     double train_loss = 0, train_accuracy = 0;
     double test_loss = 0, test_accuracy = 0;  ///< NaN when there is no test set
+    /// ||W_a||^2 + ||W_b||^2 + ||V||^2 (squared Frobenius norms; what coupled weight decay shrinks); NaN if
+    /// not recorded.
+    double weight_norm2 = std::numeric_limits<double>::quiet_NaN();
+    /// Nodes j with s_j = ||W_a[j,.]|| ||W_b[j,.]|| ||V[.,j]|| > 1e-3 max_j s_j (the cross-check's rule for a
+    /// live node, analyze/assignment.hpp); -1 if not recorded.
+    long live_nodes = -1;
 };
 
 /// The outcome of a run.
