@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ meson ninja-build pkgconf python3 libginac-dev libcln-dev libflint-dev libgmp-dev libmpfr-dev
-          doctest-dev libcli11-dev nlohmann-json3-dev python3-numpy libopenblas-dev zlib1g-dev)
+          doctest-dev libcli11-dev nlohmann-json3-dev python3-numpy libopenblas-dev zlib1g-dev
+          python3-torch)
 BUILD_DIR=${COGO_BUILD_DIR:-build}
 
 setup() {
