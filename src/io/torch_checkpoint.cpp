@@ -80,16 +80,18 @@ double element(const char* p, const std::string& dtype) {
 bool is_float(const std::string& dtype) { return dtype.rfind("float", 0) == 0 || dtype == "bfloat16"; }
 
 /// The hooks of the restricted unpickler: inert tensors and storages, nothing executed.
-pickle::PickleHooks torch_hooks(const std::string& what) {
+/// `module_like`: the pickle mentions nn.Module's attributes (_parameters, _modules), so a refused class is
+/// most likely a whole model saved with torch.save(model).
+pickle::PickleHooks torch_hooks(const std::string& what, bool module_like) {
     pickle::PickleHooks h;
-    h.global = [what](const std::string& module, const std::string& name) -> Value {
+    h.global = [what, module_like](const std::string& module, const std::string& name) -> Value {
         const std::string dotted = module + "." + name;
         if (dotted == "torch._utils._rebuild_tensor_v2" || dotted == "torch._utils._rebuild_parameter" ||
             dotted == "collections.OrderedDict" || storage_type(dotted))
             return Value::make_global(dotted);
         std::string message = what + ": the pickle refers to '" + dotted +
                               "', which is not allowed (only tensors and plain containers are read; nothing is executed)";
-        if (module.rfind("torch.nn", 0) == 0 || module == "__main__" || module.rfind("torch.", 0) == 0)
+        if (module_like || module.rfind("torch.nn", 0) == 0)
             message += "; if this is a whole model saved with torch.save(model), save its weights instead: "
                        "torch.save(model.state_dict(), PATH)";
         throw InvalidInput(message);
@@ -301,7 +303,9 @@ std::vector<CheckpointTensor> parse_torch_checkpoint(const std::string& bytes, c
                            " in the archive (not a torch.save checkpoint)");
     if (const auto it = members.find(prefix + "byteorder"); it != members.end() && it->second != "little")
         throw InvalidInput(what + ": written on a '" + it->second + "'-endian machine; only little-endian checkpoints are read");
-    const Value root = pickle::unpickle(members.at(prefix + "data.pkl"), torch_hooks(what), what + ":" + prefix + "data.pkl");
+    const std::string& pkl = members.at(prefix + "data.pkl");
+    const bool module_like = pkl.find("_parameters") != std::string::npos && pkl.find("_modules") != std::string::npos;
+    const Value root = pickle::unpickle(pkl, torch_hooks(what, module_like), what + ":" + prefix + "data.pkl");
     Materializer m(members, prefix, what);
     m.walk(root, "", 0);
     std::vector<CheckpointTensor> tensors = m.take();
