@@ -14,6 +14,7 @@
 #include "io/element_json.hpp"
 #include "io/npy.hpp"
 #include "io/npz.hpp"
+#include "io/torch_checkpoint.hpp"
 #include "analyze/spectrum_svg.hpp"
 
 namespace cogo::cli {
@@ -29,6 +30,11 @@ std::string pick(const std::string& file, const std::string& dir, const char* na
 
 nlohmann::json complex_json(Complex z) { return nlohmann::json::array({z.real(), z.imag()}); }
 
+bool is_torch_checkpoint(const std::string& path) {
+    const std::string ext = std::filesystem::path(path).extension().string();
+    return ext == ".pt" || ext == ".pth" || ext == ".ckpt";
+}
+
 double share(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
 
 }  // namespace
@@ -37,7 +43,14 @@ analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, 
     analyze::TrainedWeights w;
     std::error_code fs_error;
     const bool npz = !o.dir.empty() && std::filesystem::is_regular_file(o.dir, fs_error);
-    if (npz) {
+    if (npz && (is_torch_checkpoint(o.dir) || !o.keys.empty())) {
+        // a torch.save checkpoint: restricted unpickling, nothing executed
+        CheckpointWeights c = select_weights(read_torch_checkpoint(o.dir), o.keys.empty() ? std::vector<std::string>{}
+                                                                                           : parse_weight_keys(o.keys), o.dir);
+        w = {std::move(c.wa), std::move(c.wb), std::move(c.v)};
+    } else if (!o.keys.empty()) {
+        throw InvalidInput("crosscheck: --keys names tensors of a PyTorch checkpoint; give the checkpoint file as DIR");
+    } else if (npz) {
         // DIR is an .npz archive (np.savez(f, Wa=..., Wb=..., V=...), compressed or not)
         const auto arrays = read_npz(o.dir);
         auto member = [&](const char* key) -> const NpyArray& {

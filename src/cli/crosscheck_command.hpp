@@ -1,6 +1,7 @@
 #pragma once
 /// \file crosscheck_command.hpp
-/// `cogo crosscheck DIR` (or --wa/--wb/--v FILE): reads trained weights (.npy, PyTorch layout: W_a, W_b q x n,
+/// `cogo crosscheck DIR` (or --wa/--wb/--v FILE, an .npz, or a PyTorch checkpoint .pt/.pth/.ckpt read by
+/// io/torch_checkpoint.hpp, --keys naming its tensors): reads trained weights (.npy, PyTorch layout: W_a, W_b q x n,
 /// V n x q), runs the analysis of analyze/crosscheck.hpp and prints a readable report or JSON (--json) with
 /// `d`, `blocks` (k, order, family, params, residual, verified, ...) and `summary` (blocks, classified,
 /// verified, share_verified, exact_loss as a string, verdict). Optionally writes the exact rounded network
@@ -23,6 +24,7 @@ namespace cogo::cli {
 struct CrosscheckCommandOptions {
     std::string dir;                 ///< DIR with Wa.npy, Wb.npy, V.npy ("" = use the file options)
     std::string wa, wb, v;           ///< explicit files (override DIR's)
+    std::string keys;                ///< --keys WA,WB,V: tensor names in a PyTorch checkpoint ("" = detect)
     std::string group;               ///< --group (default: the group of DIR/summary.json if present, else Z_n, n = columns of W_a)
     std::string rounded;             ///< --rounded FILE ("" = none)
     std::string svg;                 ///< --svg FILE: per-node spectrum and blocks ("" = none)

@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
     auto* crosscheck = app.add_subcommand(
         "crosscheck", "Cross-check trained weights: factorise each frequency block, classify, round to the exact "
                       "family member and verify the rounded network exactly");
-    crosscheck->add_option("DIR", xo.dir, "Directory with Wa.npy, Wb.npy, V.npy (PyTorch layout), or an .npz archive with arrays Wa, Wb, V");
+    crosscheck->add_option("DIR", xo.dir, "Directory with Wa.npy, Wb.npy, V.npy (PyTorch layout), an .npz archive with arrays Wa, Wb, V, or a PyTorch checkpoint (.pt/.pth/.ckpt, a state_dict saved with torch.save)");
+    crosscheck->add_option("--keys", xo.keys, "Tensor names WA,WB,V in a PyTorch checkpoint (default: layera/layerb/layerc.weight or the nn.Linear layout)");
     crosscheck->add_option("--wa", xo.wa, "W_a file (.npy, q x n)");
     crosscheck->add_option("--wb", xo.wb, "W_b file (.npy, q x n)");
     crosscheck->add_option("--v", xo.v, "V file (.npy, n x q)");

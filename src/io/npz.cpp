@@ -54,7 +54,7 @@ std::string inflate_raw(const Reader& r, const char* data, std::size_t size, std
 
 }  // namespace
 
-std::map<std::string, NpyArray> parse_npz(const std::string& bytes, const std::string& what) {
+std::map<std::string, std::string> parse_zip_members(const std::string& bytes, const std::string& what) {
     const Reader r(bytes, what);
     if (bytes.size() < 22) r.fail("too short for a ZIP archive");
     // end of central directory: the last signature within the final 22 + 65535 bytes
@@ -73,7 +73,7 @@ std::map<std::string, NpyArray> parse_npz(const std::string& bytes, const std::s
         entries = r.le(z64 + 32, 8);
         cd_offset = r.le(z64 + 48, 8);
     }
-    std::map<std::string, NpyArray> arrays;
+    std::map<std::string, std::string> members;
     std::size_t at = cd_offset;
     for (std::uint64_t e = 0; e < entries; ++e) {
         if (r.le(at, 4) != kCentral) r.fail("broken central directory");
@@ -111,11 +111,19 @@ std::map<std::string, NpyArray> parse_npz(const std::string& bytes, const std::s
         }
         const std::uint64_t actual = crc32_z(0L, reinterpret_cast<const Bytef*>(content.data()), content.size());
         if (actual != crc) r.fail("member " + name + ": CRC-32 mismatch (corrupted)");
+        if (!members.emplace(name, std::move(content)).second) r.fail("member " + name + " appears twice");
+    }
+    return members;
+}
+
+std::map<std::string, NpyArray> parse_npz(const std::string& bytes, const std::string& what) {
+    std::map<std::string, NpyArray> arrays;
+    for (const auto& [name, content] : parse_zip_members(bytes, what)) {
         std::string key = name;
         if (key.size() > 4 && key.compare(key.size() - 4, 4, ".npy") == 0) key.resize(key.size() - 4);
         arrays[key] = parse_npy(content, what + ":" + name);
     }
-    if (arrays.empty()) r.fail("no arrays in the archive");
+    if (arrays.empty()) Reader(bytes, what).fail("no arrays in the archive");
     return arrays;
 }
 

@@ -15,6 +15,11 @@ namespace cogo {
 /// `what` names the source in error messages.
 std::map<std::string, NpyArray> parse_npz(const std::string& bytes, const std::string& what = "archive");
 
+/// The members of a ZIP archive's bytes (name -> uncompressed content), read with the same checks as
+/// parse_npz (stored or deflated members, CRC-32, bounds); errors name `what` and say "not a valid .npz
+/// archive". Used by the PyTorch checkpoint reader (io/torch_checkpoint.hpp).
+std::map<std::string, std::string> parse_zip_members(const std::string& bytes, const std::string& what = "archive");
+
 /// Reads an .npz file.
 std::map<std::string, NpyArray> read_npz(const std::string& path);
 

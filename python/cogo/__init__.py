@@ -1,0 +1,196 @@
+"""cogo: exact verification of composed global optima of 2-layer quadratic networks on Abelian group tasks
+(arXiv:2410.01779), from Python.
+
+The network: o(a, b) = V (Wa e_a + Wb e_b)^2 with Wa, Wb of shape (q, d) and V of shape (d, q), d = |G|,
+trained to output e_{a+b} (PyTorch layout: Wa = layera.weight, Wb = layerb.weight, V = layerc.weight).
+See docs/theory.md for the maths (section 3 potentials and the loss, section 4 the semi-ring, section 5
+the blocks) and docs/ for the reports.
+
+Quick tour::
+
+    import cogo
+    z = cogo.construct.F6(d=23)                      # an exact element (nu = 1/3 turn)
+    cogo.verify(z).verdict                           # 'PROVED'
+    w = cogo.construct(z)                            # NumPy arrays w.Wa, w.Wb, w.V
+    report = cogo.crosscheck(w.Wa, w.Wb, w.V)        # or cogo.crosscheck(model) / (state_dict) / ("model.pt")
+    report.verdict, report.to_pandas()
+    run = cogo.train(d=23, width=64, steps=2000)     # the paper's trainer; run.Wa, run.metrics
+    cogo.crosscheck(run).verdict
+
+Errors: ValueError for bad input, cogo.LimitError for a resource limit, with the CLI's messages.
+"""
+from fractions import Fraction as _Fraction
+
+from . import _cogo
+from ._cogo import Group, LimitError
+from .report import CrosscheckReport, TrainResult, Verification, Weights
+
+__all__ = ["Group", "Element", "LimitError", "construct", "verify", "crosscheck", "train", "load_checkpoint",
+           "Verification", "CrosscheckReport", "TrainResult", "Weights", "exact"]
+__version__ = "0.1.0"
+
+Element = _cogo.Element
+
+
+def exact(text):
+    """An exact number as printed by cogo: a fractions.Fraction when rational ("3/23"), else the string."""
+    if text is None:
+        return None
+    try:
+        return _Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return text
+
+
+def _group(group):
+    if isinstance(group, Group):
+        return group
+    return Group(str(group))
+
+
+def _parse(text, group):
+    """Element.parse(text, group): evaluates a ring expression, e.g. "sum(nu(1/4)*syn)/6" (docs/theory.md section 4).
+
+    Atoms: one, syn, nui, nu(T), xi(T[, S]), synab(T, T), u(T, T, T) with T a turn p/q; operators + (sum),
+    * (product), /n (c-row divided by n), @k (at frequency k), sum(...) over the frequency pairs, conj(...).
+    """
+    return _cogo.parse_element(_group(group), text)
+
+
+def _potential_exact(self, k1, k2, k):
+    """r_{k1,k2,k}(z) exactly: a Fraction when rational, else cogo's string for the cyclotomic number."""
+    return exact(self.potential(k1, k2, k))
+
+
+Element.parse = staticmethod(_parse)
+Element.read = staticmethod(_cogo.read_element_file)
+Element.r = _potential_exact
+
+
+def _turns(value):
+    """A turn (or a list of turns, or signs) as cogo's comma-separated exact text; floats are refused."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(_turns(v) for v in value)
+    if isinstance(value, float):
+        raise ValueError(f"parameter {value!r}: give turns exactly, as a string '1/3' or a fractions.Fraction")
+    return str(value)
+
+
+class _Construct:
+    """cogo.construct: named exact constructions, and their real-domain weights.
+
+    cogo.construct.F6(d=23, nu="1/3") etc. return a cogo.Element (the catalogue of `cogo construct
+    --solution`); cogo.construct(element) returns the float64 weights (Wa, Wb: q x d, V: d x q) as NumPy
+    arrays; cogo.construct("F46", d=11) does both in one call.
+    """
+
+    _NAMES = {"F6": "F6", "F46": "F46", "nui_synab": "nui-synab", "order4": "order4", "M": "M", "min": "min",
+              "min_zero_mean": "min-zero-mean", "F6R": "F6R"}
+
+    def element(self, solution, d=None, *, group=None, nu="1/3", xi="1/8", sign=1, alpha="1/4", beta="1/8", k0=None):
+        """The named construction `solution` (F6, F46, nui-synab, order4, M, min, min-zero-mean, F6R) on Z_d or `group`."""
+        if (d is None) == (group is None):
+            raise ValueError("construct: give exactly one of d (for Z_d) or group")
+        spec = str(d) if d is not None else _group(group).spec
+        z, description, _ = _cogo.named_element(spec, self._NAMES.get(solution, solution), _turns(nu), _turns(xi),
+                                                _turns(sign), _turns(alpha), _turns(beta), k0)
+        z.description = description
+        return z
+
+    def __getattr__(self, name):
+        if name in self._NAMES:
+            def build(d=None, **kwargs):
+                return self.element(name, d, **kwargs)
+            build.__name__ = name
+            build.__doc__ = f"The exact element z_{name} (as `cogo construct --solution {self._NAMES[name]}`)."
+            return build
+        raise AttributeError(name)
+
+    def __call__(self, element, d=None, **kwargs):
+        """Real-domain float64 weights of an element (or of a named construction): a cogo.Weights."""
+        if isinstance(element, str):
+            element = self.element(element, d, **kwargs)
+        arrays = _cogo.real_weights(element)
+        return Weights(arrays["Wa"], arrays["Wb"], arrays["V"], group=element.group)
+
+
+construct = _Construct()
+
+
+def verify(element, *, max_terms=400_000_000):
+    """Decides exactly whether `element` is a global optimum of the all-pairs L2 loss (l(z) = 0).
+
+    Returns a cogo.Verification: verdict ('PROVED', 'REFUTED', 'UNKNOWN'), loss (exact: a Fraction when
+    rational), failing (number of failing conditions), counterexample (the first one, readable), reason
+    (why UNKNOWN) and certificate (the JSON text, re-checkable by `cogo check-cert`; .certificate_dict()).
+    """
+    if isinstance(element, str):
+        raise ValueError("verify: give a cogo.Element (cogo.construct.F6(d=23), cogo.Element.parse(text, group=...))")
+    statement = "l(z) = 0 for " + getattr(element, "description", repr(element))
+    return Verification(_cogo.verify(element, max_terms, statement))
+
+
+def load_checkpoint(path):
+    """The tensors of a torch.save checkpoint as {name: float64 array}, read without executing the pickle
+    (the restricted reader of `cogo crosscheck model.pt`: tensors and plain containers only)."""
+    return {name: array for name, _dtype, array in _cogo.read_checkpoint(str(path))}
+
+
+def _as_numpy(value):
+    if hasattr(value, "detach"):  # a torch tensor
+        value = value.detach().cpu()
+        if str(value.dtype) in ("torch.float16", "torch.bfloat16"):
+            value = value.float()
+        return value.numpy()
+    return value
+
+
+def _weights_from(model, keys):
+    """(Wa, Wb, V, source) from a state_dict, an nn.Module, a checkpoint path, a Weights or a TrainResult."""
+    import os
+    if isinstance(model, (Weights, TrainResult)):
+        return model.Wa, model.Wb, model.V, type(model).__name__
+    if isinstance(model, (str, os.PathLike)):
+        named = list(load_checkpoint(model).items())
+        source = str(model)
+    else:
+        if hasattr(model, "state_dict") and callable(model.state_dict):
+            model = model.state_dict()
+        if not hasattr(model, "items"):
+            raise ValueError("crosscheck: give Wa, Wb, V arrays, a state_dict, an nn.Module or a checkpoint path")
+        named = [(str(k), _as_numpy(v)) for k, v in model.items()]
+        named = [(k, v) for k, v in named if hasattr(v, "ndim") or hasattr(v, "__array__")]
+        source = "state_dict"
+    picked = _cogo.select_weights(named, list(keys) if keys else [])
+    return picked["Wa"], picked["Wb"], picked["V"], source + ": " + picked["source"]
+
+
+def crosscheck(wa, wb=None, v=None, *, group=None, keys=None, verify=True, max_terms=400_000_000, svg=True):
+    """Cross-checks trained weights like `cogo crosscheck` and returns a cogo.CrosscheckReport.
+
+    Give the weights as three arrays crosscheck(Wa, Wb, V) (Wa, Wb: q x d, V: d x q, any float dtype or torch
+    tensors), or one object: a state_dict, an nn.Module, a checkpoint path (.pt), a cogo.Weights or a
+    cogo.TrainResult. keys=(wa, wb, v) names the tensors of a state_dict (default: layera/layerb/layerc.weight,
+    or the nn.Linear layouts). group: a cogo.Group or spec ("23", "2x3x4"); default Z_d (or the run's group).
+    """
+    source = "arrays"
+    if wb is None and v is None:
+        if isinstance(wa, TrainResult) and group is None:
+            group = wa.group
+        wa, wb, v, source = _weights_from(wa, keys)
+    elif wb is None or v is None:
+        raise ValueError("crosscheck: give all three of Wa, Wb, V (or one state_dict / model / path)")
+    spec = "" if group is None else _group(group).spec
+    raw = _cogo.crosscheck(spec, _as_numpy(wa), _as_numpy(wb), _as_numpy(v), bool(verify), int(max_terms), bool(svg))
+    return CrosscheckReport(raw, source)
+
+
+def train(d=23, *, group=None, width=512, lr=0.01, weight_decay=5e-5, steps=10000, test_fraction=0.1, seed=1,
+          threads=1, precision="float32", loss="mse", activation="quadratic", optimizer="adam", eval_every=1):
+    """Trains the paper's network with cogo's trainer (`cogo train`; defaults = the paper's run) and returns a
+    cogo.TrainResult: Wa, Wb, V (float64 NumPy arrays, PyTorch layout), metrics (dict of arrays: step,
+    train_loss, train_accuracy, test_loss, test_accuracy; .metrics_frame() for pandas), curves_svg."""
+    spec = _group(group).spec if group is not None else str(d)
+    raw = _cogo.train(spec, int(width), float(lr), float(weight_decay), int(steps), float(test_fraction), int(seed),
+                      int(threads), precision, loss, activation, optimizer, int(eval_every))
+    return TrainResult(raw)
