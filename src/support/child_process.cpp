@@ -39,6 +39,7 @@ void require_executable(const std::string& program, const std::string& what) {
     if (::stat(program.c_str(), &st) != 0)
         throw InvalidInput(what + " " + program + ": " + std::strerror(errno));
     if (!S_ISREG(st.st_mode)) throw InvalidInput(what + " " + program + ": not a regular file");
+    if ((st.st_mode & 0111) == 0) throw InvalidInput(what + " " + program + ": not executable (no x permission)");
     if (::access(program.c_str(), X_OK) != 0)
         throw InvalidInput(what + " " + program + ": not executable (" + std::strerror(errno) + ")");
 }
