@@ -8,7 +8,6 @@
 #include "algebra/real_weights.hpp"
 #include "algebra/transforms.hpp"
 #include "cli/exit_codes.hpp"
-#include "io/atomic_file.hpp"
 #include "io/element_json.hpp"
 #include "io/npy.hpp"
 #include "scalar/float.hpp"
@@ -39,17 +38,20 @@ int run_construct(const ConstructOptions& options, std::ostream& out) {
     const Element<Complex> zf = map_values<Complex>(z, [](const Cyclotomic& v) { return v.to_complex(); });
     const RealWeights<Complex> w = to_real_weights(zf);
 
-    StagedOutput files(options.out);
-    files.add(kWaFile, npy_bytes(real_parts(w.wa)));
-    files.add(kWbFile, npy_bytes(real_parts(w.wb)));
-    files.add(kVFile, npy_bytes(real_parts(w.v)));
-    files.add(kFourierFile, element_file_text(z, selected.description, selected.parameters));
-    files.commit();
+    StagedDirectory files(options.out, options.overwrite);
+    files.add(run_files::wa, npy_bytes(real_parts(w.wa)));
+    files.add(run_files::wb, npy_bytes(real_parts(w.wb)));
+    files.add(run_files::v, npy_bytes(real_parts(w.v)));
+    files.add(run_files::fourier, element_file_text(z, selected.description, selected.parameters));
+    const nlohmann::json identity = {{"kind", "cogo-construct"}, {"element", selected.description},
+                                     {"group", z.group().spec()}, {"width", z.order()}};
+    files.add(run_files::summary, identity.dump(2) + "\n");
+    files.commit(identity);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     if (options.json) {
         out << nlohmann::json{{"element", selected.description}, {"group", z.group().spec()}, {"order", z.order()},
-                              {"out", options.out},   {"files", {kWaFile, kWbFile, kVFile, kFourierFile}},
+                              {"out", options.out},   {"files", {kWaFile, kWbFile, kVFile, kFourierFile, run_files::summary, run_files::marker}},
                               {"seconds", seconds}}
                    .dump(2)
             << "\n";

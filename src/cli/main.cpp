@@ -19,6 +19,7 @@
 #include "cli/train_command.hpp"
 #include "cli/verify_command.hpp"
 #include "support/error.hpp"
+#include "support/interrupt.hpp"
 
 namespace {
 
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
         "construct", "Write a construction's real weights (.npy, PyTorch layout) and exact Fourier form (JSON)");
     cogo::cli::add_solution_options(construct, co.selection);
     construct->add_option("--out,-o", co.out, "Output directory (created if missing)")->required();
+    construct->add_flag("--overwrite", co.overwrite, "Replace a non-empty --out folder whole (refused without this)");
     construct->add_flag("--json", co.json, "Machine-readable summary");
     construct->footer(kExitCodes);
 
@@ -159,6 +161,9 @@ int main(int argc, char** argv) {
         if (train->parsed()) return cogo::cli::run_train(to, std::cout);
         if (sweep->parsed()) return cogo::cli::run_sweep(so, std::cout);
         if (table->parsed()) return cogo::cli::run_table(tabo, std::cout);
+    } catch (const cogo::Interrupted& e) {
+        std::cerr << "cogo: " << e.what() << "\n";
+        return 128 + e.signal();
     } catch (const cogo::InvalidInput& e) {
         std::cerr << "cogo: error: " << e.what() << "\n";
         return cogo::cli::exit_usage;

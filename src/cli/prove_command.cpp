@@ -1,5 +1,5 @@
 /// \file prove_command.cpp
-/// `cogo prove` (see prove_command.hpp): a registry of proofs/ plus a small fork/exec runner.
+/// `cogo prove` (see prove_command.hpp): a registry of proofs/, run through support/child_process.hpp.
 #include "cli/prove_command.hpp"
 
 #include <sys/stat.h>
@@ -14,6 +14,8 @@
 #include <ostream>
 
 #include "cli/exit_codes.hpp"
+#include "support/child_process.hpp"
+#include "support/error.hpp"
 
 namespace cogo::cli {
 
@@ -85,45 +87,16 @@ std::string proofs_dir(const ProveOptions& options) {
 /// Runs path with args, copying its stdout and stderr to out; returns its exit status (-1: not started,
 /// 128 + signal if killed).
 int run_program(const std::string& path, const std::vector<std::string>& args, std::ostream& out) {
-    int fds[2];
-    if (::pipe(fds) != 0) return -1;
     out.flush();
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        ::close(fds[0]);
-        ::close(fds[1]);
+    try {
+        const ChildExit e = run_child(ChildSpec{path, args}, [&](std::string_view text) {
+            out.write(text.data(), static_cast<std::streamsize>(text.size()));
+            out.flush();
+        });
+        return e.status();
+    } catch (const ResourceLimit&) {
         return -1;
     }
-    if (pid == 0) {
-        ::dup2(fds[1], STDOUT_FILENO);
-        ::dup2(fds[1], STDERR_FILENO);
-        ::close(fds[0]);
-        ::close(fds[1]);
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>(path.c_str()));
-        for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(path.c_str(), argv.data());
-        _exit(127);
-    }
-    ::close(fds[1]);
-    std::array<char, 4096> buf{};
-    for (;;) {
-        const ssize_t n = ::read(fds[0], buf.data(), buf.size());
-        if (n > 0) {
-            out.write(buf.data(), n);
-            out.flush();
-        } else if (n == 0 || errno != EINTR) {
-            break;
-        }
-    }
-    ::close(fds[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (WIFEXITED(status)) return WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-    return -1;
 }
 
 void print_list(std::ostream& out, const std::string& dir) {

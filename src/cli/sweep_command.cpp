@@ -1,17 +1,22 @@
 #include "cli/sweep_command.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <vector>
 
 #include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -21,7 +26,12 @@
 #include "cli/progress_bar.hpp"
 #include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
+#include "io/file_lock.hpp"
+#include "io/run_directory.hpp"
+#include "support/child_process.hpp"
 #include "support/error.hpp"
+#include "support/interrupt.hpp"
+#include "train/run_identity.hpp"
 
 namespace cogo::cli {
 
@@ -29,86 +39,99 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> split(const std::string& text, const char* what) {
-    std::vector<std::string> items;
-    std::istringstream in(text);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-        if (item.empty()) throw InvalidInput(std::string(what) + ": empty item in '" + text + "'");
-        items.push_back(item);
-    }
-    if (items.empty()) throw InvalidInput(std::string(what) + ": no value given");
-    return items;
-}
+constexpr std::size_t kMaxSteps = 100'000'000;
+constexpr unsigned kMaxJobs = 1024;
+constexpr const char* kManifestFormat = "cogo-sweep";
+constexpr int kManifestVersion = 2;
+constexpr std::uintmax_t kMaxManifestBytes = std::uintmax_t{64} << 20;
 
-template <class T>
-std::vector<T> parse_numbers(const std::string& text, const char* what) {
-    std::vector<T> out;
-    for (const std::string& item : split(text, what)) {
-        std::istringstream in(item);
-        T v{};
-        char extra = 0;
-        if (!(in >> v) || (in >> extra)) throw InvalidInput(std::string(what) + ": '" + item + "' is not a number");
-        out.push_back(v);
-    }
-    return out;
+/// A CLI11 check for a whole-number option: plain digits, 1..max (CLI11 alone would wrap "-1" around).
+CLI::Validator whole_number_up_to(std::uintmax_t max) {
+    return CLI::Validator(
+        [max](std::string& text) -> std::string {
+            std::uintmax_t v = 0;
+            const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+            if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || r.ec != std::errc() ||
+                r.ptr != text.data() + text.size() || v < 1 || v > max)
+                return "must be a whole number from 1 to " + std::to_string(max) + ", got '" + text + "'";
+            return {};
+        },
+        "1.." + std::to_string(max));
 }
 
 std::string this_executable() {
     std::error_code ec;
     const fs::path p = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) throw InvalidInput("sweep: cannot find the cogo executable (/proc/self/exe); pass --executable");
+    if (ec) throw InvalidInput("sweep: cannot find the cogo executable (/proc/self/exe: " + ec.message() + "); pass --executable");
     return p.string();
 }
 
-std::vector<std::string> train_arguments(const SweepOptions& o, const train::SweepRun& run, const fs::path& dir) {
+std::vector<std::string> train_arguments(const train::SweepRun& run, const fs::path& dir, bool overwrite,
+                                         double log_every) {
     const train::TrainConfig& c = run.config;
-    return {"train", "--group", c.group, "--width", std::to_string(c.width),
-            "--wd", train::shortest_decimal(c.weight_decay), "--lr", train::shortest_decimal(c.lr),
-            "--seed", std::to_string(c.seed), "--steps", std::to_string(c.steps),
-            "--test-fraction", train::shortest_decimal(c.test_fraction), "--threads", std::to_string(c.threads),
-            "--precision", o.precision, "--loss", o.loss, "--activation", o.activation, "--optimizer", o.optimizer,
-            "--eval-every", std::to_string(std::max<std::size_t>(1, c.steps / 200)),
-            "--log-every", train::shortest_decimal(o.log_every), "--out", dir.string()};
+    std::vector<std::string> args = {
+        "train", "--group", c.group, "--width", std::to_string(c.width),
+        "--wd", train::shortest_decimal(c.weight_decay), "--lr", train::shortest_decimal(c.lr),
+        "--seed", std::to_string(c.seed), "--steps", std::to_string(c.steps),
+        "--test-fraction", train::shortest_decimal(c.test_fraction), "--threads", std::to_string(c.threads),
+        "--precision", train::precision_name(c.precision), "--loss", train::loss_name(c.loss),
+        "--activation", train::activation_name(c.activation), "--optimizer", train::optimizer_name(c.optimizer),
+        "--momentum", train::shortest_decimal(c.momentum), "--eval-every", std::to_string(c.eval_every),
+        "--log-every", train::shortest_decimal(log_every), "--out", dir.string()};
+    if (overwrite) args.push_back("--overwrite");
+    return args;
 }
 
-/// Starts `exe args...` with stdout and stderr appended to `log`; returns the child's pid.
-pid_t spawn(const std::string& exe, const std::vector<std::string>& args, const fs::path& log) {
-    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) throw InvalidInput("sweep: cannot write the log " + log.string());
-    std::vector<char*> argv;
-    std::vector<std::string> storage{exe};
-    storage.insert(storage.end(), args.begin(), args.end());
-    for (std::string& s : storage) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        ::close(fd);
-        throw ResourceLimit("sweep: fork failed");
-    }
-    if (pid == 0) {
-        ::dup2(fd, 1);
-        ::dup2(fd, 2);
-        ::close(fd);
-        ::execv(exe.c_str(), argv.data());
-        std::perror("sweep: execv");
-        ::_exit(127);
-    }
-    ::close(fd);
-    return pid;
+/// The settings every run of the sweep shares: a run's identity without the grid's axes.
+nlohmann::json shared_settings(const train::TrainConfig& base) {
+    nlohmann::json s = train::run_identity(base);
+    for (const char* axis : {"group", "width", "lr", "wd", "seed"}) s.erase(axis);
+    return s;
 }
 
-std::string run_outcome(const fs::path& dir) {
+/// Checks SWEEPDIR/sweep.json (if any) against this sweep's shared settings; returns the run names it lists.
+std::vector<std::string> check_manifest(const fs::path& path, const nlohmann::json& settings, const std::string& root) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec))) return {};
+    nlohmann::json doc;
     try {
-        const nlohmann::json s = nlohmann::json::parse(read_file(dir / "summary.json"));
-        std::ostringstream text;
+        doc = nlohmann::json::parse(read_file_bounded(path, kMaxManifestBytes));
+    } catch (const nlohmann::json::exception& e) {
+        throw InvalidInput("sweep: " + path.string() + " is not valid JSON (" + e.what() + "); use another --out");
+    }
+    if (!doc.is_object() || doc.value("format", "") != kManifestFormat || !doc.contains("version") ||
+        doc.at("version") != kManifestVersion || !doc.contains("settings") || !doc.contains("runs") ||
+        !doc.at("runs").is_array())
+        throw InvalidInput("sweep: " + root + " holds a sweep written by an older cogo (" + path.string() +
+                           "); its runs cannot be checked against these settings: use another --out");
+    if (doc.at("settings") != settings)
+        throw InvalidInput("sweep: " + root + " belongs to a different sweep (" +
+                           train::identity_difference(doc.at("settings"), settings) +
+                           "); use another --out, or the same shared settings to extend it");
+    std::vector<std::string> names;
+    for (const auto& n : doc.at("runs"))
+        if (n.is_string()) names.push_back(n.get<std::string>());
+    return names;
+}
+
+std::string run_outcome(const fs::path& dir, bool& diverged) {
+    diverged = false;
+    try {
+        const nlohmann::json s = nlohmann::json::parse(read_file_bounded(dir / run_files::summary, kMaxManifestBytes));
         const auto& f = s.at("final");
-        text << "train loss " << std::scientific << std::setprecision(2) << f.value("train_loss", 0.0);
-        if (!f.at("test_accuracy").is_null())
+        const nlohmann::json& loss = f.at("train_loss");
+        std::ostringstream text;
+        if (s.value("diverged", false) || !loss.is_number()) {
+            diverged = true;
+            text << "DIVERGED (final train loss not finite)";
+            return text.str();
+        }
+        text << "train loss " << std::scientific << std::setprecision(2) << loss.get<double>();
+        if (f.contains("test_accuracy") && f.at("test_accuracy").is_number())
             text << ", test accuracy " << std::fixed << std::setprecision(2) << 100 * f.at("test_accuracy").get<double>() << "%";
         return text.str();
-    } catch (const std::exception&) {
-        return "summary unreadable";
+    } catch (const std::exception& e) {
+        return std::string("summary unreadable: ") + e.what();
     }
 }
 
@@ -123,14 +146,15 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
     cmd->add_option("--wd", o.wds, "Weight decays, comma-separated")->capture_default_str();
     cmd->add_option("--lr", o.lrs, "Learning rates, comma-separated")->capture_default_str();
     cmd->add_option("--seeds", o.seeds, "Seeds: list with ranges, e.g. 1-5 or 1,3,7-9")->capture_default_str();
-    cmd->add_option("--steps", o.steps, "Optimizer steps per run")->capture_default_str();
+    cmd->add_option("--steps", o.steps, "Optimizer steps per run")->check(whole_number_up_to(kMaxSteps))->capture_default_str();
     cmd->add_option("--test-fraction", o.test_fraction, "Share of pairs held out")->capture_default_str();
     cmd->add_option("--precision", o.precision, "float32 or float64")->capture_default_str();
     cmd->add_option("--loss", o.loss, "mse or ce")->capture_default_str();
     cmd->add_option("--activation", o.activation, "quadratic or relu")->capture_default_str();
     cmd->add_option("--optimizer", o.optimizer, "adam or sgd")->capture_default_str();
-    cmd->add_option("--threads-per-job", o.threads_per_job, "Threads of each run")->capture_default_str();
-    cmd->add_option("--jobs,-j", o.jobs, "Runs at a time (default: cores / threads per job)");
+    cmd->add_option("--threads-per-job", o.threads_per_job, "Threads of each run")->check(whole_number_up_to(kMaxJobs))
+        ->capture_default_str();
+    cmd->add_option("--jobs,-j", o.jobs, "Runs at a time (default: cores / threads per job)")->check(whole_number_up_to(kMaxJobs));
     cmd->add_option("--shard", o.shard, "Run only shard I of N (0-based): runs r with r mod N == I")->capture_default_str();
     cmd->add_flag("--dry-run", o.dry_run, "List the runs of the shard and whether they are complete; run nothing");
     cmd->add_option("--executable", o.executable, "The cogo executable to run (default: this one)");
@@ -139,20 +163,29 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
                     "otherwise), each run's in its log (0: none)")
         ->capture_default_str();
     cmd->footer("Each run: SWEEPDIR/g<group>_q<width>_wd<wd>_lr<lr>_s<seed>/ (cogo train's files), log in SWEEPDIR/logs/.\n"
-                "Complete runs (Wa.npy, Wb.npy, V.npy, summary.json present) are skipped, so re-running resumes.\n"
+                "Complete runs (completion marker valid, made with exactly this run's settings) are skipped, so\n"
+                "re-running resumes; SWEEPDIR/sweep.json holds the settings shared by its runs, and a sweep with other\n"
+                "shared settings is refused. One sweep at a time per SWEEPDIR (a lock file); each run is locked while\n"
+                "its cogo train writes it. SIGINT/SIGTERM are forwarded to the runs.\n"
                 "Cluster job arrays: e.g. Slurm `#SBATCH --array=0-7` and `cogo sweep ... --shard $SLURM_ARRAY_TASK_ID/8`\n"
-                "with SWEEPDIR on a shared file system. Exit codes: 0 all runs complete, 2 bad input, 4 a run failed.\n");
+                "with SWEEPDIR on a shared file system. Exit codes: 0 all runs complete, 2 bad input, 3 SWEEPDIR or a\n"
+                "run busy (another sweep), 4 a run failed, 130/143 interrupted.\n");
     return cmd;
 }
 
 int run_sweep(const SweepOptions& o, std::ostream& out) {
+    if (o.out.empty()) throw InvalidInput("sweep: --out SWEEPDIR is required");
+    if (o.steps < 1 || o.steps > kMaxSteps)
+        throw InvalidInput("--steps must be a whole number from 1 to " + std::to_string(kMaxSteps));
+    if (o.threads_per_job < 1 || o.threads_per_job > kMaxJobs)
+        throw InvalidInput("--threads-per-job must be from 1 to " + std::to_string(kMaxJobs));
+    if (o.jobs > kMaxJobs) throw InvalidInput("--jobs must be at most " + std::to_string(kMaxJobs));
     train::SweepGrid grid;
-    grid.groups = split(o.groups, "--group");
-    grid.widths = parse_numbers<std::size_t>(o.widths, "--width");
-    grid.weight_decays = parse_numbers<double>(o.wds, "--wd");
-    grid.lrs = parse_numbers<double>(o.lrs, "--lr");
+    grid.groups = train::split_list(o.groups, "--group");
+    grid.widths = train::parse_count_list(o.widths, "--width", std::size_t{1} << 24);
+    grid.weight_decays = train::parse_real_list(o.wds, "--wd");
+    grid.lrs = train::parse_real_list(o.lrs, "--lr");
     grid.seeds = train::parse_seed_list(o.seeds);
-    if (o.threads_per_job == 0) throw InvalidInput("--threads-per-job must be at least 1");
     ProgressBar::check_log_every(o.log_every);
     // the shared settings go through cogo train's own option resolution, so a sweep accepts exactly what
     // its runs will accept
@@ -160,6 +193,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     shared.config.steps = o.steps;
     shared.config.test_fraction = o.test_fraction;
     shared.config.threads = o.threads_per_job;
+    shared.config.eval_every = std::max<std::size_t>(1, o.steps / 200);
     shared.precision = o.precision;
     shared.loss = o.loss;
     shared.activation = o.activation;
@@ -168,28 +202,60 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     const std::vector<train::SweepRun> all = train::expand(grid);
     const train::Shard shard = train::parse_shard(o.shard);
     const std::vector<train::SweepRun> runs = train::select_shard(all, shard);
+    const std::string exe = o.executable.empty() ? this_executable() : o.executable;
+    require_executable(exe, "sweep: --executable");
     const fs::path root(o.out);
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(root, ec)) && !fs::is_directory(root, ec))
+        throw InvalidInput("sweep: " + o.out + " exists and is not a directory");
+
+    // one sweep per folder at a time (not for --dry-run, which only reads)
+    std::optional<FileLock> sweep_lock;
+    if (!o.dry_run) {
+        fs::create_directories(root / "logs", ec);
+        if (ec) throw InvalidInput("sweep: cannot create " + (root / "logs").string() + ": " + ec.message());
+        fs::create_directories(root / ".locks", ec);
+        if (ec) throw InvalidInput("sweep: cannot create " + (root / ".locks").string() + ": " + ec.message());
+        sweep_lock = FileLock::try_lock(root / ".cogo-sweep.lock");
+        if (!sweep_lock)
+            throw ResourceLimit("sweep: another cogo sweep is running on " + o.out + " (it holds " +
+                                (root / ".cogo-sweep.lock").string() + "); wait for it or use another --out");
+    }
+    const nlohmann::json settings = shared_settings(grid.base);
+    std::vector<std::string> listed = check_manifest(root / "sweep.json", settings, o.out);
 
     std::vector<const train::SweepRun*> pending;
-    for (const auto& r : runs)
-        if (!train::run_is_complete(root / r.name)) pending.push_back(&r);
+    std::vector<bool> redo;  // per pending run: its folder exists (incomplete) and is replaced
+    std::vector<std::string> states;
+    for (const auto& r : runs) {
+        std::string why;
+        const train::RunState state = train::run_state(root / r.name, r.config, &why);
+        if (state == train::RunState::foreign)
+            throw InvalidInput("sweep: " + (root / r.name).string() + " holds a run with other settings (" + why +
+                               "); it is not this sweep's run: use another --out");
+        if (state == train::RunState::complete) {
+            states.push_back("complete ");
+            continue;
+        }
+        states.push_back(state == train::RunState::absent ? "pending  " : "redo     ");
+        pending.push_back(&r);
+        redo.push_back(state == train::RunState::incomplete);
+        if (state == train::RunState::incomplete && o.dry_run) states.back() += "(" + why + ") ";
+    }
     out << "sweep: " << all.size() << " runs in the grid, " << runs.size() << " in shard " << shard.index << "/"
         << shard.count << ", " << runs.size() - pending.size() << " already complete, " << pending.size() << " to run\n";
     if (o.dry_run) {
-        for (const auto& r : runs)
-            out << "  " << (train::run_is_complete(root / r.name) ? "complete " : "pending  ") << r.name << "\n";
+        for (std::size_t i = 0; i < runs.size(); ++i) out << "  " << states[i] << runs[i].name << "\n";
         return exit_ok;
     }
     if (pending.empty()) return exit_ok;
 
-    const std::string exe = o.executable.empty() ? this_executable() : o.executable;
-    std::error_code ec;
-    fs::create_directories(root / "logs", ec);
-    if (ec) throw InvalidInput("sweep: cannot create " + (root / "logs").string() + ": " + ec.message());
-    nlohmann::json manifest = {{"groups", grid.groups}, {"widths", grid.widths}, {"weight_decays", grid.weight_decays},
-                               {"lrs", grid.lrs},       {"seeds", grid.seeds},   {"steps", o.steps},
-                               {"test_fraction", o.test_fraction}, {"precision", o.precision}, {"loss", o.loss},
-                               {"activation", o.activation}, {"optimizer", o.optimizer}};
+    // sweep.json: the shared settings and every run name any sweep of these settings scheduled here
+    for (const auto& r : all) listed.push_back(r.name);
+    std::sort(listed.begin(), listed.end());
+    listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
+    const nlohmann::json manifest = {{"format", kManifestFormat}, {"version", kManifestVersion},
+                                     {"settings", settings}, {"runs", listed}};
     write_file_atomically(root / "sweep.json", manifest.dump(2) + "\n");
 
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
@@ -199,26 +265,60 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
         const train::SweepRun* run;
         Clock::time_point start;
     };
+    InterruptScope interrupt_scope;  // SIGINT / SIGTERM: forwarded to the runs, then the sweep stops
     std::map<pid_t, Running> running;
-    std::size_t next = 0, finished = 0, failed = 0;
+    std::size_t next = 0, finished = 0, failed = 0, busy = 0, diverged = 0;
+    int forwarded = 0;
     ProgressBar bar(stderr, pending.size(), "sweep", false, o.log_every);
-    while (next < pending.size() || !running.empty()) {
-        while (next < pending.size() && running.size() < jobs) {
-            const train::SweepRun* r = pending[next++];
-            const pid_t pid = spawn(exe, train_arguments(o, *r, root / r->name), root / "logs" / (r->name + ".log"));
+    while ((next < pending.size() && !forwarded) || !running.empty()) {
+        if (const int sig = InterruptScope::pending(); sig && !forwarded) {
+            forwarded = sig;
+            for (const auto& [pid, r] : running) ::kill(pid, sig);
+            out << "sweep: " << (sig == SIGTERM ? "SIGTERM" : "SIGINT") << ": passed on to " << running.size()
+                << " running run(s); waiting for them\n";
+            out.flush();
+        }
+        while (!forwarded && next < pending.size() && running.size() < jobs) {
+            const std::size_t index = next++;
+            const train::SweepRun* r = pending[index];
+            // the run's lock, handed to its cogo train: held as long as that process lives, even if this
+            // sweep dies, so a resumed sweep never starts a second writer on the same run
+            std::optional<FileLock> run_lock = FileLock::try_lock(root / ".locks" / (r->name + ".lock"));
+            if (!run_lock) {
+                ++busy;
+                out << "[busy] " << r->name << ": another process (an earlier sweep's run?) is writing it; skipped\n";
+                continue;
+            }
+            // checked again under the lock: a previous writer may have finished it meanwhile
+            if (train::run_state(root / r->name, r->config) == train::RunState::complete) continue;
+            const fs::path log = root / "logs" / (r->name + ".log");
+            const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+            if (fd < 0) throw InvalidInput("sweep: cannot write the log " + log.string() + ": " + std::strerror(errno));
+            pid_t pid = -1;
+            try {
+                const bool exists = fs::exists(fs::symlink_status(root / r->name, ec));
+                pid = spawn_child(ChildSpec{exe, train_arguments(*r, root / r->name, redo[index] || exists, o.log_every), fd, run_lock->fd()});
+            } catch (...) {
+                ::close(fd);
+                throw;
+            }
+            ::close(fd);
             running.emplace(pid, Running{r, Clock::now()});
         }
-        int status = 0;
-        pid_t pid = 0;
+        if (running.empty()) break;
+        pid_t pid = -1;
+        ChildExit status;
         if (bar.enabled()) {  // poll, so that the progress is shown while the runs are going
-            while ((pid = ::waitpid(-1, &status, WNOHANG)) == 0) {
+            if (!wait_any_child(pid, status, false)) {
+                if (pid < 0 && errno != EINTR) break;
                 bar.update(finished, std::to_string(running.size()) + " running, " + std::to_string(failed) + " failed");
                 ::usleep(100 * 1000);
+                continue;
             }
-        } else {
-            pid = ::waitpid(-1, &status, 0);
+        } else if (!wait_any_child(pid, status)) {
+            if (errno == EINTR) continue;
+            break;
         }
-        if (pid < 0) break;
         auto it = running.find(pid);
         if (it == running.end()) continue;
         bar.clear();
@@ -226,22 +326,32 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
         running.erase(it);
         ++finished;
         const double seconds = std::chrono::duration<double>(Clock::now() - done.start).count();
-        const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && train::run_is_complete(root / done.run->name);
+        std::string why;
+        const bool ok = status.exited && status.code == 0 &&
+                        train::run_state(root / done.run->name, done.run->config, &why) == train::RunState::complete;
         out << "[" << finished << "/" << pending.size() << "] " << done.run->name << ": ";
         if (ok) {
-            out << "done in " << std::fixed << std::setprecision(1) << seconds << " s, "
-                << run_outcome(root / done.run->name) << "\n";
+            bool run_diverged = false;
+            const std::string outcome = run_outcome(root / done.run->name, run_diverged);
+            diverged += run_diverged;
+            out << "done in " << std::fixed << std::setprecision(1) << seconds << " s, " << outcome << "\n";
         } else {
             ++failed;
-            out << "FAILED (" << (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status)) : std::string("killed"))
+            out << "FAILED (" << status.describe() << (status.exited && status.code == 0 ? ", " + why : std::string())
                 << "), see " << (root / "logs" / (done.run->name + ".log")).string() << "\n";
         }
         out.flush();
         bar.update(finished, std::to_string(running.size()) + " running, " + std::to_string(failed) + " failed");
     }
     bar.finish();
-    out << "sweep: " << finished - failed << " runs completed, " << failed << " failed\n";
-    return failed ? exit_internal : exit_ok;
+    out << "sweep: " << finished - failed << " runs completed";
+    if (diverged) out << " (" << diverged << " diverged)";
+    out << ", " << failed << " failed";
+    if (busy) out << ", " << busy << " busy (being written by another process)";
+    out << "\n";
+    if (forwarded) throw Interrupted(forwarded);
+    if (failed) return exit_internal;
+    return busy ? exit_unknown : exit_ok;
 }
 
 }  // namespace cogo::cli

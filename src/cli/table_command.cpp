@@ -13,6 +13,8 @@
 #include "cli/crosscheck_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/atomic_file.hpp"
+#include "io/run_directory.hpp"
+#include "io/svg_histogram.hpp"
 #include "support/error.hpp"
 #include "train/sweep.hpp"
 
@@ -22,31 +24,68 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::uintmax_t kMaxJsonBytes = std::uintmax_t{64} << 20;
+/// Bumped whenever the cross-check's output for the same weights and options may change.
+constexpr int kCacheVersion = 2;
+
 nlohmann::json read_json(const fs::path& path) {
     try {
-        return nlohmann::json::parse(read_file(path));
+        return nlohmann::json::parse(read_file_bounded(path, kMaxJsonBytes));
     } catch (const nlohmann::json::exception& e) {
-        throw InvalidInput("table: " + path.string() + " is not valid JSON: " + e.what());
+        throw InvalidInput(path.string() + " is not valid JSON: " + e.what());
     }
 }
 
-/// The crosscheck report of one run, from the cache when it is newer than the weights; `fresh` tells
-/// whether it was computed now.
-nlohmann::json crosscheck_of(const fs::path& run, const nlohmann::json& summary, const TableOptions& o, bool& fresh) {
-    const fs::path cache = run / "crosscheck.json";
+/// Every option that can change a cross-check report.
+nlohmann::json options_json(const analyze::CrosscheckOptions& a) {
+    return {{"dead_threshold", a.assignment.dead_threshold},     {"dc_threshold", a.assignment.dc_threshold},
+            {"spread_threshold", a.assignment.spread_threshold}, {"factor_tolerance", a.classify.factor_tolerance},
+            {"class_tolerance", a.classify.class_tolerance},     {"magnitude_tolerance", a.classify.magnitude_tolerance},
+            {"omega_tolerance", a.classify.omega_tolerance},     {"round_tolerance", a.round_tolerance},
+            {"r_kkk_tolerance", a.r_kkk_tolerance},              {"snap_tolerance", a.snap_tolerance},
+            {"bias_evidence", a.bias_evidence},                  {"max_terms", a.max_terms},
+            {"verify", a.verify}};
+}
+
+}  // namespace
+
+nlohmann::json crosscheck_cache_key(const nlohmann::json& marker_files, const std::string& group,
+                                    const analyze::CrosscheckOptions& options) {
+    nlohmann::json weights = nlohmann::json::object();
+    for (const char* name : {run_files::wa, run_files::wb, run_files::v})
+        weights[name] = marker_files.contains(name) ? marker_files.at(name).value("sha256", "") : "";
+    return {{"version", kCacheVersion}, {"weights_sha256", weights}, {"group", group}, {"options", options_json(options)}};
+}
+
+namespace {
+
+/// The crosscheck report of one run: the cached RUN/crosscheck.json when its cache key (the SHA-256 of the
+/// weights as listed in the run's completion marker, the group and every analysis option) is this run's,
+/// else computed now and cached. `fresh` tells whether it was computed now.
+nlohmann::json crosscheck_of(const fs::path& run, const nlohmann::json& marker_files, const nlohmann::json& summary,
+                             const TableOptions& o, bool& fresh) {
+    const fs::path cache = run / run_files::crosscheck;
+    const std::string group_spec = summary.contains("group") && summary.at("group").is_string() ? summary.at("group").get<std::string>() : "";
+    const nlohmann::json key = crosscheck_cache_key(marker_files, group_spec, o.analysis);
     std::error_code ec;
     fresh = false;
-    if (!o.refresh && fs::is_regular_file(cache, ec) &&
-        fs::last_write_time(cache, ec) >= fs::last_write_time(run / "Wa.npy", ec))
-        return read_json(cache);
+    if (!o.refresh && fs::is_regular_file(fs::symlink_status(cache, ec))) {
+        try {
+            nlohmann::json cached = read_json(cache);
+            if (cached.is_object() && cached.contains("cache_key") && cached.at("cache_key") == key) return cached;
+        } catch (const Error&) {
+            // unreadable cache: computed again below
+        }
+    }
     fresh = true;
     CrosscheckCommandOptions c;
     c.dir = run.string();
-    c.group = summary.value("group", "");
+    c.group = group_spec;
     c.analysis = o.analysis;
     AbelianGroup group = AbelianGroup::cyclic(2);
     const analyze::TrainedWeights weights = load_trained_weights(c, group);
-    const nlohmann::json report = crosscheck_json(analyze::crosscheck(group, weights, o.analysis));
+    nlohmann::json report = crosscheck_json(analyze::crosscheck(group, weights, o.analysis));
+    report["cache_key"] = key;
     write_file_atomically(cache, report.dump(2) + "\n");
     return report;
 }
@@ -72,29 +111,54 @@ int run_table(const TableOptions& o, std::ostream& out) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) throw InvalidInput("table: " + o.dir + " is not a directory");
     std::vector<fs::path> run_dirs;
-    for (const auto& entry : fs::directory_iterator(root, ec))
-        if (entry.is_directory() && train::run_is_complete(entry.path())) run_dirs.push_back(entry.path());
+    std::size_t incomplete = 0;
+    for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.' || name == "logs" || !fs::is_directory(it->symlink_status())) continue;
+        if (train::run_is_complete(it->path())) run_dirs.push_back(it->path());
+        else ++incomplete;
+    }
     if (ec) throw InvalidInput("table: cannot read " + o.dir + ": " + ec.message());
     std::sort(run_dirs.begin(), run_dirs.end());
     if (run_dirs.empty()) throw InvalidInput("table: no complete run in " + o.dir + " (run cogo sweep --out " + o.dir + " first)");
 
     std::vector<analyze::RunShares> runs;
+    std::vector<std::pair<std::string, std::string>> skipped;  // (run folder, reason)
     std::size_t fresh = 0;
     for (const fs::path& run : run_dirs) {
-        const nlohmann::json summary = read_json(run / "summary.json");
-        bool computed = false;
-        const nlohmann::json report = crosscheck_of(run, summary, o, computed);
-        fresh += computed;
-        runs.push_back(analyze::run_shares(summary, report));
+        // a run that cannot be analysed (diverged to NaN, malformed summary, ...) is named and left out
+        try {
+            const RunCheck check = check_run(run);
+            if (!check.complete) throw InvalidInput(check.reason);
+            const nlohmann::json summary = read_json(run / run_files::summary);
+            bool computed = false;
+            const nlohmann::json report = crosscheck_of(run, check.files, summary, o, computed);
+            fresh += computed;
+            runs.push_back(analyze::run_shares(summary, report));
+        } catch (const Error& e) {
+            skipped.emplace_back(run.string(), e.what());
+        }
     }
+    if (runs.empty())
+        throw InvalidInput("table: no run of " + o.dir + " could be analysed; the first, " + skipped.front().first + ": " +
+                           skipped.front().second);
     const auto rows = analyze::aggregate(runs, o.converged_only);
     if (!o.latex.empty()) write_file_atomically(o.latex, analyze::table_latex(rows));
     if (!o.svg.empty()) write_file_atomically(o.svg, analyze::angle_histograms_svg(runs));
     if (o.json) {
-        out << nlohmann::json{{"runs", runs.size()}, {"rows", analyze::table_json(rows)}}.dump(2) << "\n";
+        nlohmann::json skipped_json = nlohmann::json::array();
+        for (const auto& [run, reason] : skipped) skipped_json.push_back({{"run", run}, {"reason", reason}});
+        out << nlohmann::json{{"runs", runs.size()}, {"rows", analyze::table_json(rows)}, {"skipped", skipped_json},
+                              {"incomplete", incomplete}}
+                   .dump(2)
+            << "\n";
     } else {
         out << "table: " << runs.size() << " runs (" << fresh << " cross-checked now, " << runs.size() - fresh
-            << " from cache)\n\n" << analyze::table_text(rows);
+            << " from cache)";
+        if (incomplete) out << "; " << incomplete << " incomplete folder(s) ignored";
+        out << "\n";
+        for (const auto& [run, reason] : skipped) out << "  skipped " << run << ": " << reason << "\n";
+        out << "\n" << analyze::table_text(rows);
         if (!o.latex.empty()) out << "wrote " << o.latex << "\n";
         if (!o.svg.empty()) out << "wrote " << o.svg << "\n";
     }

@@ -1,14 +1,18 @@
 #pragma once
 /// \file table_command.hpp
 /// `cogo table SWEEPDIR`: the paper's table from a sweep (cli/sweep_command.hpp). Every complete run in
-/// SWEEPDIR (a sub-directory with Wa.npy, Wb.npy, V.npy, summary.json) is cross-checked (cogo crosscheck;
-/// the JSON report is cached as RUN/crosscheck.json and reused while it is newer than the weights), then the
+/// SWEEPDIR (a sub-folder passing io/run_directory.hpp's completion check, with weights and summary.json) is
+/// cross-checked (cogo crosscheck; the JSON report is cached as RUN/crosscheck.json, keyed on the content:
+/// the SHA-256 of the weights, the group and every analysis option; see crosscheck_cache_key). A run that
+/// cannot be analysed (NaN weights, ...) is named with its reason and left out. Then the
 /// runs are grouped by (group, width, weight decay) and the block shares aggregated over seeds
 /// (analyze/sweep_table.hpp). Output: a text table on stdout (or JSON with --json), optionally a LaTeX
 /// tabular (--latex FILE) and the histograms of the fitted parameter angles xi, nu, alpha, beta and of the
 /// block orders (--svg FILE).
 #include <iosfwd>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "analyze/crosscheck.hpp"
 
@@ -31,6 +35,11 @@ struct TableOptions {
 
 /// Registers `table` on `app`; returns the subcommand.
 CLI::App* add_table_command(CLI::App& app, TableOptions& options);
+
+/// The key under which a run's cross-check is cached: the weights' SHA-256 from the completion marker's file
+/// list, the group spec and every option that can change the report.
+[[nodiscard]] nlohmann::json crosscheck_cache_key(const nlohmann::json& marker_files, const std::string& group,
+                                                  const analyze::CrosscheckOptions& options);
 
 /// Runs `cogo table`; returns 0 (exit 2 through InvalidInput when SWEEPDIR has no complete run or is unreadable).
 int run_table(const TableOptions& options, std::ostream& out);

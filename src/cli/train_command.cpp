@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -13,11 +14,13 @@
 #include "cli/construct_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_bar.hpp"
-#include "io/atomic_file.hpp"
 #include "io/npy.hpp"
+#include "io/run_directory.hpp"
 #include "support/error.hpp"
+#include "support/interrupt.hpp"
 #include "train/blas.hpp"
 #include "train/metrics.hpp"
+#include "train/run_identity.hpp"
 
 namespace cogo::cli {
 
@@ -25,17 +28,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void stage_weights(StagedOutput& files, const train::WeightMatrices& w) {
-    files.add(kWaFile, npy_bytes(w.wa));
-    files.add(kWbFile, npy_bytes(w.wb));
-    files.add(kVFile, npy_bytes(w.v));
-}
-
-// Fails early (before a long run) when DIR cannot be created or written.
-void check_writable(const fs::path& dir) {
-    StagedOutput probe(dir);  // creates the directory or throws InvalidInput
-    probe.add(".cogo-write-test", "");
-    // not committed: the destructor removes the probe
+void stage_weights(StagedDirectory& files, const std::string& folder, const train::WeightMatrices& w) {
+    const std::string prefix = folder.empty() ? "" : folder + "/";
+    files.add(prefix + run_files::wa, npy_bytes(w.wa));
+    files.add(prefix + run_files::wb, npy_bytes(w.wb));
+    files.add(prefix + run_files::v, npy_bytes(w.v));
 }
 
 std::string percent(double fraction) {
@@ -89,6 +86,7 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
     cmd->add_option("--threads,-j", c.threads, "Threads (default: every core; results do not depend on it)")->check(whole_number(true))
         ->capture_default_str();
     cmd->add_option("--out,-o", o.out, "Output directory (created if missing); without it nothing is written");
+    cmd->add_flag("--overwrite", o.overwrite, "Replace a non-empty --out folder whole (refused without this)");
     cmd->add_option("--precision", o.precision, "float32 or float64")->capture_default_str();
     cmd->add_option("--loss", o.loss, "mse (projected L2 loss of the paper) or ce (cross-entropy)")
         ->capture_default_str();
@@ -106,7 +104,9 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
                     "this many seconds (0: none)")
         ->capture_default_str();
     cmd->footer("Files in DIR: Wa.npy, Wb.npy (q x n), V.npy (n x q) float64 in PyTorch's layout; metrics.csv; "
-                "curves.svg; summary.json; checkpoints/step_<t>/. Exit codes: 0 ok, 2 bad input, 4 internal error.\n");
+                "curves.svg; summary.json; checkpoints/step_<t>/; complete.json (sizes and SHA-256 of all, written "
+                "last). DIR appears whole at the end or not at all; a non-empty DIR needs --overwrite. Exit codes: 0 ok, "
+                "2 bad input, 4 internal error, 130 interrupted (nothing written).\n");
     return cmd;
 }
 
@@ -134,26 +134,38 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
     ProgressBar::check_log_every(options.log_every);
     const AbelianGroup group = AbelianGroup::parse(config.group);
     const bool write = !options.out.empty();
-    const fs::path dir(options.out);
-    if (write) check_writable(dir);
+    if (!write && !config.checkpoints.empty()) throw InvalidInput("--checkpoint needs --out DIR (where to write them)");
+    // the whole folder is built in a locked staging sibling and put in place at the end (io/run_directory.hpp);
+    // a bad or non-empty --out is refused here, before the run
+    std::optional<StagedDirectory> files;
+    if (write) {
+        files.emplace(options.out, options.overwrite);
+        if (files->stale_removed() > 0)
+            std::cerr << "cogo train: removed " << files->stale_removed() << " staging folder(s) left by an interrupted run\n";
+    }
+    // SIGINT / SIGTERM stop the run between steps: the staging folder is removed, --out stays as it was
+    InterruptScope interrupt_scope;
 
     ProgressBar bar(options.no_progress ? nullptr : progress, config.steps, "train " + group.name(), false,
                     options.log_every);
     train::TrainHooks hooks;
-    if (bar.enabled())
-        hooks.progress = [&](std::size_t done, std::size_t, const train::MetricsRow& latest) {
-            bar.update(done, "loss " + sci(latest.train_loss) + " test acc " + percent(latest.test_accuracy));
-        };
+    hooks.progress = [&](std::size_t done, std::size_t, const train::MetricsRow& latest) {
+        if (const int sig = InterruptScope::pending()) throw Interrupted(sig);
+        if (bar.enabled()) bar.update(done, "loss " + sci(latest.train_loss) + " test acc " + percent(latest.test_accuracy));
+    };
     if (write)
         hooks.checkpoint = [&](std::size_t step, const train::WeightMatrices& w) {
-            std::ostringstream name;
-            name << "step_" << std::setw(6) << std::setfill('0') << step;
-            StagedOutput files(dir / "checkpoints" / name.str());
-            stage_weights(files, w);
-            files.commit();
+            stage_weights(*files, checkpoint_folder(step), w);
         };
     const auto start = std::chrono::steady_clock::now();
-    const train::TrainResult result = train::train(config, hooks);
+    train::TrainResult result;
+    try {
+        result = train::train(config, hooks);
+    } catch (const Interrupted&) {
+        bar.finish();
+        std::cerr << "cogo train: interrupted; nothing written" << (write ? " to " + options.out : std::string()) << "\n";
+        throw;
+    }
     bar.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -162,6 +174,7 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
     const double gflops = step_median > 0 ? result.flops_per_step / step_median / 1e9 : 0.0;
     const long perfect = train::first_perfect_test_step(result.metrics);
     const std::string optimizer_text = (config.optimizer == train::OptimizerKind::adam ? "Adam" : "SGD");
+    const bool diverged = !std::isfinite(final_row.train_loss);
     nlohmann::json summary = {
         {"group", group.spec()},
         {"width", config.width},
@@ -188,12 +201,12 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         {"gflops_per_second", gflops},
         {"seconds", seconds},
         {"blas", train::blas_description()},
+        {"diverged", diverged},
     };
     if (write) {
         summary["out"] = options.out;
-        StagedOutput files(dir);
-        stage_weights(files, result.weights);
-        files.add(kMetricsFile, train::metrics_csv(result.metrics));
+        stage_weights(*files, "", result.weights);
+        files->add(run_files::metrics, train::metrics_csv(result.metrics));
         std::ostringstream title;
         title << (config.loss == train::LossKind::mse ? "MSE loss" : "cross-entropy loss") << ", " << group.name()
               << ", q = " << config.width << ", " << optimizer_text << " lr " << config.lr << " wd " << config.weight_decay
@@ -203,10 +216,13 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         curves.loss_label = config.loss == train::LossKind::mse ? "MSE loss ||P(o - e)||²" : "cross-entropy loss";
         curves.train_pairs = static_cast<long>(result.train_size);
         curves.test_pairs = static_cast<long>(result.test_size);
-        files.add(kCurvesFile, train::metrics_svg(result.metrics, curves));
-        files.add(kSummaryFile, summary.dump(2) + "\n");
-        files.commit();
+        files->add(run_files::curves, train::metrics_svg(result.metrics, curves));
+        files->add(run_files::summary, summary.dump(2) + "\n");
+        files->commit(train::run_identity(config));
     }
+    if (diverged)
+        std::cerr << "cogo train: warning: the training diverged (final train loss " << sci(final_row.train_loss)
+                  << "); try a smaller --lr\n";
 
     if (options.json) {
         out << summary.dump(2) << "\n";
@@ -224,9 +240,12 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
                 << "\n";
         out << "  median step " << std::setprecision(4) << step_median * 1e3 << " ms, " << gflops
             << " GFLOP/s (GEMM flops), total " << seconds << " s\n";
+        if (diverged) out << "  DIVERGED: the final train loss is " << sci(final_row.train_loss) << "\n";
         if (write)
-            out << "  wrote " << options.out << "/{" << kWaFile << ", " << kWbFile << ", " << kVFile << ", "
-                << kMetricsFile << ", " << kCurvesFile << ", " << kSummaryFile << "}\n";
+            out << "  wrote " << options.out << "/{" << run_files::wa << ", " << run_files::wb << ", " << run_files::v
+                << ", " << run_files::metrics << ", " << run_files::curves << ", " << run_files::summary << ", "
+                << run_files::marker << (config.checkpoints.empty() ? "" : std::string(", ") + run_files::checkpoints + "/")
+                << "}\n";
     }
     return exit_ok;
 }

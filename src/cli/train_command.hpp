@@ -1,15 +1,17 @@
 #pragma once
 /// \file train_command.hpp
 /// `cogo train`: the paper's floating-point experiment (THEORY.md section 7; defaults = the paper's run).
-/// Writes into --out DIR, all together or not at all: Wa.npy, Wb.npy (q x n), V.npy (n x q) in PyTorch's
-/// layout as float64, metrics.csv (step, train/test loss and accuracy), curves.svg, summary.json; and at
-/// each --checkpoint step DIR/checkpoints/step_<t>/{Wa,Wb,V}.npy. A progress bar with ETA goes to stderr
-/// when it is a terminal.
+/// Writes the run folder --out DIR (layout and staged writing: io/run_directory.hpp), all together or not at
+/// all: Wa.npy, Wb.npy (q x n), V.npy (n x q) in PyTorch's layout as float64, metrics.csv (step, train/test
+/// loss and accuracy), curves.svg, summary.json, at each --checkpoint step checkpoints/step_<t>/{Wa,Wb,V}.npy,
+/// and the completion marker with the run's identity (train/run_identity.hpp). A non-empty DIR is refused
+/// unless --overwrite (then replaced whole). A progress bar with ETA goes to stderr when it is a terminal.
 #include <cstdio>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "io/run_directory.hpp"
 #include "train/trainer.hpp"
 
 namespace CLI {
@@ -27,6 +29,7 @@ struct TrainCommandOptions {
     std::string activation = "quadratic";  ///< quadratic | relu
     std::string optimizer = "adam";     ///< adam | sgd
     std::vector<std::size_t> checkpoints;  ///< --checkpoint steps
+    bool overwrite = false;            ///< --overwrite: replace a non-empty --out whole
     bool json = false;                 ///< machine-readable summary on stdout
     bool no_progress = false;          ///< never draw the progress bar
     double log_every = 10;             ///< --log-every: seconds between plain progress lines off a terminal (0: none)
@@ -36,13 +39,15 @@ struct TrainCommandOptions {
 CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& options);
 
 /// Runs the experiment, writes the files, prints the summary to `out` and the progress to `progress`: a bar
-/// on a terminal, else a plain line every `log_every` seconds (cli/progress_bar.hpp). Throws InvalidInput on bad options or an unwritable --out (checked before training).
+/// on a terminal, else a plain line every `log_every` seconds (cli/progress_bar.hpp). Throws InvalidInput on
+/// bad options or an unwritable or non-empty --out (checked before training), cogo::Interrupted on SIGINT /
+/// SIGTERM (the staging folder removed, --out untouched).
 int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* progress = stderr);
 
-/// File names written into DIR besides the weights (construct_command.hpp's kWaFile, kWbFile, kVFile).
-inline constexpr const char* kMetricsFile = "metrics.csv";
-inline constexpr const char* kCurvesFile = "curves.svg";
-inline constexpr const char* kSummaryFile = "summary.json";
+/// File names written into DIR besides the weights (the layout: io/run_directory.hpp).
+inline constexpr const char* kMetricsFile = run_files::metrics;
+inline constexpr const char* kCurvesFile = run_files::curves;
+inline constexpr const char* kSummaryFile = run_files::summary;
 
 /// The configuration the options describe (names mapped to enums, checkpoints attached), validated;
 /// throws InvalidInput with the offending option's name.

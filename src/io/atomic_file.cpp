@@ -1,9 +1,16 @@
 #include "io/atomic_file.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <iomanip>
 #include <random>
 #include <sstream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "support/error.hpp"
 
@@ -12,64 +19,54 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path temporary_name(const fs::path& final_path) {
-    static std::mt19937_64 rng{std::random_device{}()};
-    std::ostringstream name;
-    name << "." << final_path.filename().string() << ".tmp-" << std::hex << rng();
-    return final_path.parent_path() / name.str();
+[[noreturn]] void fail(const std::string& what, const fs::path& path, int error) {
+    const std::string text = what + " " + path.string() + ": " + std::strerror(error);
+    if (error == ENOSPC || error == EDQUOT) throw ResourceLimit(text);
+    throw InvalidInput(text);
 }
 
-void write_bytes(const fs::path& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw InvalidInput("cannot create " + path.string());
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw InvalidInput("cannot write " + path.string());
+fs::path temporary_name(const fs::path& final_path) {
+    static std::mt19937_64 rng{std::random_device{}() ^ static_cast<std::uint64_t>(::getpid())};
+    std::ostringstream name;
+    name << "." << final_path.filename().string() << ".tmp-" << std::hex << std::setw(16) << std::setfill('0') << rng();
+    return final_path.parent_path() / name.str();
 }
 
 }  // namespace
 
-StagedOutput::StagedOutput(fs::path directory) : directory_(std::move(directory)) {
-    std::error_code ec;
-    fs::create_directories(directory_, ec);
-    if (ec || !fs::is_directory(directory_))
-        throw InvalidInput("cannot create output directory " + directory_.string() +
-                           (ec ? ": " + ec.message() : std::string(": not a directory")));
-}
-
-StagedOutput::~StagedOutput() {
-    if (committed_) return;
-    std::error_code ec;
-    for (const auto& [tmp, final_path] : staged_) fs::remove(tmp, ec);
-}
-
-void StagedOutput::add(const std::string& name, const std::string& bytes) {
-    const fs::path final_path = directory_ / name;
-    const fs::path tmp = temporary_name(final_path);
-    staged_.emplace_back(tmp, final_path);
-    write_bytes(tmp, bytes);
-}
-
-void StagedOutput::commit() {
-    for (const auto& [tmp, final_path] : staged_) {
-        std::error_code ec;
-        fs::rename(tmp, final_path, ec);
-        if (ec) throw InvalidInput("cannot move " + tmp.string() + " to " + final_path.string() + ": " + ec.message());
+void write_file_synced(const fs::path& path, std::string_view bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) fail("cannot create", path, errno);
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int e = n < 0 ? errno : EIO;
+            ::close(fd);
+            fail("cannot write", path, e);
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
     }
-    committed_ = true;
+    if (::fsync(fd) != 0) {
+        const int e = errno;
+        ::close(fd);
+        fail("cannot write", path, e);
+    }
+    if (::close(fd) != 0) fail("cannot write", path, errno);
 }
 
-void write_file_atomically(const fs::path& path, const std::string& bytes) {
+void write_file_atomically(const fs::path& path, std::string_view bytes) {
     const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    if (!fs::is_directory(parent)) throw InvalidInput("cannot write " + path.string() + ": no directory " + parent.string());
+    std::error_code ec;
+    if (!fs::is_directory(parent, ec)) throw InvalidInput("cannot write " + path.string() + ": no directory " + parent.string());
     const fs::path tmp = temporary_name(path.has_parent_path() ? path : fs::path(".") / path);
     try {
-        write_bytes(tmp, bytes);
-        std::error_code ec;
-        fs::rename(tmp, path, ec);
-        if (ec) throw InvalidInput("cannot move " + tmp.string() + " to " + path.string() + ": " + ec.message());
+        write_file_synced(tmp, bytes);
+        if (::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot move " + tmp.string() + " to", path, errno);
     } catch (...) {
-        std::error_code ec;
         fs::remove(tmp, ec);
         throw;
     }
@@ -77,11 +74,41 @@ void write_file_atomically(const fs::path& path, const std::string& bytes) {
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InvalidInput("cannot open " + path.string());
+    if (!in) fail("cannot open", path, errno ? errno : ENOENT);
     std::ostringstream content;
     content << in.rdbuf();
-    if (in.bad()) throw InvalidInput("cannot read " + path.string());
+    if (in.bad()) fail("cannot read", path, errno ? errno : EIO);
     return content.str();
+}
+
+std::string read_file_bounded(const fs::path& path, std::uintmax_t limit) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) fail("cannot open", path, errno);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw InvalidInput("cannot read " + path.string() + ": " +
+                           (S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file"));
+    }
+    std::string out;
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int e = errno;
+            ::close(fd);
+            fail("cannot read", path, e);
+        }
+        if (n == 0) break;
+        if (out.size() + static_cast<std::size_t>(n) > limit) {
+            ::close(fd);
+            throw InvalidInput("cannot read " + path.string() + ": larger than " + std::to_string(limit) + " bytes");
+        }
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
 }
 
 }  // namespace cogo

@@ -1,41 +1,26 @@
 #pragma once
 /// \file atomic_file.hpp
-/// Writing output files so that a failure leaves nothing half-written: a set of files is staged under
-/// temporary names in the destination directory and renamed into place only after all were written.
+/// Single files written so that a failure leaves nothing half-written (temporary file, fsync, rename), and
+/// whole-file reads with errno-text errors. Whole folders: io/run_directory.hpp.
+#include <cstdint>
 #include <filesystem>
 #include <string>
-#include <utility>
-#include <vector>
+#include <string_view>
 
 namespace cogo {
 
-/// Stages files for one output; commit() renames them into place, the destructor removes whatever was not
-/// committed. Throws cogo::InvalidInput when a file cannot be created or written.
-class StagedOutput {
-public:
-    /// Output into `directory` (created, with parents, if missing).
-    explicit StagedOutput(std::filesystem::path directory);
-    StagedOutput(const StagedOutput&) = delete;
-    StagedOutput& operator=(const StagedOutput&) = delete;
-    ~StagedOutput();
+/// Writes one file atomically: a temporary sibling, fsync'ed, renamed over `path`. Throws InvalidInput with
+/// the errno text on failure (ResourceLimit when the disk is full); the temporary is removed.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
-    /// Writes `bytes` to a temporary file that will become directory/name on commit().
-    void add(const std::string& name, const std::string& bytes);
-    /// Renames every staged file into place.
-    void commit();
-    /// The destination directory.
-    const std::filesystem::path& directory() const { return directory_; }
+/// Creates `path` (which must not exist) with `bytes` and fsyncs it. Errors as write_file_atomically.
+void write_file_synced(const std::filesystem::path& path, std::string_view bytes);
 
-private:
-    std::filesystem::path directory_;
-    std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // (temporary, final)
-    bool committed_ = false;
-};
+/// The whole content of a file; throws InvalidInput (with the errno text) if it cannot be read.
+[[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
-/// Writes one file atomically (temporary file + rename). Throws cogo::InvalidInput on failure.
-void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
-
-/// The whole content of a file; throws cogo::InvalidInput if it cannot be read.
-std::string read_file(const std::filesystem::path& path);
+/// The whole content of a regular file of at most `limit` bytes; throws InvalidInput if it cannot be read,
+/// is not a regular file (a directory, FIFO or device) or is larger.
+[[nodiscard]] std::string read_file_bounded(const std::filesystem::path& path, std::uintmax_t limit);
 
 }  // namespace cogo

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <set>
 #include <sstream>
 #include <system_error>
 
+#include "io/run_directory.hpp"
 #include "support/error.hpp"
+#include "train/run_identity.hpp"
 
 namespace cogo::train {
 
@@ -30,8 +33,13 @@ T whole_number(const std::string& s, const std::string& error) {
 template <class T>
 void require_list(const std::vector<T>& values, const char* what) {
     if (values.empty()) throw InvalidInput(std::string("sweep: the list of ") + what + " is empty");
-    std::set<T> seen(values.begin(), values.end());
-    if (seen.size() != values.size()) throw InvalidInput(std::string("sweep: the list of ") + what + " has a repeated value");
+    std::set<T> seen;
+    for (const T& v : values)
+        if (!seen.insert(v).second) {
+            std::ostringstream text;
+            text << v;
+            throw InvalidInput(std::string("sweep: the list of ") + what + " has the value " + text.str() + " twice");
+        }
 }
 
 }  // namespace
@@ -42,13 +50,21 @@ std::string run_name(const TrainConfig& c) {
 }
 
 std::vector<SweepRun> expand(const SweepGrid& grid) {
-    require_list(grid.groups, "groups");
+    std::vector<std::string> groups;
+    for (const std::string& g : grid.groups) groups.push_back(AbelianGroup::parse(g).spec());  // "05" -> "5"
+    require_list(groups, "groups");
     require_list(grid.widths, "widths");
     require_list(grid.weight_decays, "weight decays");
     require_list(grid.lrs, "learning rates");
     require_list(grid.seeds, "seeds");
+    std::size_t total = 1;
+    for (std::size_t n : {groups.size(), grid.widths.size(), grid.weight_decays.size(), grid.lrs.size(), grid.seeds.size()}) {
+        if (n > max_sweep_runs || total * n > max_sweep_runs)
+            throw InvalidInput("sweep: the grid has more than " + std::to_string(max_sweep_runs) + " runs");
+        total *= n;
+    }
     std::vector<SweepRun> runs;
-    for (const std::string& group : grid.groups)
+    for (const std::string& group : groups)
         for (std::size_t width : grid.widths)
             for (double wd : grid.weight_decays)
                 for (double lr : grid.lrs)
@@ -85,20 +101,76 @@ std::vector<SweepRun> select_shard(const std::vector<SweepRun>& runs, const Shar
 }
 
 bool run_is_complete(const std::filesystem::path& dir) {
-    std::error_code ec;
-    for (const char* name : {"Wa.npy", "Wb.npy", "V.npy", "summary.json"})
-        if (!std::filesystem::is_regular_file(dir / name, ec)) return false;
+    const RunCheck check = check_run(dir);
+    if (!check.complete) return false;
+    for (const char* name : {run_files::wa, run_files::wb, run_files::v, run_files::summary})
+        if (!check.files.contains(name)) return false;
     return true;
+}
+
+RunState run_state(const std::filesystem::path& dir, const TrainConfig& config, std::string* why) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(dir, ec))) return RunState::absent;
+    const RunCheck check = check_run(dir);
+    if (!check.complete) {
+        if (why) *why = check.reason;
+        return RunState::incomplete;
+    }
+    const nlohmann::json expected = run_identity(config);
+    if (check.identity != expected) {
+        if (why) *why = identity_difference(check.identity, expected);
+        return RunState::foreign;
+    }
+    return RunState::complete;
+}
+
+std::vector<std::string> split_list(const std::string& text, const std::string& what) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t comma = text.find(',', start);
+        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (item.empty())
+            throw InvalidInput(what + ": " + (text.empty() ? std::string("no value given") : "empty item in '" + text + "'"));
+        items.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return items;
+}
+
+std::vector<std::size_t> parse_count_list(const std::string& text, const std::string& what, std::size_t max) {
+    std::vector<std::size_t> out;
+    for (const std::string& item : split_list(text, what)) {
+        const std::string error = what + ": '" + item + "' is not a whole number from 1 to " + std::to_string(max);
+        if (item.find_first_not_of("0123456789") != std::string::npos) throw InvalidInput(error);
+        const auto v = whole_number<std::size_t>(item, error);
+        if (v < 1 || v > max) throw InvalidInput(error);
+        out.push_back(v);
+    }
+    return out;
+}
+
+std::vector<double> parse_real_list(const std::string& text, const std::string& what) {
+    std::vector<double> out;
+    for (const std::string& item : split_list(text, what)) {
+        double v = 0;
+        const auto r = std::from_chars(item.data(), item.data() + item.size(), v);
+        if (r.ec != std::errc() || r.ptr != item.data() + item.size() || !std::isfinite(v))
+            throw InvalidInput(what + ": '" + item + "' is not a finite decimal number");
+        out.push_back(v);
+    }
+    return out;
 }
 
 std::vector<std::uint64_t> parse_seed_list(const std::string& text) {
     std::vector<std::uint64_t> seeds;
-    std::istringstream in(text);
-    std::string item;
     auto number = [&](const std::string& s) {
-        return whole_number<std::uint64_t>(s, "--seeds: expected numbers or ranges like 1-5, comma-separated; got '" + text + "'");
+        return whole_number<std::uint64_t>(s, "--seeds: expected whole numbers (0 to 2^64 - 1) or ranges like 1-5, "
+                                              "comma-separated; got '" + text + "'");
     };
-    while (std::getline(in, item, ',')) {
+    if (text.empty()) throw InvalidInput("--seeds: no seed given");
+    for (const std::string& item : split_list(text, "--seeds")) {
         const auto dash = item.find('-');
         if (dash == std::string::npos) {
             seeds.push_back(number(item));
@@ -106,8 +178,12 @@ std::vector<std::uint64_t> parse_seed_list(const std::string& text) {
         }
         const std::uint64_t lo = number(item.substr(0, dash)), hi = number(item.substr(dash + 1));
         if (hi < lo) throw InvalidInput("--seeds: the range '" + item + "' runs backwards");
-        if (hi - lo > 100000) throw InvalidInput("--seeds: the range '" + item + "' is too long");
-        for (std::uint64_t s = lo; s <= hi; ++s) seeds.push_back(s);
+        if (hi - lo >= max_sweep_runs || seeds.size() + (hi - lo) >= max_sweep_runs)
+            throw InvalidInput("--seeds: the range '" + item + "' is too long");
+        for (std::uint64_t s = lo;; ++s) {
+            seeds.push_back(s);
+            if (s == hi) break;  // no wrap at 2^64 - 1
+        }
     }
     if (seeds.empty()) throw InvalidInput("--seeds: no seed given");
     return seeds;

@@ -133,6 +133,11 @@ TEST_CASE("without --group the group named by DIR/summary.json is used (a produc
     cli::CrosscheckCommandOptions options;
     options.dir = dir.string();
     options.json = true;
+    // construct names its group in its own summary.json: read as Z_3 x Z_3 without --group
+    std::ostringstream as_written;
+    CHECK(cli::run_crosscheck(options, as_written) == 0);
+    CHECK(nlohmann::json::parse(as_written.str()).at("group") == "3x3");
+    fs::remove(dir / "summary.json");
     // no summary: read as Z_9, whose characters differ, so the rounded network is not the construction
     std::ostringstream as_cyclic;
     const int cyclic_code = cli::run_crosscheck(options, as_cyclic);

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "support/error.hpp"
+#include "io/run_directory.hpp"
+#include "train/run_identity.hpp"
 #include "train/sweep.hpp"
 
 using namespace cogo;
@@ -80,15 +82,88 @@ TEST_CASE("seed lists with ranges") {
     }
 }
 
-TEST_CASE("a run is complete only with all four files") {
-    const auto dir = std::filesystem::temp_directory_path() / ("cogo-test-sweep-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    CHECK_FALSE(run_is_complete(dir));
-    for (const char* name : {"Wa.npy", "Wb.npy", "V.npy"}) std::ofstream(dir / name) << "x";
-    CHECK_FALSE(run_is_complete(dir));
-    std::ofstream(dir / "summary.json") << "{}";
+TEST_CASE("a run is complete only with a valid completion marker listing intact weights and summary") {
+    namespace fs = std::filesystem;
+    const auto root = fs::temp_directory_path() / ("cogo-test-sweep-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "bare");
+    // the four files without a marker (what an older cogo or a half-copied folder leaves): not complete
+    for (const char* name : {"Wa.npy", "Wb.npy", "V.npy", "summary.json"}) std::ofstream(root / "bare" / name) << "x";
+    CHECK_FALSE(run_is_complete(root / "bare"));
+    CHECK_FALSE(run_is_complete(root / "missing"));
+
+    TrainConfig c;
+    c.group = "5";
+    c.width = 4;
+    c.steps = 3;
+    const fs::path dir = root / run_name(c);
+    {
+        StagedDirectory files(dir, false);
+        for (const char* name : {"Wa.npy", "Wb.npy", "V.npy"}) files.add(name, std::string(100, 'w'));
+        files.add("summary.json", "{}");
+        files.commit(run_identity(c));
+    }
     CHECK(run_is_complete(dir));
-    CHECK_FALSE(run_is_complete(dir / "missing"));
-    std::filesystem::remove_all(dir);
+    CHECK(run_state(dir, c) == RunState::complete);
+    CHECK(run_state(root / "missing", c) == RunState::absent);
+    CHECK(run_state(root / "bare", c) == RunState::incomplete);
+
+    // the same folder is not the run of other settings: every setting that changes the result counts
+    for (int which = 0; which < 9; ++which) {
+        TrainConfig other = c;
+        if (which == 0) other.steps = 4;
+        if (which == 1) other.lr = 0.02;
+        if (which == 2) other.weight_decay = 0;
+        if (which == 3) other.test_fraction = 0.2;
+        if (which == 4) other.precision = Precision::float64;
+        if (which == 5) other.loss = LossKind::cross_entropy;
+        if (which == 6) other.optimizer = OptimizerKind::sgd;
+        if (which == 7) other.activation = Activation::relu;
+        if (which == 8) other.eval_every = 2;
+        CAPTURE(which);
+        std::string why;
+        CHECK(run_state(dir, other, &why) == RunState::foreign);
+        CHECK_FALSE(why.empty());
+    }
+    TrainConfig more_threads = c;  // results are bit-identical across thread counts
+    more_threads.threads = 4;
+    CHECK(run_state(dir, more_threads) == RunState::complete);
+
+    // a truncated weights file: not complete any more (the marker records size and SHA-256)
+    fs::resize_file(dir / "Wa.npy", 50);
+    CHECK_FALSE(run_is_complete(dir));
+    CHECK(run_state(dir, c) == RunState::incomplete);
+    fs::remove_all(root);
+}
+
+TEST_CASE("sweep lists: no empty items, no duplicates after normalising, bounded numbers") {
+    for (const char* bad : {"5,", ",5", "1,,2", ""}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(parse_seed_list(bad), InvalidInput);
+        CHECK_THROWS_AS(split_list(bad, "--group"), InvalidInput);
+        CHECK_THROWS_AS(parse_count_list(bad, "--width", 100), InvalidInput);
+        CHECK_THROWS_AS(parse_real_list(bad, "--wd"), InvalidInput);
+    }
+    CHECK(parse_seed_list("18446744073709551614-18446744073709551615") ==
+          std::vector<std::uint64_t>{18446744073709551614ULL, 18446744073709551615ULL});  // no wrap at the top
+    CHECK_THROWS_AS(parse_seed_list("18446744073709551616"), InvalidInput);
+    CHECK_THROWS_AS(parse_seed_list("1-100000000"), InvalidInput);
+    CHECK(parse_count_list("16,0032", "--width", 100) == std::vector<std::size_t>{16, 32});
+    for (const char* bad : {"-1", "0", "101", "1e2", "+5", " 5", "18446744073709551617"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(parse_count_list(bad, "--width", 100), InvalidInput);
+    }
+    CHECK(parse_real_list("5e-5,0.01", "--wd") == std::vector<double>{5e-5, 0.01});
+    for (const char* bad : {"nan", "inf", "1e400", "0x10", "1.5x", "--1"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(parse_real_list(bad, "--wd"), InvalidInput);
+    }
+    SweepGrid grid;
+    grid.groups = {"5", "05"};  // one group written twice
+    grid.seeds = {1};
+    grid.widths = {4};
+    CHECK_THROWS_AS(expand(grid), InvalidInput);
+    grid.groups = {"05"};
+    REQUIRE(expand(grid).size() == 1);
+    CHECK(expand(grid)[0].name == "g5_q4_wd5e-05_lr0.01_s1");
 }

@@ -1,0 +1,46 @@
+#include "train/run_identity.hpp"
+
+#include <set>
+
+namespace cogo::train {
+
+const char* precision_name(Precision p) { return p == Precision::float32 ? "float32" : "float64"; }
+const char* loss_name(LossKind l) { return l == LossKind::mse ? "mse" : "ce"; }
+const char* activation_name(Activation a) { return a == Activation::quadratic ? "quadratic" : "relu"; }
+const char* optimizer_name(OptimizerKind o) { return o == OptimizerKind::adam ? "adam" : "sgd"; }
+
+nlohmann::json run_identity(const TrainConfig& c) {
+    validate(c);
+    return {{"kind", "cogo-train"},
+            {"group", AbelianGroup::parse(c.group).spec()},
+            {"width", c.width},
+            {"lr", c.lr},
+            {"wd", c.weight_decay},
+            {"steps", c.steps},
+            {"test_fraction", c.test_fraction},
+            {"seed", c.seed},
+            {"precision", precision_name(c.precision)},
+            {"loss", loss_name(c.loss)},
+            {"activation", activation_name(c.activation)},
+            {"optimizer", optimizer_name(c.optimizer)},
+            {"momentum", c.momentum},
+            {"eval_every", c.eval_every}};
+}
+
+std::string identity_difference(const nlohmann::json& found, const nlohmann::json& expected) {
+    if (!found.is_object() || !expected.is_object()) return "not a training run's identity";
+    std::set<std::string> keys;
+    for (const auto& [k, v] : found.items()) keys.insert(k);
+    for (const auto& [k, v] : expected.items()) keys.insert(k);
+    std::string out;
+    for (const std::string& k : keys) {
+        const nlohmann::json a = found.contains(k) ? found.at(k) : nlohmann::json("(none)");
+        const nlohmann::json b = expected.contains(k) ? expected.at(k) : nlohmann::json("(none)");
+        if (a == b) continue;
+        if (!out.empty()) out += ", ";
+        out += k + " " + a.dump() + " vs " + b.dump();
+    }
+    return out;
+}
+
+}  // namespace cogo::train
