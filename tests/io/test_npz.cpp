@@ -204,7 +204,10 @@ TEST_CASE("read_npz: directories, symlink loops and /dev/zero are refused with t
     };
     CHECK(message(dir.directory("w.npz")).find("is a directory") != std::string::npos);
     CHECK(message(dir.symlink_loop("loop.npz")).find("Too many levels of symbolic links") != std::string::npos);
-    CHECK(message("/dev/zero").find("not a regular file") != std::string::npos);
+    {
+        const cogo::testing::AddressSpaceGuard guard(std::size_t{1} << 30);  // the old reader read /dev/zero to the end
+        CHECK(message("/dev/zero").find("not a regular file") != std::string::npos);
+    }
     const std::string path = (dir.path() / "w.npz").string() + "2";
     std::ofstream(path, std::ios::binary) << zip({member("V.npy", npy(2, 2, 7))});
     CHECK(read_npz(path).at("V").values[3] == 10.0);
