@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/atomic_file.hpp"
+#include "io/bounded_read.hpp"
 #include "support/error.hpp"
 
 namespace cogo {
@@ -85,10 +85,14 @@ std::string element_file_text(const Element<Cyclotomic>& z, const std::string& d
 }
 
 Element<Cyclotomic> read_element_file(const std::string& path) {
+    return parse_element_document(read_text_file_bounded(path, kMaxJsonInputBytes, "element file"), path);
+}
+
+Element<Cyclotomic> parse_element_document(const std::string& text, const std::string& path) {
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(read_file(path));
-    } catch (const nlohmann::json::parse_error& e) {
+        doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number like 1e400
         throw InvalidInput(path + ": not valid JSON (" + e.what() + ")");
     }
     try {

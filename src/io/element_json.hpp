@@ -33,7 +33,13 @@ Element<Cyclotomic> element_from_json(const AbelianGroup& group, const nlohmann:
 std::string element_file_text(const Element<Cyclotomic>& z, const std::string& description,
                               const nlohmann::json& parameters);
 
-/// Reads a "cogo-element" document (or a certificate, whose element it takes); throws InvalidInput.
+/// Parses a "cogo-element" document (or a certificate, whose element it takes) given as JSON text; `what`
+/// names the source in messages. Throws InvalidInput (ShapeMismatch, FieldMismatch) if malformed.
+[[nodiscard]] Element<Cyclotomic> parse_element_document(const std::string& text, const std::string& what);
+
+/// Reads a "cogo-element" document (or a certificate, whose element it takes); throws InvalidInput. The
+/// file is read with bounded_read.hpp: at most kMaxJsonInputBytes (ResourceLimit beyond), no NUL bytes,
+/// open/read errors naming the file and the reason.
 Element<Cyclotomic> read_element_file(const std::string& path);
 
 }  // namespace cogo

@@ -3,6 +3,7 @@
 /// The bound and prime-count argument is documented in certificate_checker.hpp.
 #include "verify/certificate_checker.hpp"
 
+#include "io/bounded_read.hpp"
 #include "support/error.hpp"
 
 #include <flint/fmpz.h>
@@ -817,12 +818,7 @@ CertificateCheck check_certificate(const std::string& json_text) {
 }
 
 CertificateCheck check_certificate_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InvalidInput("cannot read certificate file " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw InvalidInput("cannot read certificate file " + path);
-    return check_certificate(text.str());
+    return check_certificate(read_text_file_bounded(path, kMaxJsonInputBytes, "certificate file"));
 }
 
 std::uint64_t certificate_checker_prime(std::uint64_t field, std::size_t index) {

@@ -55,7 +55,9 @@ struct CertificateCheck {
 CertificateCheck check_certificate(const std::string& json_text);
 
 /// Reads the file at path and calls check_certificate on its contents.
-/// Throws cogo::InvalidInput if the file cannot be read or is not JSON.
+/// Throws cogo::InvalidInput if the file cannot be read (the message names the file and the errno reason;
+/// a directory is named as such), contains a NUL byte or is not JSON; cogo::ResourceLimit if it is larger
+/// than kMaxJsonInputBytes (256 MiB, io/bounded_read.hpp), which is read no further.
 CertificateCheck check_certificate_file(const std::string& path);
 
 /// The index-th (0-based) prime of the sequence the checker draws its primes from for field N: the primes

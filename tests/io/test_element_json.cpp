@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "algebra/transforms.hpp"
+#include "hostile_files.hpp"
 #include "io/atomic_file.hpp"
 #include "io/run_directory.hpp"
+#include "io/bounded_read.hpp"
 #include "io/element_json.hpp"
 #include "support/random_element.hpp"
 
@@ -60,4 +62,31 @@ TEST_CASE("element files: write atomically, read back; malformed files are clear
     }
     CHECK(read_file(dir / "staged" / "a.txt") == "hello");
     fs::remove_all(dir);
+}
+
+TEST_CASE("element files: /dev/zero, directories and symlink loops are refused with the reason") {
+    const cogo::testing::ScratchDir dir("element");
+    auto message = [](const std::string& path) {
+        try {
+            (void)read_element_file(path);
+        } catch (const InvalidInput& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    {
+        const cogo::testing::AddressSpaceGuard guard(std::size_t{1} << 30);  // the old reader read /dev/zero to the end
+        CHECK(message("/dev/zero").find("NUL byte at offset 0") != std::string::npos);
+    }
+    const std::string as_dir = message(dir.directory("z.json"));
+    CHECK(as_dir.find("is a directory") != std::string::npos);
+    CHECK(as_dir.find("z.json") != std::string::npos);
+    CHECK(message(dir.symlink_loop("loop.json")).find("Too many levels of symbolic links") != std::string::npos);
+    CHECK(message((dir.path() / "none.json").string()).find("No such file or directory") != std::string::npos);
+    // the in-memory entry point reads the same documents
+    const AbelianGroup g = AbelianGroup::cyclic(5);
+    auto rng = cogo::testing::rng(63);
+    const auto z = cogo::testing::random_element(rng, g, cogo::testing::ElementShape{});
+    CHECK(equal_up_to_node_permutation(parse_element_document(element_file_text(z, "r", nlohmann::json::object()), "z"), z));
+    CHECK_THROWS_AS((void)parse_element_document("{\"format\": ", "z"), InvalidInput);
 }
