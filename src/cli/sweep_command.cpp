@@ -181,6 +181,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
         return exit_ok;
     }
     if (pending.empty()) return exit_ok;
+    out.flush();  // before the progress lines on stderr
 
     const std::string exe = o.executable.empty() ? this_executable() : o.executable;
     std::error_code ec;
