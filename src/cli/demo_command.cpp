@@ -117,7 +117,7 @@ int run_demo(const DemoOptions& options, std::ostream& out, std::FILE* progress)
         t.config.group = "23";
         t.config.steps = options.steps;
         t.config.weight_decay = 2e-4;
-        t.config.eval_every = 10;
+        t.config.eval_every = 1;
         t.config.threads = 1;
         t.out = run.string();
         ok &= step(out,

@@ -249,6 +249,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
         return exit_ok;
     }
     if (pending.empty()) return exit_ok;
+    out.flush();  // before the progress lines on stderr
 
     // sweep.json: the shared settings and every run name any sweep of these settings scheduled here
     for (const auto& r : all) listed.push_back(r.name);

@@ -76,12 +76,14 @@ std::string svg_histograms(const std::vector<HistogramPanel>& panels, int width,
               << "\" height=\"" << base - y_of(count) << "\" fill=\"#4477aa\"><title>[" << h.lo + (h.hi - h.lo) * b / h.bins
               << ", " << h.lo + (h.hi - h.lo) * (b + 1) / h.bins << "): " << count << "</title></rect>\n";
         }
-        for (const auto& [v, label] : h.references) {
+        for (std::size_t r = 0; r < h.references.size(); ++r) {
+            const auto& [v, label] = h.references[r];
             if (!(v >= h.lo && v <= h.hi)) continue;
+            const double label_y = y0 + top + 12 + 14 * static_cast<double>(r);  // staggered: labels never overlap
             const double x = x_of(v);
             s << "<line x1=\"" << x << "\" y1=\"" << y0 + top << "\" x2=\"" << x << "\" y2=\"" << base
               << "\" stroke=\"#cc3311\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n<text x=\""
-              << (x > left + plot_w * 0.75 ? x - 4 : x + 4) << "\" y=\"" << y0 + top + 12 << "\" fill=\"#cc3311\" text-anchor=\""
+              << (x > left + plot_w * 0.75 ? x - 4 : x + 4) << "\" y=\"" << label_y << "\" fill=\"#cc3311\" text-anchor=\""
               << (x > left + plot_w * 0.75 ? "end" : "start") << "\">" << escape(label) << "</text>\n";
         }
         s << "<line x1=\"" << left << "\" y1=\"" << base << "\" x2=\"" << left + plot_w << "\" y2=\"" << base

@@ -147,6 +147,7 @@ std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width, int 
                 yr.add(panel.log_y ? std::log10(s.y[i]) : s.y[i]);
             }
         }
+        if (panel.y_from_zero && !panel.log_y && std::isfinite(yr.lo)) yr.add(0.0);
         Axis xa{panel.log_x, false}, ya{panel.log_y, true};
         xa.settle(xr);
         ya.settle(yr);

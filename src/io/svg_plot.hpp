@@ -26,6 +26,8 @@ struct PlotPanel {
     bool log_x = false;
     /// Vertical dashed lines at these x, each with a short label (e.g. "test acc. 100%").
     std::vector<std::pair<double, std::string>> x_markers = {};
+    /// A linear y axis that starts at 0 (counts, norms) instead of at the smallest value.
+    bool y_from_zero = false;
 };
 
 /// The SVG document of the panels, stacked, each width x panel_height pixels. Throws InvalidInput if a

@@ -88,10 +88,10 @@ std::string metrics_svg(const std::vector<MetricsRow>& rows, const CurveOptions&
                   {train_acc, test_acc}, log_x, markers}};
     if (has_norm)
         panels.push_back(PlotPanel{"squared weight norm (coupled weight decay shrinks it)", x_label, "squared norm", false,
-                                   {norm}, log_x, markers});
+                                   {norm}, log_x, markers, true});
     if (has_live)
         panels.push_back(PlotPanel{"live nodes (strength > 1e-3 of the strongest; the rest decay away)", x_label,
-                                   "live nodes", false, {live}, log_x, markers});
+                                   "live nodes", false, {live}, log_x, markers, true});
     return svg_line_chart(panels, 760, 260);
 }
 
