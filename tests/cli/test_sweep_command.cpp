@@ -230,7 +230,7 @@ TEST_CASE("SIGTERM to a sweep is passed on to its runs; nothing half-written, ex
     const char* exe = std::getenv("COGO_EXE");
     REQUIRE(exe != nullptr);
     const pid_t pid = spawn_child(ChildSpec{exe, {"sweep", "--out", dir.string(), "--d", "5", "--width", "16",
-                                                  "--steps", "100000000", "--seeds", "1", "--jobs", "1",
+                                                  "--steps", "5000000", "--seeds", "1", "--jobs", "1",
                                                   "--executable", exe}, -1, -1});
     // wait until the run's cogo train holds its lock
     bool started = false;

@@ -209,7 +209,7 @@ TEST_CASE("cogo train interrupted by SIGINT: exit 130, --out untouched, no stagi
     const char* exe = std::getenv("COGO_EXE");
     REQUIRE_MESSAGE(exe != nullptr, "COGO_EXE must name the cogo executable (set by meson)");
     const fs::path dir = fresh_dir("sigint");
-    const pid_t pid = spawn_child(ChildSpec{exe, {"train", "--d", "7", "--width", "16", "--steps", "100000000",
+    const pid_t pid = spawn_child(ChildSpec{exe, {"train", "--d", "7", "--width", "16", "--steps", "5000000",
                                                   "--checkpoint", "1", "--threads", "1", "--no-progress", "--out", dir.string()},
                                             -1, -1});
     // wait until the run is under way (its staging folder exists and holds the step-1 checkpoint)
