@@ -41,6 +41,11 @@ std::string latex_cell(const MeanError& m) {
     return s.str();
 }
 
+/// The paper's row for a table row: its (group, width, wd), at the paper's lr 0.01 (or an unrecorded lr).
+bool paper_row_for(const TableRow& r, double out[4]) {
+    return (r.lr == 0 || r.lr == 0.01) && paper_row(r.group, r.width, r.wd, out);
+}
+
 std::string wd_text(double wd) {
     std::ostringstream s;
     s << wd;
@@ -170,7 +175,7 @@ std::string table_text(const std::vector<TableRow>& rows) {
           << std::setw(18) << cell(r.nui_synab) << std::setw(15) << cell(r.other) << std::setw(16)
           << cell(r.non_factorable) << cell(r.verified) << "\n";
         double paper[4];
-        if (paper_row(r.group, r.width, r.wd, paper)) {
+        if (paper_row_for(r, paper)) {
             s << std::left << std::setw(42) << "  paper (Table 2)" << std::fixed << std::setprecision(2) << std::setw(16)
               << paper[0] << std::setw(16) << paper[1] << std::setw(18) << paper[2] << std::setw(15) << paper[3] << "\n";
             s.unsetf(std::ios::fixed);
@@ -193,7 +198,7 @@ std::string table_latex(const std::vector<TableRow>& rows) {
           << " & " << latex_cell(r.nui_xi) << " & " << latex_cell(r.nu_syn) << " & " << latex_cell(r.nui_synab) << " & "
           << latex_cell(r.other) << " & " << latex_cell(r.verified) << " \\\\\n";
         double paper[4];
-        if (paper_row(r.group, r.width, r.wd, paper))
+        if (paper_row_for(r, paper))
             s << "\\quad paper & & & & " << std::fixed << std::setprecision(2) << paper[0] << " & " << paper[1] << " & "
               << paper[2] << " & " << paper[3] << " & \\\\\n";
         s.unsetf(std::ios::fixed);
@@ -212,7 +217,7 @@ nlohmann::json table_json(const std::vector<TableRow>& rows) {
                               {"other", me(r.other)}, {"non_factorable", me(r.non_factorable)},
                               {"verified", me(r.verified)}};
         double paper[4];
-        if (paper_row(r.group, r.width, r.wd, paper)) row["paper"] = {paper[0], paper[1], paper[2], paper[3]};
+        if (paper_row_for(r, paper)) row["paper"] = {paper[0], paper[1], paper[2], paper[3]};
         out.push_back(row);
     }
     return out;

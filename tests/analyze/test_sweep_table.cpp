@@ -104,4 +104,6 @@ TEST_CASE("runs with different learning rates are separate rows, never averaged"
     CHECK(rows[1].lr == 0.01);
     CHECK(rows[1].nu_syn.mean == doctest::Approx(100));
     CHECK(table_json(rows)[1].at("lr") == 0.01);
+    CHECK(table_json(rows)[1].contains("paper"));         // the paper's lr
+    CHECK_FALSE(table_json(rows)[0].contains("paper"));   // another lr: not the paper's experiment
 }
