@@ -42,6 +42,11 @@ std::string latex_cell(const MeanError& m) {
     return s.str();
 }
 
+/// The paper's row for a table row: its (group, width, wd), at the paper's lr 0.01 (or an unrecorded lr).
+bool paper_row_for(const TableRow& r, double out[4]) {
+    return (r.lr == 0 || r.lr == 0.01) && paper_row(r.group, r.width, r.wd, out);
+}
+
 std::string wd_text(double wd) {
     std::ostringstream s;
     s << wd;
@@ -55,6 +60,7 @@ RunShares run_shares(const nlohmann::json& summary, const nlohmann::json& crossc
     r.group = field<std::string>(summary, "group", "summary.json");
     r.width = field<std::size_t>(summary, "width", "summary.json");
     r.wd = field<double>(summary, "wd", "summary.json");
+    if (summary.contains("lr")) r.lr = field<double>(summary, "lr", "summary.json");
     r.seed = field<std::uint64_t>(summary, "seed", "summary.json");
     const nlohmann::json final_metrics = field<nlohmann::json>(summary, "final", "summary.json");
     const nlohmann::json& test = final_metrics.contains("test_accuracy") ? final_metrics.at("test_accuracy") : nlohmann::json();
@@ -101,7 +107,7 @@ MeanError mean_error(const std::vector<double>& values) {
 }
 
 std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converged_only) {
-    using Key = std::tuple<std::size_t, std::string, std::size_t, double>;
+    using Key = std::tuple<std::size_t, std::string, std::size_t, double, double>;
     std::map<Key, std::vector<const RunShares*>> cells;
     for (const RunShares& r : runs) {
         std::size_t order = 0;
@@ -110,7 +116,7 @@ std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converg
         } catch (const Error&) {
             throw InvalidInput("table: run with an unreadable group '" + r.group + "'");
         }
-        cells[Key{order, r.group, r.width, r.wd}].push_back(&r);
+        cells[Key{order, r.group, r.width, r.wd, r.lr}].push_back(&r);
     }
     std::vector<TableRow> rows;
     for (const auto& [key, members] : cells) {
@@ -118,6 +124,7 @@ std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converg
         row.group = std::get<1>(key);
         row.width = std::get<2>(key);
         row.wd = std::get<3>(key);
+        row.lr = std::get<4>(key);
         std::vector<double> s4, s6, s6ab, so, snf, sv;
         for (const RunShares* r : members) {
             ++row.runs;
@@ -159,19 +166,19 @@ bool paper_row(const std::string& group, std::size_t width, double wd, double ou
 
 std::string table_text(const std::vector<TableRow>& rows) {
     std::ostringstream s;
-    s << std::left << std::setw(10) << "group" << std::setw(7) << "width" << std::setw(9) << "wd" << std::setw(9)
-      << "runs" << std::setw(16) << "order-4 nui*xi" << std::setw(16) << "order-6 nu*syn" << std::setw(18)
+    s << std::left << std::setw(10) << "group" << std::setw(7) << "width" << std::setw(9) << "wd" << std::setw(7) << "lr"
+      << std::setw(9) << "runs" << std::setw(16) << "order-4 nui*xi" << std::setw(16) << "order-6 nu*syn" << std::setw(18)
       << "order-6 nui*synab" << std::setw(15) << "other" << std::setw(16) << "non-factorable" << "verified\n";
     for (const TableRow& r : rows) {
         std::ostringstream runs;
         runs << r.converged << "/" << r.runs;
         s << std::left << std::setw(10) << r.group << std::setw(7) << r.width << std::setw(9) << wd_text(r.wd)
-          << std::setw(9) << runs.str() << std::setw(16) << cell(r.nui_xi) << std::setw(16) << cell(r.nu_syn)
+          << std::setw(7) << (r.lr > 0 ? wd_text(r.lr) : std::string("?")) << std::setw(9) << runs.str() << std::setw(16) << cell(r.nui_xi) << std::setw(16) << cell(r.nu_syn)
           << std::setw(18) << cell(r.nui_synab) << std::setw(15) << cell(r.other) << std::setw(16)
           << cell(r.non_factorable) << cell(r.verified) << "\n";
         double paper[4];
-        if (paper_row(r.group, r.width, r.wd, paper)) {
-            s << std::left << std::setw(35) << "  paper (Table 2)" << std::fixed << std::setprecision(2) << std::setw(16)
+        if (paper_row_for(r, paper)) {
+            s << std::left << std::setw(42) << "  paper (Table 2)" << std::fixed << std::setprecision(2) << std::setw(16)
               << paper[0] << std::setw(16) << paper[1] << std::setw(18) << paper[2] << std::setw(15) << paper[3] << "\n";
             s.unsetf(std::ios::fixed);
         }
@@ -193,7 +200,7 @@ std::string table_latex(const std::vector<TableRow>& rows) {
           << " & " << latex_cell(r.nui_xi) << " & " << latex_cell(r.nu_syn) << " & " << latex_cell(r.nui_synab) << " & "
           << latex_cell(r.other) << " & " << latex_cell(r.verified) << " \\\\\n";
         double paper[4];
-        if (paper_row(r.group, r.width, r.wd, paper))
+        if (paper_row_for(r, paper))
             s << "\\quad paper & & & & " << std::fixed << std::setprecision(2) << paper[0] << " & " << paper[1] << " & "
               << paper[2] << " & " << paper[3] << " & \\\\\n";
         s.unsetf(std::ios::fixed);
@@ -206,13 +213,13 @@ nlohmann::json table_json(const std::vector<TableRow>& rows) {
     auto me = [](const MeanError& m) { return nlohmann::json{{"mean", m.mean}, {"error", m.error}, {"n", m.n}}; };
     nlohmann::json out = nlohmann::json::array();
     for (const TableRow& r : rows) {
-        nlohmann::json row = {{"group", r.group}, {"width", r.width}, {"wd", r.wd}, {"runs", r.runs},
+        nlohmann::json row = {{"group", r.group}, {"width", r.width}, {"wd", r.wd}, {"lr", r.lr}, {"runs", r.runs},
                               {"converged", r.converged}, {"runs_without_blocks", r.runs_without_blocks},
                               {"nui_xi", me(r.nui_xi)}, {"nu_syn", me(r.nu_syn)}, {"nui_synab", me(r.nui_synab)},
                               {"other", me(r.other)}, {"non_factorable", me(r.non_factorable)},
                               {"verified", me(r.verified)}};
         double paper[4];
-        if (paper_row(r.group, r.width, r.wd, paper)) row["paper"] = {paper[0], paper[1], paper[2], paper[3]};
+        if (paper_row_for(r, paper)) row["paper"] = {paper[0], paper[1], paper[2], paper[3]};
         out.push_back(row);
     }
     return out;

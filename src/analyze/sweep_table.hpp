@@ -1,7 +1,7 @@
 #pragma once
 /// \file sweep_table.hpp
 /// The paper's table (THEORY.md section 7, Table 2) from many cross-checked runs: per (group, width,
-/// weight decay), the shares of the frequency blocks of each run in the families, as mean +- standard
+/// weight decay, learning rate), the shares of the frequency blocks of each run in the families, as mean +- standard
 /// error over the runs (seeds). Works on the JSON documents of `cogo crosscheck --json` (cli/crosscheck_command.hpp)
 /// and the runs' summary.json, so it does not depend on the analysis code's internals.
 ///
@@ -25,6 +25,7 @@ struct RunShares {
     std::string group;
     std::size_t width = 0;
     double wd = 0;
+    double lr = 0;  ///< 0 if the summary names none
     std::uint64_t seed = 0;
     std::size_t blocks = 0, factorable = 0, nui_xi = 0, nu_syn = 0, nui_synab = 0, other = 0, verified = 0;
     bool converged = false;  ///< final test accuracy 1 (or train accuracy 1 without a test set)
@@ -44,17 +45,19 @@ struct MeanError {
 };
 MeanError mean_error(const std::vector<double>& values);
 
-/// One row of the table: a (group, width, wd) cell over its runs.
+/// One row of the table: a (group, width, wd, lr) cell over its runs (runs with other learning rates are
+/// never averaged together).
 struct TableRow {
     std::string group;
     std::size_t width = 0;
     double wd = 0;
+    double lr = 0;
     std::size_t runs = 0, converged = 0, runs_without_blocks = 0;
     MeanError nui_xi, nu_syn, nui_synab, other;  ///< shares of factorable blocks, in percent
     MeanError non_factorable, verified;          ///< shares of all blocks, in percent
 };
 
-/// Rows sorted by (order of the group, group, width, wd). `converged_only` drops runs that did not converge.
+/// Rows sorted by (order of the group, group, width, wd, lr). `converged_only` drops runs that did not converge.
 std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converged_only);
 
 /// The paper's Table 2 row for (d, 512, 5e-5), if THEORY.md quotes one (d in {23, 71, 127}): shares in

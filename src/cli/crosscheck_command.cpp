@@ -15,6 +15,7 @@
 #include "io/npy.hpp"
 #include "io/npz.hpp"
 #include "io/torch_checkpoint.hpp"
+#include "io/run_directory.hpp"
 #include "analyze/spectrum_svg.hpp"
 
 namespace cogo::cli {
@@ -73,7 +74,7 @@ analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, 
     if (spec.empty() && !o.dir.empty() && !npz) {
         // a run written by `cogo train` names its group in summary.json: a product group read as Z_n would
         // be analysed in the wrong character basis
-        const std::filesystem::path summary = std::filesystem::path(o.dir) / "summary.json";
+        const std::filesystem::path summary = std::filesystem::path(o.dir) / run_files::summary;
         std::error_code ec;
         if (std::filesystem::is_regular_file(summary, ec)) {
             try {

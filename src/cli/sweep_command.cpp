@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <exception>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -225,7 +226,6 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     std::vector<std::string> listed = check_manifest(root / "sweep.json", settings, o.out);
 
     std::vector<const train::SweepRun*> pending;
-    std::vector<bool> redo;  // per pending run: its folder exists (incomplete) and is replaced
     std::vector<std::string> states;
     for (const auto& r : runs) {
         std::string why;
@@ -239,7 +239,6 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
         }
         states.push_back(state == train::RunState::absent ? "pending  " : "redo     ");
         pending.push_back(&r);
-        redo.push_back(state == train::RunState::incomplete);
         if (state == train::RunState::incomplete && o.dry_run) states.back() += "(" + why + ") ";
     }
     out << "sweep: " << all.size() << " runs in the grid, " << runs.size() << " in shard " << shard.index << "/"
@@ -271,6 +270,15 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     std::size_t next = 0, finished = 0, failed = 0, busy = 0, diverged = 0;
     int forwarded = 0;
     ProgressBar bar(stderr, pending.size(), "sweep", false, o.log_every);
+    // if the sweep itself fails mid-way, its runs are stopped rather than left running unattended
+    struct StopRunsOnError {
+        std::map<pid_t, Running>& running;
+        ~StopRunsOnError() {
+            if (!std::uncaught_exceptions()) return;
+            for (const auto& [pid, r] : running) ::kill(pid, SIGTERM);
+            for (const auto& [pid, r] : running) (void)wait_child(pid);
+        }
+    } stop_runs_on_error{running};
     while ((next < pending.size() && !forwarded) || !running.empty()) {
         if (const int sig = InterruptScope::pending(); sig && !forwarded) {
             forwarded = sig;
@@ -280,8 +288,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
             out.flush();
         }
         while (!forwarded && next < pending.size() && running.size() < jobs) {
-            const std::size_t index = next++;
-            const train::SweepRun* r = pending[index];
+            const train::SweepRun* r = pending[next++];
             // the run's lock, handed to its cogo train: held as long as that process lives, even if this
             // sweep dies, so a resumed sweep never starts a second writer on the same run
             std::optional<FileLock> run_lock = FileLock::try_lock(root / ".locks" / (r->name + ".lock"));
@@ -290,15 +297,26 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
                 out << "[busy] " << r->name << ": another process (an earlier sweep's run?) is writing it; skipped\n";
                 continue;
             }
-            // checked again under the lock: a previous writer may have finished it meanwhile
-            if (train::run_state(root / r->name, r->config) == train::RunState::complete) continue;
+            // checked again under the lock: a previous writer may have finished it meanwhile, or someone put
+            // another run there (never overwritten)
+            std::string why;
+            const train::RunState now = train::run_state(root / r->name, r->config, &why);
+            if (now == train::RunState::complete) {
+                out << "[done] " << r->name << ": completed meanwhile by another process\n";
+                continue;
+            }
+            if (now == train::RunState::foreign) {
+                ++failed;
+                out << "[foreign] " << r->name << ": now holds a run with other settings (" << why << "); left alone\n";
+                continue;
+            }
             const fs::path log = root / "logs" / (r->name + ".log");
             const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
             if (fd < 0) throw InvalidInput("sweep: cannot write the log " + log.string() + ": " + std::strerror(errno));
             pid_t pid = -1;
             try {
-                const bool exists = fs::exists(fs::symlink_status(root / r->name, ec));
-                pid = spawn_child(ChildSpec{exe, train_arguments(*r, root / r->name, redo[index] || exists, o.log_every), fd, run_lock->fd()});
+                pid = spawn_child(ChildSpec{exe, train_arguments(*r, root / r->name, now == train::RunState::incomplete, o.log_every), fd,
+                                            run_lock->fd()});
             } catch (...) {
                 ::close(fd);
                 throw;

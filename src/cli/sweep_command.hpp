@@ -5,6 +5,12 @@
 /// complete runs are skipped. `--shard I/N` runs only the runs r with r mod N == I, so a job array
 /// (e.g. Slurm's `--array=0-7` with `--shard $SLURM_ARRAY_TASK_ID/8`) spreads one sweep over machines
 /// sharing SWEEPDIR. Each run's output goes to SWEEPDIR/logs/<run name>.log.
+///
+/// Trust: a run folder counts as done only if its completion marker is intact and records exactly the run's
+/// settings (train/sweep.hpp); SWEEPDIR/sweep.json records the settings shared by all its runs and a sweep
+/// with other shared settings is refused. SWEEPDIR/.cogo-sweep.lock admits one sweep at a time; each run's
+/// lock (SWEEPDIR/.locks/<run>.lock) is handed to its cogo train, so a run an orphaned train still writes is
+/// reported busy, not trained twice. SIGINT/SIGTERM are passed on to the running trainings.
 #include <cstddef>
 #include <iosfwd>
 #include <string>
@@ -25,7 +31,7 @@ struct SweepOptions {
     std::string wds = "5e-5";            ///< --wd: comma-separated
     std::string lrs = "0.01";            ///< --lr: comma-separated
     std::string seeds = "1-5";           ///< --seeds: list with ranges
-    std::size_t steps = 10000;           ///< --steps
+    std::size_t steps = 10000;           ///< --steps (1..10^8)
     double test_fraction = 0.1;          ///< --test-fraction
     std::string precision = "float32";   ///< passed to cogo train
     std::string loss = "mse";
@@ -43,7 +49,9 @@ struct SweepOptions {
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
 
 /// Runs the sweep; returns 0 if every run of the shard is complete at the end, 4 if some run failed
-/// (its log names the reason). Throws InvalidInput on bad options (checked before anything runs).
+/// (its log names the reason), 3 if some run was busy (locked by another process). Throws InvalidInput on
+/// bad options or a SWEEPDIR of another sweep (checked before anything runs), ResourceLimit if another
+/// sweep holds SWEEPDIR, cogo::Interrupted after passing a SIGINT/SIGTERM on to the runs.
 int run_sweep(const SweepOptions& options, std::ostream& out);
 
 }  // namespace cogo::cli

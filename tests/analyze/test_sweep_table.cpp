@@ -90,3 +90,20 @@ TEST_CASE("aggregation groups by (group, width, wd) in group-order order, shares
     CHECK(table_latex(rows).find("\\mathbb{Z}_{71}") != std::string::npos);
     CHECK(table_json(rows).size() == 3);
 }
+
+TEST_CASE("runs with different learning rates are separate rows, never averaged") {
+    json blocks = json::array({block("z_nu*z_syn", true, true)});
+    json other = json::array({block("z_nui*z_xi", true, true)});
+    json a = summary("23", 512, 5e-5, 1, 1.0), b = summary("23", 512, 5e-5, 2, 1.0);
+    a["lr"] = 0.01;
+    b["lr"] = 0.001;
+    const auto rows = aggregate({run_shares(a, {{"blocks", blocks}}), run_shares(b, {{"blocks", other}})}, false);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].lr == 0.001);
+    CHECK(rows[0].nui_xi.mean == doctest::Approx(100));
+    CHECK(rows[1].lr == 0.01);
+    CHECK(rows[1].nu_syn.mean == doctest::Approx(100));
+    CHECK(table_json(rows)[1].at("lr") == 0.01);
+    CHECK(table_json(rows)[1].contains("paper"));         // the paper's lr
+    CHECK_FALSE(table_json(rows)[0].contains("paper"));   // another lr: not the paper's experiment
+}

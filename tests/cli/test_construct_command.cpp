@@ -5,8 +5,14 @@
 #include <filesystem>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "algebra/direct_loss.hpp"
 #include "cli/construct_command.hpp"
+#include "cli/train_command.hpp"
+#include "io/atomic_file.hpp"
+#include "io/run_directory.hpp"
+#include "support/error.hpp"
 #include "io/element_json.hpp"
 #include "io/npy.hpp"
 #include "scalar/float.hpp"
@@ -108,4 +114,31 @@ TEST_CASE("bad construct input: clear error, no output directory or file left be
     std::ostringstream log;
     CHECK_THROWS_AS(cli::run_construct(bad_param, log), InvalidInput);
     CHECK_FALSE(fs::exists(bad_param.out));
+}
+
+TEST_CASE("construct into a folder written by train: refused without --overwrite; with it nothing old survives") {
+    const fs::path dir = fs::temp_directory_path() / ("cogo-construct-reuse-" + std::to_string(cogo::testing::test_seed()));
+    fs::remove_all(dir);
+    cli::TrainCommandOptions t;
+    t.config.group = "9";
+    t.config.width = 4;
+    t.config.steps = 2;
+    t.no_progress = true;
+    t.out = dir.string();
+    std::ostringstream sink;
+    REQUIRE(cli::run_train(t, sink) == 0);
+    cli::ConstructOptions c;
+    c.selection.group = "3x3";
+    c.selection.solution = "min";
+    c.out = dir.string();
+    CHECK_THROWS_AS(cli::run_construct(c, sink), InvalidInput);
+    CHECK(nlohmann::json::parse(read_file(dir / cli::kSummaryFile))["group"] == "9");  // untouched
+    c.overwrite = true;
+    REQUIRE(cli::run_construct(c, sink) == 0);
+    // the train run's summary (group 9, which crosscheck would have read) and metrics are gone
+    CHECK(nlohmann::json::parse(read_file(dir / cli::kSummaryFile))["group"] == "3x3");
+    CHECK_FALSE(fs::exists(dir / cli::kMetricsFile));
+    CHECK_FALSE(fs::exists(dir / cli::kCurvesFile));
+    CHECK(check_run(dir).complete);
+    fs::remove_all(dir);
 }

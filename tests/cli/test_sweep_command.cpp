@@ -2,6 +2,7 @@
 // named by COGO_EXE), resuming, shards, and bad input.
 #include <doctest/doctest.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -10,6 +11,8 @@
 
 #include "cli/sweep_command.hpp"
 #include "io/atomic_file.hpp"
+#include "io/file_lock.hpp"
+#include "support/child_process.hpp"
 #include "support/error.hpp"
 #include "train/sweep.hpp"
 
@@ -98,4 +101,154 @@ TEST_CASE("bad sweep options are InvalidInput before anything runs") {
         CHECK_THROWS_AS(cli::run_sweep(o, out), InvalidInput);
     }
     CHECK_FALSE(fs::exists(dir));  // nothing was created
+}
+
+namespace {
+
+fs::path fresh(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("cogo-test-sweep-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    return dir;
+}
+
+cli::SweepOptions one_group(const fs::path& dir) {
+    cli::SweepOptions o = tiny(dir);
+    o.groups = "5";
+    o.jobs = 1;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("a sweep with other settings on the same folder is refused; its runs are never reused") {
+    const fs::path dir = fresh("identity");
+    cli::SweepOptions o = one_group(dir);
+    o.steps = 20;
+    std::ostringstream out1;
+    REQUIRE(cli::run_sweep(o, out1) == 0);
+    const std::string manifest = read_file(dir / "sweep.json");
+    // the reproduction: the same grid with --steps 5000 --seeds 1-3 took the 20-step runs as complete
+    o.steps = 5000;
+    o.seeds = "1-3";
+    std::ostringstream out2;
+    try {
+        (void)cli::run_sweep(o, out2);
+        FAIL("expected InvalidInput");
+    } catch (const InvalidInput& e) {
+        CHECK(std::string(e.what()).find("steps 20 vs 5000") != std::string::npos);
+    }
+    CHECK(read_file(dir / "sweep.json") == manifest);  // not rewritten to claim 5000
+    CHECK_FALSE(fs::exists(dir / "g5_q16_wd1e-04_lr0.01_s3"));
+    // without the manifest the runs' own markers still tell: a run made with 20 steps is not a 5000-step run
+    fs::remove(dir / "sweep.json");
+    std::ostringstream out3;
+    CHECK_THROWS_AS(cli::run_sweep(o, out3), InvalidInput);
+    // the same shared settings may extend the sweep (one more seed)
+    o.steps = 20;
+    std::ostringstream out4;
+    REQUIRE(cli::run_sweep(o, out4) == 0);
+    CHECK(out4.str().find("2 already complete, 1 to run") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("one sweep per folder (lock); a run locked by a live writer is not retrained") {
+    const fs::path dir = fresh("lock");
+    cli::SweepOptions o = one_group(dir);
+    o.seeds = "1";
+    fs::create_directories(dir / ".locks");
+    {
+        auto other_sweep = FileLock::try_lock(dir / ".cogo-sweep.lock");
+        REQUIRE(other_sweep.has_value());
+        std::ostringstream out;
+        CHECK_THROWS_AS(cli::run_sweep(o, out), ResourceLimit);  // exit 3, fails fast
+    }
+    {
+        // an orphaned cogo train of an earlier sweep still holds its run's lock
+        auto orphan = FileLock::try_lock(dir / ".locks" / "g5_q16_wd1e-04_lr0.01_s1.lock");
+        REQUIRE(orphan.has_value());
+        std::ostringstream out;
+        CHECK(cli::run_sweep(o, out) == 3);
+        CHECK(out.str().find("[busy] g5_q16_wd1e-04_lr0.01_s1") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir / "g5_q16_wd1e-04_lr0.01_s1"));
+    }
+    std::ostringstream out;
+    CHECK(cli::run_sweep(o, out) == 0);
+    CHECK(train::run_is_complete(dir / "g5_q16_wd1e-04_lr0.01_s1"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a truncated Wa.npy is not a complete run: it is trained again") {
+    const fs::path dir = fresh("truncated");
+    cli::SweepOptions o = one_group(dir);
+    o.seeds = "1";
+    std::ostringstream out1;
+    REQUIRE(cli::run_sweep(o, out1) == 0);
+    const fs::path run = dir / "g5_q16_wd1e-04_lr0.01_s1";
+    fs::resize_file(run / "Wa.npy", 64);
+    CHECK_FALSE(train::run_is_complete(run));
+    std::ostringstream out2;
+    REQUIRE(cli::run_sweep(o, out2) == 0);
+    CHECK(out2.str().find("0 already complete, 1 to run") != std::string::npos);
+    CHECK(train::run_is_complete(run));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("sweep options are validated exactly, before anything runs") {
+    const fs::path dir = fresh("options");
+    for (int which = 0; which < 8; ++which) {
+        cli::SweepOptions o = one_group(dir);
+        if (which == 0) o.steps = 0;
+        if (which == 1) o.groups = "5,";
+        if (which == 2) o.groups = "5,05";  // one group twice
+        if (which == 3) o.seeds = "1,";
+        if (which == 4) o.widths = "16,";
+        if (which == 5) o.executable = (dir / "no-such-cogo").string();  // was exit 4 from every run
+        if (which == 6) o.lrs = "nan";
+        if (which == 7) o.widths = "-1";
+        CAPTURE(which);
+        std::ostringstream out;
+        CHECK_THROWS_AS(cli::run_sweep(o, out), InvalidInput);
+    }
+    CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("a diverged run is reported as diverged") {
+    const fs::path dir = fresh("diverged");
+    cli::SweepOptions o = one_group(dir);
+    o.seeds = "1";
+    o.lrs = "1e30";
+    std::ostringstream out;
+    REQUIRE(cli::run_sweep(o, out) == 0);
+    CHECK(out.str().find("DIVERGED") != std::string::npos);
+    CHECK(out.str().find("summary unreadable") == std::string::npos);
+    CHECK(out.str().find("(1 diverged)") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("SIGTERM to a sweep is passed on to its runs; nothing half-written, exit 143") {
+    const fs::path dir = fresh("sigterm");
+    const char* exe = std::getenv("COGO_EXE");
+    REQUIRE(exe != nullptr);
+    const pid_t pid = spawn_child(ChildSpec{exe, {"sweep", "--out", dir.string(), "--d", "5", "--width", "16",
+                                                  "--steps", "5000000", "--seeds", "1", "--jobs", "1",
+                                                  "--executable", exe}, -1, -1});
+    // wait until the run's cogo train holds its lock
+    bool started = false;
+    for (int i = 0; i < 600 && !started; ++i) {
+        std::error_code ec;
+        if (fs::exists(dir / ".locks" / "g5_q16_wd5e-05_lr0.01_s1.lock", ec)) {
+            auto probe = FileLock::try_lock(dir / ".locks" / "g5_q16_wd5e-05_lr0.01_s1.lock");
+            started = !probe.has_value();
+        }
+        if (!started) ::usleep(50000);
+    }
+    REQUIRE(started);
+    ::usleep(200000);
+    ::kill(pid, SIGTERM);
+    const ChildExit e = wait_child(pid);
+    CHECK(e.status() == 128 + SIGTERM);
+    // the run was stopped too (its lock is free) and left nothing behind
+    CHECK(FileLock::try_lock(dir / ".locks" / "g5_q16_wd5e-05_lr0.01_s1.lock").has_value());
+    CHECK_FALSE(fs::exists(dir / "g5_q16_wd5e-05_lr0.01_s1"));
+    fs::remove_all(dir);
 }

@@ -2,16 +2,22 @@
 // the reported loss, and bad input is refused before anything is written.
 #include <doctest/doctest.h>
 
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include "cli/construct_command.hpp"
 #include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/npy.hpp"
+#include "io/run_directory.hpp"
+#include "support/child_process.hpp"
 #include "support/error.hpp"
 #include "support/random.hpp"
 #include "train/dataset.hpp"
@@ -122,4 +128,106 @@ TEST_CASE("cogo train: an unwritable --out is refused before training") {
     std::ostringstream log;
     CHECK_THROWS_AS(cli::run_train(o, log), InvalidInput);
     fs::remove(file);
+}
+
+TEST_CASE("cogo train into a used --out: refused without --overwrite; with it the folder is replaced whole") {
+    const fs::path dir = fresh_dir("reuse");
+    cli::TrainCommandOptions first = small();
+    first.out = dir.string();
+    first.checkpoints = {10};
+    std::ostringstream log;
+    REQUIRE(cli::run_train(first, log) == 0);
+    REQUIRE(fs::is_directory(dir / "checkpoints" / "step_000010"));
+    const std::string first_wa = read_file(dir / cli::kWaFile);
+
+    // a second run into the same folder without --overwrite: refused before training, nothing changed
+    cli::TrainCommandOptions second = small();
+    second.out = dir.string();
+    second.config.width = 8;
+    CHECK_THROWS_AS(cli::run_train(second, log), InvalidInput);
+    CHECK(read_file(dir / cli::kWaFile) == first_wa);
+
+    // with --overwrite: the first run's checkpoints are gone (they used to survive beside the new weights)
+    second.overwrite = true;
+    REQUIRE(cli::run_train(second, log) == 0);
+    CHECK_FALSE(fs::exists(dir / "checkpoints"));
+    CHECK(as_matrix(read_npy((dir / cli::kWaFile).string())).rows() == 8);
+    CHECK(nlohmann::json::parse(read_file(dir / cli::kSummaryFile))["width"] == 8);
+    CHECK(check_run(dir).complete);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cogo train: a file that cannot be replaced does not leave new weights beside an old summary") {
+    // the reproduction: after a first run, curves.svg is replaced by a non-empty directory; the old per-file
+    // commit replaced the weights and then failed on curves.svg (Wa.npy 16 x 7 beside a summary saying 8)
+    const fs::path dir = fresh_dir("mixed");
+    cli::TrainCommandOptions first = small();
+    first.out = dir.string();
+    first.config.width = 8;
+    std::ostringstream log;
+    REQUIRE(cli::run_train(first, log) == 0);
+    fs::remove(dir / cli::kCurvesFile);
+    fs::create_directories(dir / cli::kCurvesFile / "x");
+    cli::TrainCommandOptions second = small();  // width 16
+    second.out = dir.string();
+    second.overwrite = true;
+    REQUIRE(cli::run_train(second, log) == 0);  // the folder is replaced whole, so nothing is in the way
+    CHECK(as_matrix(read_npy((dir / cli::kWaFile).string())).rows() == 16);
+    CHECK(nlohmann::json::parse(read_file(dir / cli::kSummaryFile))["width"] == 16);
+    CHECK(fs::is_regular_file(dir / cli::kCurvesFile));
+    CHECK(check_run(dir).complete);
+    // without --overwrite the same situation is refused and the folder keeps the first run
+    fs::remove(dir / cli::kCurvesFile);
+    fs::create_directories(dir / cli::kCurvesFile / "x");
+    second.overwrite = false;
+    second.config.width = 4;
+    CHECK_THROWS_AS(cli::run_train(second, log), InvalidInput);
+    CHECK(as_matrix(read_npy((dir / cli::kWaFile).string())).rows() == 16);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cogo train: --checkpoint without --out is refused") {
+    cli::TrainCommandOptions o = small();
+    o.checkpoints = {5};
+    std::ostringstream log;
+    CHECK_THROWS_AS(cli::run_train(o, log), InvalidInput);
+}
+
+TEST_CASE("cogo train: a diverged run says so (summary and output)") {
+    cli::TrainCommandOptions o = small();
+    o.config.lr = 1e30;
+    const fs::path dir = fresh_dir("diverged");
+    o.out = dir.string();
+    std::ostringstream log;
+    REQUIRE(cli::run_train(o, log) == 0);
+    CHECK(log.str().find("DIVERGED") != std::string::npos);
+    CHECK(nlohmann::json::parse(read_file(dir / cli::kSummaryFile))["diverged"] == true);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cogo train interrupted by SIGINT: exit 130, --out untouched, no staging folder left") {
+    const char* exe = std::getenv("COGO_EXE");
+    REQUIRE_MESSAGE(exe != nullptr, "COGO_EXE must name the cogo executable (set by meson)");
+    const fs::path dir = fresh_dir("sigint");
+    const pid_t pid = spawn_child(ChildSpec{exe, {"train", "--d", "7", "--width", "16", "--steps", "5000000",
+                                                  "--checkpoint", "1", "--threads", "1", "--no-progress", "--out", dir.string()},
+                                            -1, -1});
+    // wait until the run is under way (its staging folder exists and holds the step-1 checkpoint)
+    bool started = false;
+    for (int i = 0; i < 600 && !started; ++i) {
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(dir.parent_path(), ec))
+            if (e.path().filename().string().rfind("." + dir.filename().string() + ".cogo-staging-", 0) == 0 &&
+                fs::exists(e.path() / "checkpoints" / "step_000001" / cli::kVFile, ec))
+                started = true;
+        if (!started) ::usleep(50000);
+    }
+    CHECK(started);
+    ::kill(pid, SIGINT);
+    const ChildExit e = wait_child(pid);
+    CHECK(e.status() == 130);
+    CHECK_FALSE(fs::exists(dir));
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir.parent_path(), ec))
+        CHECK(entry.path().filename().string().rfind("." + dir.filename().string() + ".cogo-staging-", 0) != 0);
 }
