@@ -124,6 +124,8 @@ std::vector<PotentialIndex> bias_potentials(const AbelianGroup& group, std::size
 Matrix<std::complex<double>> gram_kernel(const analyze::FourierWeights& z, const std::vector<PotentialIndex>& rs) {
     check_potentials(z.group, rs);
     const std::size_t n = z.n(), q = z.q, count = rs.size();
+    if (z.a.size() != n * q || z.b.size() != n * q || z.c.size() != n * q)
+        throw ShapeMismatch("gram kernel: the Fourier rows do not hold q * n = " + std::to_string(n * q) + " entries each");
     // Per potential: (coordinate, gradient over the nodes) for each of its distinct coordinates.
     std::vector<std::vector<std::pair<std::size_t, std::vector<Complex>>>> grads(count);
     for (std::size_t i = 0; i < count; ++i)

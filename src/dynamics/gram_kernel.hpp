@@ -56,8 +56,9 @@ struct PotentialIndex {
 /// frequency or count exceeds the group order.
 [[nodiscard]] std::vector<PotentialIndex> bias_potentials(const AbelianGroup& group, std::size_t k, std::size_t count);
 
-/// The kernel of the potentials `rs` at the dense Fourier weights z: |rs| x |rs|, Hermitian. Throws
-/// InvalidInput if a frequency of `rs` is out of range.
+/// The kernel of the potentials `rs` at the dense Fourier weights z: |rs| x |rs|, Hermitian (diagonal real).
+/// Cost O(|rs|^2 q) time, O(|rs| q) memory. Throws InvalidInput if a frequency of `rs` is out of range and
+/// ShapeMismatch if z's rows do not hold q * n entries.
 [[nodiscard]] Matrix<std::complex<double>> gram_kernel(const analyze::FourierWeights& z,
                                                       const std::vector<PotentialIndex>& rs);
 

@@ -99,6 +99,11 @@ TEST_CASE("gram_kernel equals J J^H of a brute-force Jacobian, Hermitian PSD dia
     const auto b2 = brute_kernel(z2, rs2);
     for (std::size_t i = 0; i < rs2.size(); ++i)
         for (std::size_t l = 0; l < rs2.size(); ++l) CHECK(std::abs(k2(i, l) - b2(i, l)) <= 1e-7 * std::abs(k2(0, 0)));
+    // Bad input is refused with the right exception.
+    CHECK_THROWS_AS((void)gram_kernel(z, {{PotentialKind::aa, 0, 5, 1}}), InvalidInput);
+    auto broken = z;
+    broken.c.pop_back();
+    CHECK_THROWS_AS((void)gram_kernel(broken, rs), ShapeMismatch);
 }
 
 TEST_CASE("summarize: mean diagonal, RMS and max off-diagonal") {
