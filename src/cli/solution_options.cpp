@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/number_options.hpp"
 #include "construct/any_group_solutions.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
@@ -85,8 +86,9 @@ SelectedElement named_construction(const SolutionOptions& o) {
 }  // namespace
 
 void add_solution_options(CLI::App* command, SolutionOptions& o) {
-    command->add_option("--d", o.group, "Modulus d: the group Z_d");
-    command->add_option("--group,-g", o.group, "Group d1xd2x... (e.g. 3x3); same as --d for one factor");
+    exclusive(command->add_option("--d", o.group, "Modulus d: the group Z_d")->check(group_spec()),
+              command->add_option("--group,-g", o.group, "Group d1xd2x... (e.g. 3x3); same as --d for one factor")
+                  ->check(group_spec()));
     command->add_option("--solution", o.solution, std::string("Named construction: ") + kSolutionNames);
     command->add_option("--expr", o.expr, "Composed ring expression, e.g. 'sum(nu(1/4) * syn) / 6' (see README)");
     command->add_option("--file", o.file, "Element file (cogo-element JSON, or a certificate)");
@@ -96,7 +98,8 @@ void add_solution_options(CLI::App* command, SolutionOptions& o) {
     command->add_option("--sign", o.sign, "sign s = 1 or -1 of z_xi, comma-separated")->capture_default_str();
     command->add_option("--alpha", o.alpha, "alpha as turns, comma-separated (nui-synab)")->capture_default_str();
     command->add_option("--beta", o.beta, "beta as turns, comma-separated (nui-synab)")->capture_default_str();
-    command->add_option("--k0", o.k0, "Frequency of the order-6 block of F46 (default: 1)");
+    command->add_option("--k0", o.k0, "Frequency of the order-6 block of F46 (default: 1)")
+        ->transform(whole_number(0, AbelianGroup::max_order));
 }
 
 SelectedElement select_element(const SolutionOptions& o) {

@@ -5,6 +5,7 @@
 /// layout as float64, metrics.csv (step, train/test loss and accuracy), curves.svg, summary.json; and at
 /// each --checkpoint step DIR/checkpoints/step_<t>/{Wa,Wb,V}.npy. A progress bar with ETA goes to stderr
 /// when it is a terminal.
+#include <cstdint>
 #include <cstdio>
 #include <iosfwd>
 #include <string>
@@ -37,6 +38,13 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& options);
 /// Runs the experiment, writes the files, prints the summary to `out` and the progress bar to `progress`
 /// (if it is a terminal). Throws InvalidInput on bad options or an unwritable --out (checked before training).
 int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* progress = stderr);
+
+/// Bounds of the numeric options (larger values are refused with exit 2 before anything runs): the run
+/// keeps two timings per step and one metrics row per --eval-every steps in memory.
+inline constexpr std::uint64_t kMaxSteps = 10'000'000;
+inline constexpr std::uint64_t kMaxMetricsRows = 1'000'000;  ///< steps / eval_every
+inline constexpr std::uint64_t kMaxWidth = std::uint64_t{1} << 24;
+inline constexpr std::uint64_t kMaxThreads = 1024;
 
 /// File names written into DIR besides the weights (construct_command.hpp's kWaFile, kWbFile, kVFile).
 inline constexpr const char* kMetricsFile = "metrics.csv";

@@ -1,5 +1,7 @@
 #include "io/atomic_file.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -20,11 +22,12 @@ fs::path temporary_name(const fs::path& final_path) {
 }
 
 void write_bytes(const fs::path& path, const std::string& bytes) {
+    errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw InvalidInput("cannot create " + path.string());
+    if (!out) throw InvalidInput("cannot create " + path.string() + ": " + std::strerror(errno != 0 ? errno : EIO));
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw InvalidInput("cannot write " + path.string());
+    out.close();  // the last bytes reach the file here: a full disk fails now at the latest
+    if (!out) throw InvalidInput("cannot write " + path.string() + ": " + std::strerror(errno != 0 ? errno : EIO));
 }
 
 }  // namespace
