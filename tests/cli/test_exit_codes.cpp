@@ -140,7 +140,10 @@ TEST_CASE("prove") {
     CHECK(unknown.out.empty());  // errors go to stderr
     expect(2, {"prove", "homomorphism", "--dir", "/nonexistent-cogo-proofs"});
     CHECK(contains(expect(0, {"prove", "--list"}).out, "odd_d_optima"));
+    // a proof program run through cogo (built next to cogo by meson; a missing one is exit 2, "not built")
+    CHECK(contains(expect(0, {"prove", "homomorphism"}).out, "PROVED"));
     expect_full_stdout({"prove", "--list"});
+    expect_full_stdout({"prove", "homomorphism"});
 }
 
 TEST_CASE("train") {
