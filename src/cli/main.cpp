@@ -1,6 +1,5 @@
 // The `cogo` executable: one command-line tool with subcommands (ARCHITECTURE.md section 4).
 // Errors from the library are caught only here and mapped to exit codes (cli/exit_codes.hpp).
-#include <cstring>
 #include <exception>
 #include <iostream>
 #include <string_view>
@@ -20,7 +19,6 @@
 #include "cli/theorem1_command.hpp"
 #include "cli/train_command.hpp"
 #include "cli/verify_command.hpp"
-#include "group/abelian_group.hpp"
 #include "support/error.hpp"
 
 namespace {

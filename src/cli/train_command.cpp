@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The first recorded step whose training loss is not finite, or -1; also -1 when every loss is finite but
-/// a final weight is not (then `weights_finite` is false).
+/// The first recorded step whose training loss is not finite (-1 if every recorded loss is finite);
+/// `weights_finite` tells whether every final weight is finite.
 long first_non_finite_step(const train::TrainResult& result, bool& weights_finite) {
     auto finite = [](const auto& m) {
         for (std::size_t i = 0; i < m.rows(); ++i)

@@ -107,6 +107,15 @@ TEST_CASE("verify: when the certificate cannot be written the decided verdict is
     CHECK(contains(j.at("certificate_error").get<std::string>(), "/nonexistent-cogo-dir"));
 }
 
+TEST_CASE("verify: a file write error names its reason (errno text)") {
+    cli::VerifyOptions o = options("5", "F6");
+    o.certificate = (fs::temp_directory_path() / std::string(300, 'c')).string();  // longer than NAME_MAX
+    std::ostringstream out;
+    CHECK(cli::run_verify(o, out) == cli::exit_usage);
+    CHECK(contains(out.str(), "PROVED"));
+    CHECK(contains(out.str(), ": File name too long"));
+}
+
 TEST_CASE("verify on the command line: conflicting or out-of-range group options are refused") {
     const auto both = cogo::test::run_cogo({"verify", "--d", "7", "--group", "9", "--solution", "F6"});
     CHECK(both.code == 2);
