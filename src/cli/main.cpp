@@ -216,6 +216,8 @@ int run(int argc, char** argv) {
         return report_error(cogo::cli::exit_unknown, "resource limit", "resource limit", "out of memory", json);
     } catch (const std::exception& e) {
         return report_error(cogo::cli::exit_internal, "internal", "internal error", e.what(), json);
+    } catch (...) {
+        return report_error(cogo::cli::exit_internal, "internal", "internal error", "an unknown exception", json);
     }
     return cogo::cli::exit_usage;
 }

@@ -189,6 +189,7 @@ int run_prove(const ProveOptions& options, std::ostream& out) {
         worst = std::max(worst, code);
         summary.emplace_back(e->name, what);
         out << "\n";
+        if (!out) break;  // the report cannot be written (e.g. a full disk): running more proofs is pointless
     }
     if (selected.size() > 1) {
         out << "cogo prove summary:\n";
