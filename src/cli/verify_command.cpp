@@ -138,10 +138,12 @@ int run_check_cert(const std::string& path, bool json, std::ostream& out) {
         group += (group.empty() ? "" : "x") + std::to_string(d);
         group_name += (group_name.empty() ? "Z_" : " x Z_") + std::to_string(d);
     }
-    // the statement is the file's own text: shown, bounded, never trusted
+    // the statement is the file's own text: shown bounded and without control characters, never trusted
     constexpr std::size_t kShown = 300;
-    const std::string statement =
+    std::string statement =
         check.statement.size() <= kShown ? check.statement : check.statement.substr(0, kShown) + "...";
+    for (char& c : statement)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
     if (json) {
         out << nlohmann::json{{"accepted", check.accepted},
                               {"reason", check.reason},

@@ -114,6 +114,11 @@ TEST_CASE("check-cert: the statement is echoed but bounded, and not part of what
     CHECK(cli::run_check_cert(dir / "long.json", false, out) == cli::exit_ok);
     CHECK(out.str().size() < 2000);
     CHECK(contains(out.str(), "sss..."));
+    j["statement"] = "a\x1b[2Jb\nc";  // terminal escapes and newlines are not replayed
+    write(dir / "escape.json", j);
+    std::ostringstream out2;
+    CHECK(cli::run_check_cert(dir / "escape.json", false, out2) == cli::exit_ok);
+    CHECK(contains(out2.str(), "statement: a?[2Jb?c\n"));
 }
 
 TEST_CASE("check-cert: not a certificate at all") {
