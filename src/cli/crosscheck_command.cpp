@@ -197,7 +197,7 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
         out << "time: analysis " << r.seconds_analysis << " s, exact verification " << r.seconds_verify << " s\n";
     }
     if (!options.analysis.verify) return exit_ok;
-    return r.verdict == Verdict::proved ? exit_ok : r.verdict == Verdict::refuted ? exit_refuted : exit_unknown;
+    return exit_code(r.verdict);
 }
 
 }  // namespace cogo::cli

@@ -2,9 +2,12 @@
 // Errors from the library are caught only here and mapped to exit codes (cli/exit_codes.hpp).
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
+#include "cli/checked_output.hpp"
 #include "cli/construct_command.hpp"
 #include "cli/crosscheck_command.hpp"
 #include "cli/demo_command.hpp"
@@ -12,6 +15,7 @@
 #include "cli/kills_command.hpp"
 #include "cli/norm_command.hpp"
 #include "cli/path_command.hpp"
+#include "cli/number_options.hpp"
 #include "cli/prove_command.hpp"
 #include "cli/sweep_command.hpp"
 #include "cli/table_command.hpp"
@@ -23,12 +27,53 @@
 
 namespace {
 
-constexpr const char* kExitCodes =
-    "Exit codes: 0 proved/ok, 1 refuted, 2 usage or bad input, 3 unknown or resource limit, 4 internal error.\n";
+using cogo::cli::exclusive;
+using cogo::cli::real_number;
+using cogo::cli::whole_number;
+
+constexpr const char* kExitCodes = cogo::cli::kExitCodeHelp;
+constexpr std::uint64_t kMaxTerms = 1'000'000'000'000'000'000;  ///< --max-terms at most 10^18
+
+/// Whether the command line asks for --json (then errors are reported as a JSON object on stdout too).
+bool json_requested(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--") break;
+        if (arg == "--json") return true;
+    }
+    return false;
+}
+
+/// Reports an error on stderr ("cogo: <prefix>: <message>") and, with --json, as
+/// {"error": message, "kind": kind, "exit_code": code} on stdout; returns code.
+int report_error(int code, const char* kind, const char* prefix, const std::string& message, bool json) {
+    std::cerr << "cogo: " << prefix << ": " << message << "\n";
+    if (json)
+        std::cout << nlohmann::json{{"error", message}, {"kind", kind}, {"exit_code", code}}.dump(2) << "\n";
+    return code;
+}
+
+int run(int argc, char** argv);
 
 }  // namespace
 
+/// Runs the command, then checks that everything written to standard output arrived: a failed write
+/// (disk full, /dev/full, a closed descriptor) is reported with its reason and exit_output_failed.
 int main(int argc, char** argv) {
+    cogo::cli::CheckedStdout checked_stdout;
+    int code = run(argc, argv);
+    std::cout.flush();
+    if (!checked_stdout.finish()) {
+        std::cerr << "cogo: error: " << checked_stdout.error_message() << "\n";
+        if (code == cogo::cli::exit_ok || code == cogo::cli::exit_refuted) code = cogo::cli::exit_output_failed;
+    }
+    return code;
+}
+
+namespace {
+
+int run(int argc, char** argv) {
+    const bool json = json_requested(argc, argv);
     CLI::App app{"cogo: exact verification of composed global optima of 2-layer quadratic networks on Abelian "
                  "group tasks (arXiv:2410.01779)"};
     app.footer(kExitCodes);
@@ -37,14 +82,19 @@ int main(int argc, char** argv) {
 
     cogo::cli::DemoOptions dm;
     auto* demo = cogo::cli::add_demo_command(app, dm);
+    demo->footer("Exit codes: 0 every step gave its expected verdict, 1 one did not, 3 standard output not writable, "
+                 "4 internal error.\n");
 
     cogo::cli::Theorem1Options t1;
     auto* theorem1 = app.add_subcommand(
         "theorem1", "Check Theorem 1 (Fourier loss formula = direct all-pairs loss) exactly on a random network");
-    theorem1->add_option("--group,-g", t1.group, "Group: N for Z_N, or d1xd2x... (e.g. 2x4)")->capture_default_str();
-    theorem1->add_option("--d", t1.group, "Modulus d (same as --group d)");
-    theorem1->add_option("--width,-q", t1.width, "Hidden nodes q (1..64)")->capture_default_str();
-    theorem1->add_option("--seed,-s", t1.seed, "Seed of the random rational weights")->capture_default_str();
+    exclusive(theorem1->add_option("--group,-g", t1.group, "Group: N for Z_N, or d1xd2x... (e.g. 2x4)")
+                  ->check(cogo::cli::group_spec())->capture_default_str(),
+              theorem1->add_option("--d", t1.group, "Modulus d (same as --group d)")->check(cogo::cli::group_spec()));
+    theorem1->add_option("--width,-q", t1.width, "Hidden nodes q (1..64)")->transform(whole_number(1, 64))
+        ->capture_default_str();
+    theorem1->add_option("--seed,-s", t1.seed, "Seed of the random rational weights (0..2^64-1)")
+        ->transform(whole_number(0, cogo::cli::max_of<std::uint64_t>))->capture_default_str();
     theorem1->add_flag("--zero-mean", t1.zero_mean, "Inputs without DC component (also checks the zero-mean form)");
     theorem1->add_flag("--json", t1.json, "Machine-readable output");
     theorem1->footer(kExitCodes);
@@ -55,7 +105,7 @@ int main(int argc, char** argv) {
     cogo::cli::add_solution_options(verify, vo.selection);
     verify->add_option("--certificate", vo.certificate, "Write a JSON certificate (re-check with check-cert)");
     verify->add_option("--max-terms", vo.max_terms, "Work limit in scalar products; beyond it: UNKNOWN (exit 3)")
-        ->capture_default_str();
+        ->transform(whole_number(1, kMaxTerms))->capture_default_str();
     verify->add_flag("--json", vo.json, "Machine-readable output");
     verify->footer(kExitCodes);
 
@@ -98,30 +148,39 @@ int main(int argc, char** argv) {
     crosscheck->add_option("--wa", xo.wa, "W_a file (.npy, q x n)");
     crosscheck->add_option("--wb", xo.wb, "W_b file (.npy, q x n)");
     crosscheck->add_option("--v", xo.v, "V file (.npy, n x q)");
-    crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: the group named in DIR/summary.json if present, else Z_n, n = columns of W_a)");
+    crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: the group named in DIR/summary.json if present, else Z_n, n = columns of W_a)")
+        ->check(cogo::cli::group_spec());
     crosscheck->add_option("--rounded", xo.rounded, "Write the exact rounded network (cogo-element JSON)");
     crosscheck->add_option("--svg", xo.svg, "Write the per-node Fourier spectrum with the blocks (SVG)");
     crosscheck->add_flag("--json", xo.json, "Machine-readable output");
     crosscheck->add_flag("--no-verify", [&xo](std::int64_t) { xo.analysis.verify = false; },
                          "Skip the exact verification");
+    const cogo::cli::RealRange unit{0, 1};
     crosscheck->add_option("--dead-threshold", xo.analysis.assignment.dead_threshold,
-                           "Dead node: strength below this fraction of the largest")->capture_default_str();
+                           "Dead node: strength below this fraction of the largest, in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
     crosscheck->add_option("--factor-tolerance", xo.analysis.classify.factor_tolerance,
-                           "Max factorisation residual (dimensionless)")->capture_default_str();
+                           "Max factorisation residual (dimensionless), in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
     crosscheck->add_option("--class-tolerance", xo.analysis.classify.class_tolerance,
-                           "Max family-constraint violation")->capture_default_str();
+                           "Max family-constraint violation, in [0, 1]")->transform(real_number(unit))->capture_default_str();
     crosscheck->add_option("--magnitude-tolerance", xo.analysis.classify.magnitude_tolerance,
-                           "Max spread of log|abc| over a block's nodes")->capture_default_str();
+                           "Max spread of log|abc| over a block's nodes, in [0, 10]")
+        ->transform(real_number({0, 10}))->capture_default_str();
     crosscheck->add_option("--r-kkk-tolerance", xo.analysis.r_kkk_tolerance,
-                           "Max |r_kkk - 1| of a block's trained nodes (the optimum has r_kkk = 1)")->capture_default_str();
+                           "Max |r_kkk - 1| of a block's trained nodes (the optimum has r_kkk = 1), in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
     crosscheck->add_option("--round-tolerance", xo.analysis.round_tolerance,
-                           "Max distance trained block vs exact rounded block")->capture_default_str();
+                           "Max distance trained block vs exact rounded block, in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
     crosscheck->add_option("--snap-tolerance", xo.analysis.snap_tolerance,
-                           "Snap a parameter to a multiple of 1/24 turn when this close (turns)")->capture_default_str();
+                           "Snap a parameter to a multiple of 1/24 turn when this close (turns), in [0, 1/48)")
+        ->transform(real_number({0, 1.0 / 48, false, true}))->capture_default_str();
     crosscheck->add_option("--max-terms", xo.analysis.max_terms, "Work limit of the exact verification")
-        ->capture_default_str();
+        ->transform(whole_number(1, kMaxTerms))->capture_default_str();
     crosscheck->footer("Exit codes: 0 the rounded network is PROVED optimal (or --no-verify), 1 REFUTED, "
-                       "2 usage or bad input, 3 unknown or resource limit, 4 internal error.\n");
+                       "2 usage or bad input, 3 unknown, resource limit or standard output not writable, "
+                       "4 internal error.\n");
 
     std::string cert_path;
     bool cert_json = false;
@@ -129,7 +188,9 @@ int main(int argc, char** argv) {
         "check-cert", "Re-check a certificate through an independent code path (multi-modular exact arithmetic)");
     check_cert->add_option("FILE", cert_path, "Certificate written by cogo verify --certificate")->required();
     check_cert->add_flag("--json", cert_json, "Machine-readable output");
-    check_cert->footer("Exit codes: 0 accepted, 1 rejected, 2 unreadable or not JSON, 3 resource limit, 4 internal error.\n");
+    check_cert->footer("Exit codes: 0 ACCEPTED and the certificate says PROVED, 1 ACCEPTED and it says REFUTED, "
+                       "2 REJECTED (the certificate does not establish its verdict), unreadable or not JSON, "
+                       "3 resource limit or standard output not writable, 4 internal error.\n");
 
     cogo::cli::ProveOptions po;
     auto* prove = app.add_subcommand("prove", "List (--list) or run the machine-checked proofs of proofs/");
@@ -139,13 +200,21 @@ int main(int argc, char** argv) {
     prove->add_option("--dir", po.dir, "Folder of the proof programs (default: $COGO_PROOFS_DIR, else ../proofs "
                                        "next to the cogo executable)");
     prove->footer("Exit codes: 0 every proof ended as registered (PROVED; FAILED for should-fail ones), 1 one did "
-                  "not, 2 usage, unknown name or proof not built, 3 not decided, 4 abnormal exit.\n");
+                  "not, 2 usage, unknown name or proof not built, 3 not decided or standard output not writable, "
+                  "4 abnormal exit of a proof program.\n");
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? cogo::cli::exit_ok : cogo::cli::exit_usage;
+        if (e.get_exit_code() == 0) {  // --help, --version
+            (void)app.exit(e);
+            return cogo::cli::exit_ok;
+        }
+        (void)app.exit(e, std::cout, std::cerr);
+        if (json)
+            std::cout << nlohmann::json{{"error", e.what()}, {"kind", "usage"}, {"exit_code", cogo::cli::exit_usage}}.dump(2)
+                      << "\n";
+        return cogo::cli::exit_usage;
     }
     try {
         if (demo->parsed()) return cogo::cli::run_demo(dm, std::cout);
@@ -165,14 +234,17 @@ int main(int argc, char** argv) {
         std::cerr << "cogo: " << e.what() << "\n";
         return 128 + e.signal();
     } catch (const cogo::InvalidInput& e) {
-        std::cerr << "cogo: error: " << e.what() << "\n";
-        return cogo::cli::exit_usage;
+        return report_error(cogo::cli::exit_usage, "bad input", "error", e.what(), json);
     } catch (const cogo::ResourceLimit& e) {
-        std::cerr << "cogo: resource limit: " << e.what() << "\n";
-        return cogo::cli::exit_unknown;
+        return report_error(cogo::cli::exit_unknown, "resource limit", "resource limit", e.what(), json);
+    } catch (const std::bad_alloc&) {
+        return report_error(cogo::cli::exit_unknown, "resource limit", "resource limit", "out of memory", json);
     } catch (const std::exception& e) {
-        std::cerr << "cogo: internal error: " << e.what() << "\n";
-        return cogo::cli::exit_internal;
+        return report_error(cogo::cli::exit_internal, "internal", "internal error", e.what(), json);
+    } catch (...) {
+        return report_error(cogo::cli::exit_internal, "internal", "internal error", "an unknown exception", json);
     }
     return cogo::cli::exit_usage;
 }
+
+}  // namespace

@@ -125,23 +125,15 @@ int run_prove(const ProveOptions& options, std::ostream& out) {
     for (const std::string& name : options.names) {
         const auto& reg = proof_registry();
         auto it = std::find_if(reg.begin(), reg.end(), [&](const ProofEntry& e) { return e.name == name; });
-        if (it == reg.end()) {
-            out << "cogo prove: unknown proof '" << name << "' (see cogo prove --list)\n";
-            return exit_usage;
-        }
+        if (it == reg.end()) throw InvalidInput("prove: unknown proof '" + name + "' (see cogo prove --list)");
         selected.push_back(&*it);
     }
-    if (selected.empty()) {
-        out << "cogo prove: name a proof, or use --list or --all\n";
-        return exit_usage;
-    }
+    if (selected.empty()) throw InvalidInput("prove: name a proof, or use --list or --all");
     for (const ProofEntry* e : selected) {
         const std::string path = dir + "/" + e->program;
-        if (!is_executable(path)) {
-            out << "cogo prove: the proof program " << path
-                << " is not built (build the proofs, e.g. ninja -C BUILD, or pass --dir / COGO_PROOFS_DIR)\n";
-            return exit_usage;
-        }
+        if (!is_executable(path))
+            throw InvalidInput("prove: the proof program " + path +
+                               " is not built (build the proofs, e.g. ninja -C BUILD, or pass --dir / COGO_PROOFS_DIR)");
     }
     int worst = exit_ok;
     std::vector<std::pair<std::string, std::string>> summary;
@@ -149,15 +141,19 @@ int run_prove(const ProveOptions& options, std::ostream& out) {
         const int status = run_program(dir + "/" + e->program, e->args, out);
         int code;
         std::string what;
+        // a should-fail proof meets its registration when it fails: its verdict is inverted
         if (status == 0) {
-            code = e->should_fail ? exit_refuted : exit_ok;
+            code = exit_code(e->should_fail ? Verdict::refuted : Verdict::proved);
             what = e->should_fail ? "PROVED, but it is registered as should-fail" : "PROVED";
         } else if (status == 1) {
-            code = e->should_fail ? exit_ok : exit_refuted;
+            code = exit_code(e->should_fail ? Verdict::proved : Verdict::refuted);
             what = e->should_fail ? "FAILED (as it must: a deliberately wrong statement)" : "FAILED";
         } else if (status == 99) {
-            code = exit_unknown;
+            code = exit_code(Verdict::unknown);
             what = "not decided (exit 99)";
+        } else if (status < 0) {
+            code = exit_unknown;  // pipe or fork failed: the environment, not the proof
+            what = "could not be started (pipe or fork failed)";
         } else {
             code = exit_internal;
             what = "abnormal exit " + std::to_string(status);
@@ -165,6 +161,7 @@ int run_prove(const ProveOptions& options, std::ostream& out) {
         worst = std::max(worst, code);
         summary.emplace_back(e->name, what);
         out << "\n";
+        if (!out) break;  // the report cannot be written (e.g. a full disk): running more proofs is pointless
     }
     if (selected.size() > 1) {
         out << "cogo prove summary:\n";

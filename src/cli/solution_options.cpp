@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/number_options.hpp"
 #include "construct/any_group_solutions.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
@@ -163,8 +164,9 @@ SelectedElement named_construction(const SolutionOptions& o) {
 }  // namespace
 
 void add_solution_options(CLI::App* command, SolutionOptions& o) {
-    command->add_option("--d", o.group, "Modulus d: the group Z_d");
-    command->add_option("--group,-g", o.group, "Group d1xd2x... (e.g. 3x3); same as --d for one factor");
+    exclusive(command->add_option("--d", o.group, "Modulus d: the group Z_d")->check(group_spec()),
+              command->add_option("--group,-g", o.group, "Group d1xd2x... (e.g. 3x3); same as --d for one factor")
+                  ->check(group_spec()));
     command->add_option("--solution", o.solution, std::string("Named construction: ") + kSolutionNames);
     command->add_option("--expr", o.expr, "Composed ring expression, e.g. 'sum(nu(1/4) * syn) / 6' (see README)");
     command->add_option("--file", o.file, "Element file (cogo-element JSON, or a certificate)");
@@ -174,8 +176,11 @@ void add_solution_options(CLI::App* command, SolutionOptions& o) {
     command->add_option("--sign", o.sign, "sign s = 1 or -1 of z_xi, comma-separated")->capture_default_str();
     command->add_option("--alpha", o.alpha, "alpha as turns, comma-separated (nui-synab)")->capture_default_str();
     command->add_option("--beta", o.beta, "beta as turns, comma-separated (nui-synab)")->capture_default_str();
-    command->add_option("--k0", o.k0, "Frequency of the order-6 block of F46 (default: 1)");
-    command->add_option("--q", o.q, "Order q of the cyclic family C_q (cyclic)")->capture_default_str();
+    command->add_option("--k0", o.k0, "Frequency of the order-6 block of F46 (default: 1)")
+        ->transform(whole_number(0, AbelianGroup::max_order));
+    command->add_option("--q", o.q, "Order q of the cyclic family C_q (cyclic)")
+        ->transform(whole_number(1, 4096))
+        ->capture_default_str();
     command->add_option("--pairs", o.pairs, "Exponents alpha:beta of C_q, comma-separated, cycled (cyclic)")
         ->capture_default_str();
     command->add_option("--a", o.a, "z_n parameter a as R or R@T (= R exp(2 pi i T)), comma-separated (order8)")

@@ -346,7 +346,8 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
         ++finished;
         const double seconds = std::chrono::duration<double>(Clock::now() - done.start).count();
         std::string why;
-        const bool ok = status.exited && status.code == 0 &&
+        // cogo train exits 1 for a diverged run and still writes it whole: a finished run, reported as DIVERGED
+        const bool ok = status.exited && (status.code == 0 || status.code == exit_refuted) &&
                         train::run_state(root / done.run->name, done.run->config, &why) == train::RunState::complete;
         out << "[" << finished << "/" << pending.size() << "] " << done.run->name << ": ";
         if (ok) {
@@ -356,7 +357,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
             out << "done in " << std::fixed << std::setprecision(1) << seconds << " s, " << outcome << "\n";
         } else {
             ++failed;
-            out << "FAILED (" << status.describe() << (status.exited && status.code == 0 ? ", " + why : std::string())
+            out << "FAILED (" << status.describe() << (status.exited && status.code <= exit_refuted ? ", " + why : std::string())
                 << "), see " << (root / "logs" / (done.run->name + ".log")).string() << "\n";
         }
         out.flush();

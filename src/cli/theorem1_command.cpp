@@ -57,7 +57,7 @@ int run_theorem1(const Theorem1Options& options, std::ostream& out) {
             << (proved ? "PROVED" : "REFUTED") << ": the formulas " << (proved ? "agree" : "DISAGREE")
             << " exactly (" << seconds << " s)\n";
     }
-    return proved ? exit_ok : exit_refuted;
+    return exit_code(proved ? Verdict::proved : Verdict::refuted);
 }
 
 }  // namespace cogo::cli

@@ -13,6 +13,7 @@
 
 #include "cli/construct_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/number_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "io/npy.hpp"
 #include "io/run_directory.hpp"
@@ -27,6 +28,21 @@ namespace cogo::cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The first recorded step whose training loss is not finite (-1 if every recorded loss is finite);
+/// `weights_finite` tells whether every final weight is finite.
+long first_non_finite_step(const train::TrainResult& result, bool& weights_finite) {
+    auto finite = [](const auto& m) {
+        for (std::size_t i = 0; i < m.rows(); ++i)
+            for (std::size_t j = 0; j < m.cols(); ++j)
+                if (!std::isfinite(m(i, j))) return false;
+        return true;
+    };
+    weights_finite = finite(result.weights.wa) && finite(result.weights.wb) && finite(result.weights.v);
+    for (const train::MetricsRow& row : result.metrics)
+        if (!std::isfinite(row.train_loss)) return static_cast<long>(row.step);
+    return -1;
+}
 
 void stage_weights(StagedDirectory& files, const std::string& folder, const train::WeightMatrices& w) {
     const std::string prefix = folder.empty() ? "" : folder + "/";
@@ -49,19 +65,6 @@ std::string sci(double v) {
     return s.str();
 }
 
-// A check for unsigned options: plain digits (CLI11 would wrap "-2" around to a huge unsigned value).
-CLI::Validator whole_number(bool positive) {
-    return CLI::Validator(
-        [positive](std::string& text) -> std::string {
-            if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
-                return std::string("must be a ") + (positive ? "positive" : "non-negative") + " whole number, got '" +
-                       text + "'";
-            if (positive && text.find_first_not_of('0') == std::string::npos) return "must be at least 1";
-            return {};
-        },
-        positive ? "N>=1" : "N>=0");
-}
-
 nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
 }  // namespace
@@ -72,31 +75,47 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
                  "(the paper's experiment; defaults = its run)");
     train::TrainConfig& c = o.config;
     c.threads = std::max(1u, std::thread::hardware_concurrency());  // default: every core
-    cmd->add_option("--d", c.group, "Modulus d: the group Z_d (same as --group d)")->capture_default_str();
-    cmd->add_option("--group,-g", c.group, "Group: N for Z_N, or d1xd2x... (e.g. 2x4)");
-    cmd->add_option("--width,-q", c.width, "Hidden nodes q")->check(whole_number(true))->capture_default_str();
-    cmd->add_option("--lr", c.lr, "Learning rate")->capture_default_str();
+    exclusive(cmd->add_option("--d", c.group, "Modulus d: the group Z_d (same as --group d)")
+                  ->check(group_spec())->capture_default_str(),
+              cmd->add_option("--group,-g", c.group, "Group: N for Z_N, or d1xd2x... (e.g. 2x4)")->check(group_spec()));
+    cmd->add_option("--width,-q", c.width, "Hidden nodes q")->transform(whole_number(1, kMaxWidth))->capture_default_str();
+    cmd->add_option("--lr", c.lr, "Learning rate (> 0)")->transform(real_number({0, 1e300, true}))->capture_default_str();
     cmd->add_option("--wd", c.weight_decay, "Weight decay (coupled L2, added to the gradient as PyTorch does)")
-        ->capture_default_str();
-    cmd->add_option("--steps", c.steps, "Optimizer steps (full batch)")->check(whole_number(false))->capture_default_str();
+        ->transform(real_number({0, 1e300}))->capture_default_str();
+    cmd->add_option("--steps", c.steps, "Optimizer steps (full batch), at most " + std::to_string(kMaxSteps))
+        ->transform(whole_number(0, kMaxSteps))->capture_default_str();
     cmd->add_option("--test-fraction", c.test_fraction, "Share of the n^2 pairs held out, in [0, 1)")
-        ->capture_default_str();
-    cmd->add_option("--seed,-s", c.seed, "Seed: fixes the split and the initial weights")
-        ->check(whole_number(false))->capture_default_str();
-    cmd->add_option("--threads,-j", c.threads, "Threads (default: every core; results do not depend on it)")->check(whole_number(true))
-        ->capture_default_str();
-    cmd->add_option("--out,-o", o.out, "Output directory (created if missing); without it nothing is written");
+        ->transform(real_number({0, 1, false, true}))->capture_default_str();
+    cmd->add_option("--seed,-s", c.seed, "Seed: fixes the split and the initial weights (0..2^64-1)")
+        ->transform(whole_number(0, max_of<std::uint64_t>))->capture_default_str();
+    cmd->add_option("--threads,-j", c.threads, "Threads (default: every core; results do not depend on it)")
+        ->transform(whole_number(1, kMaxThreads))->capture_default_str();
+    auto* out_option =
+        cmd->add_option("--out,-o", o.out, "Output directory (created if missing); without it nothing is written");
     cmd->add_flag("--overwrite", o.overwrite, "Replace a non-empty --out folder whole (refused without this)");
     cmd->add_option("--precision", o.precision, "float32 or float64")->capture_default_str();
     cmd->add_option("--loss", o.loss, "mse (projected L2 loss of the paper) or ce (cross-entropy)")
         ->capture_default_str();
     cmd->add_option("--activation", o.activation, "quadratic or relu")->capture_default_str();
     cmd->add_option("--optimizer", o.optimizer, "adam or sgd")->capture_default_str();
-    cmd->add_option("--momentum", c.momentum, "SGD momentum")->capture_default_str();
-    cmd->add_option("--eval-every", c.eval_every, "Record metrics every this many steps")->check(whole_number(true))
+    cmd->add_option("--momentum", c.momentum, "SGD momentum, in [0, 1]")->transform(real_number({0, 1}))
         ->capture_default_str();
-    cmd->add_option("--checkpoint", o.checkpoints, "Also write the weights after these steps (comma-separated)")
-        ->delimiter(',');
+    cmd->add_option("--eval-every", c.eval_every, "Record metrics every this many steps")
+        ->transform(whole_number(1, kMaxSteps))->capture_default_str();
+    cmd->add_option_function<std::vector<std::string>>(
+           "--checkpoint",
+           [&o](const std::vector<std::string>& lists) {
+               o.checkpoints.clear();
+               try {
+                   for (const std::string& list : lists)
+                       for (const std::uint64_t step : parse_whole_number_list(list, 0, kMaxSteps, ""))
+                           o.checkpoints.push_back(step);
+               } catch (const InvalidInput& e) {
+                   throw CLI::ValidationError("--checkpoint", e.what());
+               }
+           },
+           "Also write the weights after these steps (comma-separated; needs --out)")
+        ->needs(out_option);
     cmd->add_flag("--json", o.json, "Machine-readable summary on stdout");
     cmd->add_flag("--no-progress", o.no_progress, "No progress bar and no progress lines");
     cmd->add_option("--log-every", o.log_every,
@@ -106,7 +125,9 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
     cmd->footer("Files in DIR: Wa.npy, Wb.npy (q x n), V.npy (n x q) float64 in PyTorch's layout; metrics.csv; "
                 "curves.svg; summary.json; checkpoints/step_<t>/; complete.json (sizes and SHA-256 of all, written "
                 "last). DIR appears whole at the end or not at all; a non-empty DIR needs --overwrite. Exit codes: 0 ok, "
-                "2 bad input, 4 internal error, 130 interrupted (nothing written).\n");
+                "1 the training diverged (a non-finite loss or weight; the files are still written, summary.json says "
+                "\"diverged\": true), 2 bad input, 3 resource limit or standard output not writable, 4 internal error, "
+                "130 interrupted (nothing written).\n");
     return cmd;
 }
 
@@ -125,6 +146,14 @@ train::TrainConfig resolve_config(const TrainCommandOptions& o) {
     else if (o.optimizer == "sgd") c.optimizer = train::OptimizerKind::sgd;
     else throw InvalidInput("--optimizer must be adam or sgd, got '" + o.optimizer + "'");
     c.checkpoints = o.checkpoints;
+    // bounds of the options also for callers that do not go through the command line (cogo sweep)
+    if (c.steps > kMaxSteps) throw InvalidInput("--steps must be at most " + std::to_string(kMaxSteps));
+    if (c.eval_every > 0 && c.steps / c.eval_every > kMaxMetricsRows)
+        throw InvalidInput("--steps " + std::to_string(c.steps) + " with --eval-every " + std::to_string(c.eval_every) +
+                           " records more than " + std::to_string(kMaxMetricsRows) +
+                           " metrics rows; raise --eval-every");
+    if (!o.checkpoints.empty() && o.out.empty())
+        throw InvalidInput("--checkpoint needs --out DIR (checkpoints are written into DIR/checkpoints/)");
     train::validate(c);
     return c;
 }
@@ -174,7 +203,9 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
     const double gflops = step_median > 0 ? result.flops_per_step / step_median / 1e9 : 0.0;
     const long perfect = train::first_perfect_test_step(result.metrics);
     const std::string optimizer_text = (config.optimizer == train::OptimizerKind::adam ? "Adam" : "SGD");
-    const bool diverged = !std::isfinite(final_row.train_loss);
+    bool weights_finite = true;
+    const long diverged_at = first_non_finite_step(result, weights_finite);
+    const bool diverged = diverged_at >= 0 || !weights_finite;
     nlohmann::json summary = {
         {"group", group.spec()},
         {"width", config.width},
@@ -202,6 +233,7 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         {"seconds", seconds},
         {"blas", train::blas_description()},
         {"diverged", diverged},
+        {"diverged_at_step", diverged_at >= 0 ? nlohmann::json(diverged_at) : nlohmann::json(nullptr)},
     };
     if (write) {
         summary["out"] = options.out;
@@ -220,10 +252,6 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         files->add(run_files::summary, summary.dump(2) + "\n");
         files->commit(train::run_identity(config));
     }
-    if (diverged)
-        std::cerr << "cogo train: warning: the training diverged (final train loss " << sci(final_row.train_loss)
-                  << "); try a smaller --lr\n";
-
     if (options.json) {
         out << summary.dump(2) << "\n";
     } else {
@@ -246,6 +274,15 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
                 << ", " << run_files::metrics << ", " << run_files::curves << ", " << run_files::summary << ", "
                 << run_files::marker << (config.checkpoints.empty() ? "" : std::string(", ") + run_files::checkpoints + "/")
                 << "}\n";
+    }
+    if (diverged) {
+        std::cerr << "cogo train: warning: the training diverged: "
+                  << (diverged_at >= 0 ? "the training loss is not finite from step " + std::to_string(diverged_at) + " on"
+                                       : std::string("some final weights are not finite"))
+                  << " (lower --lr, currently " << config.lr << ")"
+                  << (write ? "; the files were written for inspection, summary.json says \"diverged\": true" : "")
+                  << "\n";
+        return exit_refuted;
     }
     return exit_ok;
 }

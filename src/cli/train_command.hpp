@@ -5,7 +5,9 @@
 /// all: Wa.npy, Wb.npy (q x n), V.npy (n x q) in PyTorch's layout as float64, metrics.csv (step, train/test
 /// loss and accuracy), curves.svg, summary.json, at each --checkpoint step checkpoints/step_<t>/{Wa,Wb,V}.npy,
 /// and the completion marker with the run's identity (train/run_identity.hpp). A non-empty DIR is refused
-/// unless --overwrite (then replaced whole). A progress bar with ETA goes to stderr when it is a terminal.
+/// unless --overwrite (then replaced whole). A progress bar with ETA goes to stderr when it is a terminal. A diverged run (non-finite
+/// loss or weights) is written and exits 1.
+#include <cstdint>
 #include <cstdio>
 #include <iosfwd>
 #include <string>
@@ -43,6 +45,13 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& options);
 /// bad options or an unwritable or non-empty --out (checked before training), cogo::Interrupted on SIGINT /
 /// SIGTERM (the staging folder removed, --out untouched).
 int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* progress = stderr);
+
+/// Bounds of the numeric options (larger values are refused with exit 2 before anything runs): the run
+/// keeps two timings per step and one metrics row per --eval-every steps in memory.
+inline constexpr std::uint64_t kMaxSteps = 10'000'000;
+inline constexpr std::uint64_t kMaxMetricsRows = 1'000'000;  ///< steps / eval_every
+inline constexpr std::uint64_t kMaxWidth = std::uint64_t{1} << 24;
+inline constexpr std::uint64_t kMaxThreads = 1024;
 
 /// File names written into DIR besides the weights (the layout: io/run_directory.hpp).
 inline constexpr const char* kMetricsFile = run_files::metrics;

@@ -11,6 +11,7 @@
 #include "cli/exit_codes.hpp"
 #include "io/atomic_file.hpp"
 #include "io/element_json.hpp"
+#include "support/error.hpp"
 #include "verify/certificate_checker.hpp"
 #include "verify/certificate_writer.hpp"
 #include "verify/verify.hpp"
@@ -45,8 +46,24 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
     for (const auto& c : result.conditions) ++by_kind[condition_kind_name(c.kind())];
     const unsigned long field = common_field(z);
 
-    if (!options.certificate.empty() && result.verdict != Verdict::unknown)
-        write_file_atomically(options.certificate, certificate_text(z, result, "l(z) = 0 for " + selected.description));
+    // a certificate that cannot be written does not hide the verdict already decided: it is reported, then
+    // the command fails with the write error's code
+    std::string certificate_error;
+    int certificate_code = exit_ok;
+    if (!options.certificate.empty() && result.verdict != Verdict::unknown) {
+        try {
+            write_file_atomically(options.certificate,
+                                  certificate_text(z, result, "l(z) = 0 for " + selected.description));
+        } catch (const InvalidInput& e) {
+            certificate_error = e.what();
+            certificate_code = exit_usage;
+        } catch (const ResourceLimit& e) {
+            certificate_error = e.what();
+            certificate_code = exit_unknown;
+        }
+    }
+    const bool certificate_written = !options.certificate.empty() && result.verdict != Verdict::unknown &&
+                                     certificate_error.empty();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     if (options.json) {
@@ -64,7 +81,8 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
                             {"loss", result.loss ? nlohmann::json(result.loss->to_string()) : nlohmann::json(nullptr)},
                             {"counterexample", nullptr},
                             {"reason", result.reason},
-                            {"certificate", options.certificate.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.certificate)},
+                            {"certificate", certificate_written ? nlohmann::json(options.certificate) : nlohmann::json(nullptr)},
+                            {"certificate_error", certificate_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(certificate_error)},
                             {"seconds_verify", verify_seconds},
                             {"seconds", seconds},
                             {"peak_memory_mib", peak_memory_mib()}};
@@ -94,29 +112,61 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
                     << describe_condition(result.conditions[*result.counterexample]) << "\n"
                     << "  exact loss " << result.loss->to_string() << "\n";
             }
-            if (!options.certificate.empty()) out << "  certificate written to " << options.certificate << "\n";
+            if (certificate_written) out << "  certificate written to " << options.certificate << "\n";
+            if (!certificate_error.empty()) out << "  certificate NOT written: " << certificate_error << "\n";
         }
         out << "  " << seconds << " s, peak memory " << peak_memory_mib() << " MiB\n";
     }
-    return result.verdict == Verdict::proved ? exit_ok : result.verdict == Verdict::refuted ? exit_refuted : exit_unknown;
+    if (!certificate_error.empty()) {
+        std::cerr << "cogo: error: " << certificate_error << "\n";
+        return certificate_code;
+    }
+    return exit_code(result.verdict);
+}
+
+int check_cert_exit_code(const CertificateCheck& check) {
+    if (!check.accepted) return exit_usage;
+    return exit_code(check.verdict == "PROVED" ? Verdict::proved : Verdict::refuted);
 }
 
 int run_check_cert(const std::string& path, bool json, std::ostream& out) {
     const auto start = std::chrono::steady_clock::now();
     const CertificateCheck check = check_certificate_file(path);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string group, group_name;  // "2x3", "Z_2 x Z_3"
+    for (const std::uint64_t d : check.group) {
+        group += (group.empty() ? "" : "x") + std::to_string(d);
+        group_name += (group_name.empty() ? "Z_" : " x Z_") + std::to_string(d);
+    }
+    // the statement is the file's own text: shown bounded and without control characters, never trusted
+    constexpr std::size_t kShown = 300;
+    std::string statement =
+        check.statement.size() <= kShown ? check.statement : check.statement.substr(0, kShown) + "...";
+    for (char& c : statement)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
     if (json) {
-        out << nlohmann::json{{"accepted", check.accepted}, {"reason", check.reason}, {"verdict", check.verdict},
-                              {"conditions", check.conditions}, {"primes", check.primes}, {"seconds", seconds}}
+        out << nlohmann::json{{"accepted", check.accepted},
+                              {"reason", check.reason},
+                              {"verdict", check.verdict},
+                              {"group", group.empty() ? nlohmann::json(nullptr) : nlohmann::json(group)},
+                              {"statement", check.statement},
+                              {"conditions", check.conditions},
+                              {"primes", check.primes},
+                              {"seconds", seconds}}
                    .dump(2)
             << "\n";
-    } else if (check.accepted) {
-        out << "ACCEPTED: the certificate's " << check.verdict << " verdict is re-established (" << check.conditions
-            << " conditions, " << check.primes << " primes, " << seconds << " s)\n";
     } else {
-        out << "REJECTED: " << check.reason << "\n";
+        out << "certificate " << path << ": group " << (group.empty() ? "(unreadable)" : group_name)
+            << ", verdict " << (check.verdict.empty() ? "(unreadable)" : check.verdict) << "\n";
+        if (!statement.empty()) out << "  statement: " << statement << "\n";
+        if (check.accepted) {
+            out << "ACCEPTED: the certificate's " << check.verdict << " verdict is re-established (" << check.conditions
+                << " conditions, " << check.primes << " primes, " << seconds << " s)\n";
+        } else {
+            out << "REJECTED: " << check.reason << "\n";
+        }
     }
-    return check.accepted ? exit_ok : exit_refuted;
+    return check_cert_exit_code(check);
 }
 
 }  // namespace cogo::cli

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/solution_options.hpp"
+#include "verify/certificate_checker.hpp"
 
 namespace cogo::cli {
 
@@ -19,11 +20,18 @@ struct VerifyOptions {
     std::size_t max_terms = 400'000'000;     ///< --max-terms
 };
 
-/// Runs `cogo verify`; returns 0 PROVED, 1 REFUTED, 3 UNKNOWN.
-int run_verify(const VerifyOptions& options, std::ostream& out);
+/// Runs `cogo verify`; returns 0 PROVED, 1 REFUTED, 3 UNKNOWN (exit_code of the verdict). If the
+/// --certificate file cannot be written, the verdict is still reported (with the reason the file was not
+/// written, also on stderr) and the write error's code is returned (2, or 3 for a resource limit).
+[[nodiscard]] int run_verify(const VerifyOptions& options, std::ostream& out);
 
-/// Runs `cogo check-cert FILE`; returns 0 accepted, 1 rejected.
-int run_check_cert(const std::string& path, bool json, std::ostream& out);
+/// The exit code of a certificate check: ACCEPTED with verdict PROVED 0, ACCEPTED with verdict REFUTED 1
+/// (the certificate establishes a refutation), REJECTED 2 (the file does not establish its claim).
+[[nodiscard]] int check_cert_exit_code(const CertificateCheck& check);
+
+/// Runs `cogo check-cert FILE`: prints the certificate's group, verdict and statement, then ACCEPTED or
+/// REJECTED with the reason; returns check_cert_exit_code.
+[[nodiscard]] int run_check_cert(const std::string& path, bool json, std::ostream& out);
 
 /// Peak resident memory of this process in MiB (getrusage).
 double peak_memory_mib();

@@ -30,8 +30,12 @@ AbelianGroup AbelianGroup::parse(const std::string& text) {
     std::string part;
     std::istringstream in(text);
     while (std::getline(in, part, 'x')) {
-        if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos)
+        if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos)
             throw InvalidInput("group: cannot read '" + text + "' (expected e.g. 23 or 2x3x4)");
+        const std::size_t digits = part.find_first_not_of('0') == std::string::npos ? 1 : part.size() - part.find_first_not_of('0');
+        if (digits > 9 || std::stoul(part) > max_order)
+            throw InvalidInput("group: the factor " + (part.size() > 20 ? part.substr(0, 20) + "..." : part) +
+                               " is too large (the group order is limited to " + std::to_string(max_order) + ")");
         moduli.push_back(std::stoul(part));
     }
     if (moduli.empty() || text.back() == 'x')

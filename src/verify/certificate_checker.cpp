@@ -350,12 +350,15 @@ Certificate parse_certificate(const json& j, CertificateCheck& out) {
         reject("unsupported certificate version " + version.dump() + " (expected 1)");
     if (const auto it = j.find("statement"); it != j.end() && !it->is_string())
         reject("\"statement\" must be a string");
+    else if (it != j.end())
+        out.statement = it->get<std::string>();
     const json& verdict = member(j, "verdict", "certificate");
     if (!verdict.is_string() || (verdict.get<std::string>() != "PROVED" && verdict.get<std::string>() != "REFUTED"))
         reject("verdict must be \"PROVED\" or \"REFUTED\", got " + verdict.dump());
     Certificate cert;
     cert.verdict = out.verdict = verdict.get<std::string>();
     cert.group = parse_group(member(j, "group", "certificate"));
+    out.group = cert.group.factors;
     cert.field = cert.numbers.field = parse_field(member(j, "field", "certificate"));
     parse_element(member(j, "element", "certificate"), cert);
     parse_conditions(member(j, "conditions", "certificate"), cert);

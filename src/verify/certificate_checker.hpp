@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cogo {
 
@@ -40,12 +41,17 @@ namespace cogo {
 ///   It is established only when accepted is true.
 /// * conditions: number of listed conditions (0 if the list could not be read).
 /// * primes: number of primes the arithmetic used (0 if the check stopped before any arithmetic).
+/// * group: the cyclic factors of the certificate's group (empty if they could not be read).
+/// * statement: the certificate's own "statement" text (empty if absent); what was checked is always the
+///   format's statement, l(z) = 0 or its refutation, for the element given.
 struct CertificateCheck {
     bool accepted = false;
     std::string reason;
     std::string verdict;
     std::size_t conditions = 0;
     std::size_t primes = 0;
+    std::vector<std::uint64_t> group;
+    std::string statement;
 };
 
 /// Re-verifies a certificate given as JSON text; trusts nothing in it.

@@ -13,6 +13,7 @@
 
 #include "cli/exit_codes.hpp"
 #include "cli/prove_command.hpp"
+#include "support/error.hpp"
 
 using namespace cogo::cli;
 namespace fs = std::filesystem;
@@ -52,22 +53,25 @@ TEST_CASE("prove --list lists every proof; bad selections are usage errors") {
     for (const ProofEntry& e : proof_registry()) CHECK(out.str().find("  " + e.name) != std::string::npos);
     CHECK(out.str().find("[not built]") != std::string::npos);
 
+    // errors are InvalidInput (exit 2, reported on stderr by main), never text on the report stream
     ProveOptions unknown;
     unknown.names = {"no_such_proof"};
     std::ostringstream out2;
-    CHECK(run_prove(unknown, out2) == exit_usage);
-    CHECK(out2.str().find("unknown proof") != std::string::npos);
+    CHECK_THROWS_WITH_AS((void)run_prove(unknown, out2), doctest::Contains("unknown proof 'no_such_proof'"),
+                         cogo::InvalidInput);
+    CHECK(out2.str().empty());
 
     ProveOptions missing;
     missing.names = {"minimum_order"};
     missing.dir = "/nonexistent-cogo-proofs";
     std::ostringstream out3;
-    CHECK(run_prove(missing, out3) == exit_usage);
-    CHECK(out3.str().find("is not built") != std::string::npos);
+    CHECK_THROWS_WITH_AS((void)run_prove(missing, out3), doctest::Contains("is not built"), cogo::InvalidInput);
+    CHECK(out3.str().empty());
 
     ProveOptions none;
     std::ostringstream out4;
-    CHECK(run_prove(none, out4) == exit_usage);
+    CHECK_THROWS_AS((void)run_prove(none, out4), cogo::InvalidInput);
+    CHECK(out4.str().empty());
 }
 
 TEST_CASE("prove NAME runs the proof program with the registered verdict") {
