@@ -319,7 +319,7 @@ private:
                 Value args = pop(), callable = pop();
                 if (!args.is(K::tuple)) fail(std::string(op == 'R' ? "REDUCE" : "NEWOBJ") + " with non-tuple arguments");
                 if (!hooks_.reduce) throw InvalidInput(what_ + ": pickle calls " + callable.describe() + ", which is not allowed");
-                push(hooks_.reduce(callable, args));
+                push(hooks_.reduce(callable, args, op == 0x81));
                 return false;
             }
             case 'b': {  // BUILD

@@ -49,8 +49,8 @@ struct Value {
 struct PickleHooks {
     /// GLOBAL / STACK_GLOBAL module, name -> the value pushed (usually make_global, or refuse).
     std::function<Value(const std::string& module, const std::string& name)> global;
-    /// REDUCE callable(args) and NEWOBJ cls(*args) (args is a tuple).
-    std::function<Value(const Value& callable, const Value& args)> reduce;
+    /// REDUCE callable(args) (newobj false) and NEWOBJ cls.__new__(cls, *args) (newobj true); args is a tuple.
+    std::function<Value(const Value& callable, const Value& args, bool newobj)> reduce;
     /// BUILD obj with state: may modify obj in place (it is shared) or refuse.
     std::function<void(Value& obj, const Value& state)> build;
     /// BINPERSID pid -> the value.
