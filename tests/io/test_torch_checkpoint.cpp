@@ -230,7 +230,10 @@ TEST_CASE("hand-built pickles: the tensor layout is read, anything else refused 
     CHECK(refused(tensor_pickle(0, 7, 5, 36)).find("fewer than its 36 elements") != std::string::npos);
     // a list that contains itself: the walk stops at the nesting bound instead of recursing forever
     CHECK(refused("\x80\x02]q\x00h\x00" "a."s).find("nested deeper") != std::string::npos);
-    // archives: not a zip, no data.pkl, big-endian
+    // archives: not a zip, no data.pkl, a member twice (which one would be read?), big-endian
+    CHECK(message_of([] {
+              (void)parse_torch_checkpoint(stored_zip({{"archive/data.pkl", tensor_pickle()}, {"archive/data.pkl", "."}}), "x");
+          }).find("appears twice") != std::string::npos);
     CHECK(message_of([] { (void)parse_torch_checkpoint("\x93NUMPY", "x"); }).find("not a PyTorch checkpoint") != std::string::npos);
     CHECK(message_of([] { (void)parse_torch_checkpoint(stored_zip({{"a/b", "c"}}), "x"); }).find("no data.pkl") != std::string::npos);
     CHECK(message_of([] {
