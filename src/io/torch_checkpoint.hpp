@@ -11,7 +11,7 @@
 /// become inert records of their __dict__, whose _parameters, _buffers and _modules give the state_dict's
 /// names; calling any other function in such a pickle is refused, with the advice to save
 /// model.state_dict(). Only little-endian files are read;
-/// the legacy (pre-zip) format is refused. Bounded: file size, pickle size and operations, tensor sizes.
+/// the legacy (pre-zip) format is refused. Bounded: file size, the pickle's size, stack and memo, tensor sizes.
 /// Every error is cogo::InvalidInput (exit 2) or cogo::ResourceLimit (exit 3) naming the file and the reason.
 #include <cstddef>
 #include <string>
@@ -21,7 +21,7 @@
 
 namespace cogo {
 
-/// One tensor of a checkpoint, converted exactly to float64 (C order).
+/// One tensor of a checkpoint as float64 (C order): floating-point dtypes exactly, integers exactly up to 2^53.
 struct CheckpointTensor {
     std::string name;                ///< dotted path in the pickled containers ("layera.weight", "model.0.weight")
     std::string dtype;               ///< "float32", "float64", "float16", "bfloat16", "int64", ...
