@@ -33,6 +33,8 @@ def test_module_and_state_dict_proved():
     r = cogo.crosscheck(net)
     assert r.proved and "layera.weight" in r.source
     assert cogo.crosscheck(net.state_dict()).proved
+    nested = cogo.crosscheck({"model": net.state_dict(), "epoch": 3})  # a training checkpoint's dict
+    assert nested.proved and "model.layera.weight" in nested.source
     # float32 weights of an exact solution still round to it
     assert cogo.crosscheck(paper_model(w, torch.float32)).proved
 
