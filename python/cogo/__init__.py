@@ -145,6 +145,18 @@ def _as_numpy(value):
     return value
 
 
+def _flatten(tree, prefix, depth=0):
+    """(dotted name, array) of every tensor/array in nested dicts, like the checkpoint reader's names."""
+    if depth > 32:
+        raise ValueError("crosscheck: containers nested deeper than 32")
+    for key, value in tree.items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        if hasattr(value, "items") and not hasattr(value, "shape"):
+            yield from _flatten(value, name, depth + 1)
+        elif hasattr(value, "shape"):
+            yield name, _as_numpy(value)
+
+
 def _weights_from(model, keys):
     """(Wa, Wb, V, source) from a state_dict, an nn.Module, a checkpoint path, a Weights or a TrainResult."""
     import os
@@ -158,8 +170,7 @@ def _weights_from(model, keys):
             model = model.state_dict()
         if not hasattr(model, "items"):
             raise ValueError("crosscheck: give Wa, Wb, V arrays, a state_dict, an nn.Module or a checkpoint path")
-        named = [(str(k), _as_numpy(v)) for k, v in model.items()]
-        named = [(k, v) for k, v in named if hasattr(v, "ndim") or hasattr(v, "__array__")]
+        named = list(_flatten(model, ""))
         source = "state_dict"
     picked = _cogo.select_weights(named, list(keys) if keys else [])
     return picked["Wa"], picked["Wb"], picked["V"], source + ": " + picked["source"]

@@ -43,11 +43,13 @@ using Exact = Element<Cyclotomic>;
 /// A float64 array in C order: no copy when the caller's array already is one (NumPy's forcecast copies otherwise).
 using DoubleArray = py::array_t<double, py::array::c_style | py::array::forcecast>;
 
-/// A copy of a Matrix as a NumPy array owning its buffer (the Matrix is a temporary of the library).
-py::array_t<double> to_numpy(const Matrix<double>& m) {
-    py::array_t<double> a({m.rows(), m.cols()});
-    if (!m.values().empty()) std::memcpy(a.mutable_data(), m.values().data(), m.values().size() * sizeof(double));
-    return a;
+/// A Matrix handed to NumPy without copying: the array's base owns the moved Matrix.
+py::array_t<double> to_numpy(Matrix<double>&& m) {
+    auto* owned = new Matrix<double>(std::move(m));
+    py::capsule base(owned, [](void* p) { delete static_cast<Matrix<double>*>(p); });
+    const auto rows = static_cast<py::ssize_t>(owned->rows()), cols = static_cast<py::ssize_t>(owned->cols());
+    return py::array_t<double>({rows, cols}, {cols * static_cast<py::ssize_t>(sizeof(double)), static_cast<py::ssize_t>(sizeof(double))},
+                               owned->values().data(), base);
 }
 
 Matrix<double> to_matrix(const DoubleArray& a, const char* name) {
@@ -85,11 +87,11 @@ py::dict verify_dict(const Exact& z, std::size_t max_terms, const std::string& s
     return d;
 }
 
-py::dict weights_dict(const Matrix<double>& wa, const Matrix<double>& wb, const Matrix<double>& v) {
+py::dict weights_dict(Matrix<double> wa, Matrix<double> wb, Matrix<double> v) {
     py::dict d;
-    d["Wa"] = to_numpy(wa);
-    d["Wb"] = to_numpy(wb);
-    d["V"] = to_numpy(v);
+    d["Wa"] = to_numpy(std::move(wa));
+    d["Wb"] = to_numpy(std::move(wb));
+    d["V"] = to_numpy(std::move(v));
     return d;
 }
 
@@ -136,7 +138,7 @@ py::dict train_dict(const cli::TrainCommandOptions& options) {
         result = train::train(config);
         svg = train::metrics_svg(result.metrics, "train " + AbelianGroup::parse(config.group).name());
     }
-    py::dict d = weights_dict(result.weights.wa, result.weights.wb, result.weights.v);
+    py::dict d = weights_dict(std::move(result.weights.wa), std::move(result.weights.wb), std::move(result.weights.v));
     const std::size_t rows = result.metrics.size();
     py::array_t<double> step(rows), train_loss(rows), train_acc(rows), test_loss(rows), test_acc(rows);
     for (std::size_t i = 0; i < rows; ++i) {
@@ -267,8 +269,8 @@ PYBIND11_MODULE(_cogo, m) {
                 t.values.assign(a.data(), a.data() + a.size());
                 tensors.push_back(std::move(t));
             }
-            const CheckpointWeights w = select_weights(tensors, keys, "state_dict");
-            py::dict d = weights_dict(w.wa, w.wb, w.v);
+            CheckpointWeights w = select_weights(tensors, keys, "state_dict");
+            py::dict d = weights_dict(std::move(w.wa), std::move(w.wb), std::move(w.v));
             d["source"] = w.source;
             return d;
         }, py::arg("named"), py::arg("keys"),

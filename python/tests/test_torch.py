@@ -33,6 +33,8 @@ def test_module_and_state_dict_proved():
     r = cogo.crosscheck(net)
     assert r.proved and "layera.weight" in r.source
     assert cogo.crosscheck(net.state_dict()).proved
+    nested = cogo.crosscheck({"model": net.state_dict(), "epoch": 3})  # a training checkpoint's dict
+    assert nested.proved and "model.layera.weight" in nested.source
     # float32 weights of an exact solution still round to it
     assert cogo.crosscheck(paper_model(w, torch.float32)).proved
 
@@ -49,11 +51,24 @@ def test_saved_checkpoint_read_without_torch_load(cli, tmp_path):
     assert code == 0 and j["summary"]["verdict"] == "PROVED"
 
 
-def test_whole_module_pickle_refused(tmp_path):
+def test_whole_module_pickle_read_without_running_it(tmp_path):
+    w = cogo.construct("F6", d=11)
     path = tmp_path / "whole.pt"
-    torch.save(paper_model(cogo.construct("F6", d=11)), path)
-    with pytest.raises(ValueError, match="state_dict"):
+    torch.save(paper_model(w), path)  # pickles the class test_torch.Paper by reference
+    tensors = cogo.load_checkpoint(path)
+    assert np.array_equal(tensors["layerc.weight"], w.V)
+    assert cogo.crosscheck(str(path)).proved
+
+
+def test_malicious_checkpoint_refused(tmp_path):
+    class Shell:
+        def __reduce__(self):
+            return (os.system, ("touch " + str(tmp_path / "PWNED"),))
+    path = tmp_path / "evil.pt"
+    torch.save({"layera.weight": Shell()}, path)
+    with pytest.raises(ValueError, match="posix.system"):
         cogo.load_checkpoint(path)
+    assert not (tmp_path / "PWNED").exists()
 
 
 def test_concatenated_input_layer_and_keys():

@@ -9,6 +9,31 @@
 
 namespace cogo::pickle {
 
+Value::~Value() {
+    if (!items && !entries) return;
+    std::vector<Value> pending;
+    // moves out the children of containers this value is the last owner of; the emptied shells die flat
+    const auto detach = [&pending](Value& v) {
+        if (v.items && v.items.use_count() == 1) {
+            for (Value& c : *v.items) pending.push_back(std::move(c));
+            v.items.reset();
+        }
+        if (v.entries && v.entries.use_count() == 1) {
+            for (auto& [k, x] : *v.entries) {
+                pending.push_back(std::move(k));
+                pending.push_back(std::move(x));
+            }
+            v.entries.reset();
+        }
+    };
+    detach(*this);
+    while (!pending.empty()) {
+        Value v = std::move(pending.back());
+        pending.pop_back();
+        detach(v);
+    }  // v's destructor sees no containers it owns alone: no recursion
+}
+
 Value Value::make_bool(bool b) {
     Value v;
     v.kind = Kind::boolean;
@@ -188,8 +213,8 @@ private:
         push(it->second);
     }
 
-    static void append_to(Value& list, std::vector<Value> items, Machine& m) {
-        if (!list.is(Value::Kind::list)) m.fail("APPEND to a " + list.describe() + " (only lists)");
+    void append_to(Value& list, std::vector<Value> items) const {
+        if (!list.is(Value::Kind::list)) fail("APPEND to a " + list.describe() + " (only lists)");
         for (auto& v : items) list.items->push_back(std::move(v));
     }
     void set_items(Value& dict, std::vector<Value> kv) {
@@ -270,12 +295,12 @@ private:
             case 'a': {
                 Value v = pop();
                 count(1);
-                append_to(top(), {std::move(v)}, *this);
+                append_to(top(), {std::move(v)});
                 return false;
             }
             case 'e': {
                 std::vector<Value> v = pop_mark();
-                append_to(top(), std::move(v), *this);
+                append_to(top(), std::move(v));
                 return false;
             }
             case '}': push(Value::make_dict()); return false;
@@ -319,7 +344,7 @@ private:
                 Value args = pop(), callable = pop();
                 if (!args.is(K::tuple)) fail(std::string(op == 'R' ? "REDUCE" : "NEWOBJ") + " with non-tuple arguments");
                 if (!hooks_.reduce) throw InvalidInput(what_ + ": pickle calls " + callable.describe() + ", which is not allowed");
-                push(hooks_.reduce(callable, args));
+                push(hooks_.reduce(callable, args, op == 0x81));
                 return false;
             }
             case 'b': {  // BUILD

@@ -4,7 +4,8 @@
 /// builds inert values only. It never imports or calls anything: every GLOBAL, REDUCE, NEWOBJ, BUILD and
 /// persistent id is handed to the caller's hooks, which return a value or refuse (throw). Text-protocol
 /// opcodes (0/1 INST, OBJ, PUT, GET, ...) and extension-registry opcodes are refused. Bounded: input
-/// size, operations, stack and memo sizes, container nesting (see PickleLimits). Malformed input throws
+/// size (every opcode consumes input), stack and memo sizes, elements built (see PickleLimits); values may
+/// share or even contain themselves, so callers walking them bound their depth. Malformed input throws
 /// cogo::InvalidInput naming `what` and the opcode offset; a refused name throws InvalidInput from the hook.
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +27,14 @@ struct Value {
     std::string text;  ///< text, bytes; "module.name" of a global; the type tag of an object
     std::shared_ptr<std::vector<Value>> items;                     ///< list, tuple, object fields
     std::shared_ptr<std::vector<std::pair<Value, Value>>> entries;  ///< dict (insertion order)
+
+    Value() = default;
+    Value(const Value&) = default;
+    Value(Value&&) noexcept = default;
+    Value& operator=(const Value&) = default;
+    Value& operator=(Value&&) noexcept = default;
+    /// Iterative: a pickle can nest containers a million deep, which recursive destruction would overflow.
+    ~Value();
 
     [[nodiscard]] static Value make_none() { return {}; }
     [[nodiscard]] static Value make_bool(bool b);
@@ -49,8 +58,8 @@ struct Value {
 struct PickleHooks {
     /// GLOBAL / STACK_GLOBAL module, name -> the value pushed (usually make_global, or refuse).
     std::function<Value(const std::string& module, const std::string& name)> global;
-    /// REDUCE callable(args) and NEWOBJ cls(*args) (args is a tuple).
-    std::function<Value(const Value& callable, const Value& args)> reduce;
+    /// REDUCE callable(args) (newobj false) and NEWOBJ cls.__new__(cls, *args) (newobj true); args is a tuple.
+    std::function<Value(const Value& callable, const Value& args, bool newobj)> reduce;
     /// BUILD obj with state: may modify obj in place (it is shared) or refuse.
     std::function<void(Value& obj, const Value& state)> build;
     /// BINPERSID pid -> the value.

@@ -25,6 +25,7 @@ constexpr std::size_t kMaxElements = std::size_t{1} << 28;  // all tensors toget
 constexpr int kMaxDepth = 32;                                // container nesting walked
 constexpr const char* kTensorTag = "torch.Tensor";
 constexpr const char* kStorageTag = "torch.Storage";
+constexpr const char* kInstanceTag = "instance";  // fields: class name, state (the __dict__ set by BUILD)
 
 struct StorageType {
     const char* cls;
@@ -80,14 +81,18 @@ double element(const char* p, const std::string& dtype) {
 bool is_float(const std::string& dtype) { return dtype.rfind("float", 0) == 0 || dtype == "bfloat16"; }
 
 /// The hooks of the restricted unpickler: inert tensors and storages, nothing executed.
-/// `module_like`: the pickle mentions nn.Module's attributes (_parameters, _modules), so a refused class is
-/// most likely a whole model saved with torch.save(model).
+/// `module_like`: the pickle mentions nn.Module's attributes (_parameters, _modules), so it is most likely a
+/// whole model saved with torch.save(model). Then (and only then) any class may be named and instantiated by
+/// NEWOBJ as an inert record of its name and the __dict__ that BUILD gives it (nothing of the class runs);
+/// calling anything not allowed (REDUCE) is still refused by name. The walk reads the records' _parameters,
+/// _buffers and _modules, which gives the state_dict's names.
 pickle::PickleHooks torch_hooks(const std::string& what, bool module_like) {
     pickle::PickleHooks h;
     h.global = [what, module_like](const std::string& module, const std::string& name) -> Value {
         const std::string dotted = module + "." + name;
         if (dotted == "torch._utils._rebuild_tensor_v2" || dotted == "torch._utils._rebuild_parameter" ||
-            dotted == "collections.OrderedDict" || storage_type(dotted))
+            dotted == "collections.OrderedDict" || dotted == "builtins.set" || dotted == "__builtin__.set" ||
+            storage_type(dotted) || module_like)
             return Value::make_global(dotted);
         std::string message = what + ": the pickle refers to '" + dotted +
                               "', which is not allowed (only tensors and plain containers are read; nothing is executed)";
@@ -96,12 +101,18 @@ pickle::PickleHooks torch_hooks(const std::string& what, bool module_like) {
                        "torch.save(model.state_dict(), PATH)";
         throw InvalidInput(message);
     };
-    h.reduce = [what](const Value& callable, const Value& args) -> Value {
+    h.reduce = [what, module_like](const Value& callable, const Value& args, bool newobj) -> Value {
         const auto& a = *args.items;
         const std::string name = callable.is(Kind::global) ? callable.text : callable.describe();
         if (name == "collections.OrderedDict") {
             if (!a.empty()) throw InvalidInput(what + ": OrderedDict built from arguments (only the empty form is read)");
             return Value::make_dict();
+        }
+        if (name == "builtins.set" || name == "__builtin__.set") {
+            // set() or set([plain values]) (a module's _non_persistent_buffers_set): kept as a list
+            if (a.size() > 1 || (a.size() == 1 && !a[0].is(Kind::list)))
+                throw InvalidInput(what + ": set built from something other than a list");
+            return a.empty() ? Value::make_list() : a[0];
         }
         if (name == "torch._utils._rebuild_tensor_v2") {
             // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
@@ -115,11 +126,22 @@ pickle::PickleHooks torch_hooks(const std::string& what, bool module_like) {
                 throw InvalidInput(what + ": _rebuild_parameter with unexpected arguments");
             return a[0];
         }
-        throw InvalidInput(what + ": the pickle calls " + name + ", which is not allowed (nothing is executed)");
+        if (newobj && module_like && callable.is(Kind::global) && a.empty())
+            return Value::make_object(kInstanceTag, {Value::make_text(name), Value::make_none()});
+        std::string message = what + ": the pickle calls " + name + ", which is not allowed (nothing is executed)";
+        if (module_like)
+            message += "; if this is a whole model saved with torch.save(model), save its weights instead: "
+                       "torch.save(model.state_dict(), PATH)";
+        throw InvalidInput(message);
     };
     h.build = [what](Value& obj, const Value& state) {
         // an OrderedDict's __dict__ (a state_dict's _metadata): read, and ignored
         if (obj.is(Kind::dict) && state.is(Kind::dict)) return;
+        // a model's module: its __dict__, kept as data
+        if (obj.is(Kind::object) && obj.text == kInstanceTag && state.is(Kind::dict)) {
+            (*obj.items)[1] = state;
+            return;
+        }
         throw InvalidInput(what + ": the pickle sets the state of a " + obj.describe() + ", which is not allowed");
     };
     h.persistent_load = [what](const Value& pid) -> Value {
@@ -161,6 +183,10 @@ public:
                 break;
             case Kind::object:
                 if (v.text == kTensorTag) tensors_.push_back(tensor(v, name.empty() ? "(top level)" : name));
+                if (v.text == kInstanceTag && (*v.items)[1].is(Kind::dict))
+                    for (const auto& [k, x] : *(*v.items)[1].entries)
+                        if (k.is(Kind::text) && (k.text == "_parameters" || k.text == "_buffers" || k.text == "_modules"))
+                            walk(x, name, depth + 1);  // their keys are the state_dict's names
                 break;
             default: break;
         }

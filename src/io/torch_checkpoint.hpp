@@ -5,10 +5,13 @@
 /// restricted unpickler of io/pickle.hpp, which accepts only
 ///   torch._utils._rebuild_tensor_v2, torch._utils._rebuild_parameter (tensors),
 ///   torch.{Float,Double,Half,BFloat16,Long,Int,Short,Char,Byte,Bool}Storage (storage types),
-///   collections.OrderedDict, and plain dict/list/tuple/str/int/float/bool/None;
-/// any other global (os.system, a model class, ...) is refused naming it: a whole nn.Module pickled with
-/// torch.save(model) is refused with the advice to save model.state_dict(). Only little-endian files are read;
-/// the legacy (pre-zip) format is refused. Bounded: file size, pickle size and operations, tensor sizes.
+///   collections.OrderedDict, builtins.set (read as a list), plain dict/list/tuple/str/int/float/bool/None;
+/// any other global (os.system, ...) is refused naming it. A whole nn.Module pickled with torch.save(model)
+/// (recognised by its _parameters/_modules attributes) is read without running any of its code: its classes
+/// become inert records of their __dict__, whose _parameters, _buffers and _modules give the state_dict's
+/// names; calling any other function in such a pickle is refused, with the advice to save
+/// model.state_dict(). Only little-endian files are read;
+/// the legacy (pre-zip) format is refused. Bounded: file size, the pickle's size, stack and memo, tensor sizes.
 /// Every error is cogo::InvalidInput (exit 2) or cogo::ResourceLimit (exit 3) naming the file and the reason.
 #include <cstddef>
 #include <string>
@@ -18,7 +21,7 @@
 
 namespace cogo {
 
-/// One tensor of a checkpoint, converted exactly to float64 (C order).
+/// One tensor of a checkpoint as float64 (C order): floating-point dtypes exactly, integers exactly up to 2^53.
 struct CheckpointTensor {
     std::string name;                ///< dotted path in the pickled containers ("layera.weight", "model.0.weight")
     std::string dtype;               ///< "float32", "float64", "float16", "bfloat16", "int64", ...

@@ -61,7 +61,8 @@ void check_equal(const Matrix<double>& m, const NpyArray& expected) {
 
 void check_against_numpy(const std::string& name, const std::vector<std::string>& keys = {}) {
     const CheckpointWeights w = select_weights(read_torch_checkpoint(path_of(name + ".pt")), keys, name);
-    const auto expected = read_npz(path_of((name == "custom" ? "views" : name) + ".expected.npz"));
+    const std::string reference = name == "custom" ? "views" : name == "module" ? "paper32" : name;
+    const auto expected = read_npz(path_of(reference + ".expected.npz"));
     check_equal(w.wa, expected.at("Wa"));
     check_equal(w.wb, expected.at("Wb"));
     check_equal(w.v, expected.at("V"));
@@ -155,10 +156,25 @@ TEST_CASE("nn.Linear(2d, q) + nn.Linear(q, d): the input weight is split into W_
     check_against_numpy("concat");
 }
 
-TEST_CASE("refused: whole nn.Module, nonzero biases, legacy format, ambiguous or missing keys") {
-    const std::string module = message_of([] { (void)read_torch_checkpoint(path_of("module.pt")); });
-    CHECK(module.find("'__main__.Paper'") != std::string::npos);
-    CHECK(module.find("state_dict()") != std::string::npos);
+TEST_CASE("a whole nn.Module saved with torch.save(model) reads from its __dict__, running none of its code") {
+    const auto tensors = read_torch_checkpoint(path_of("module.pt"));
+    REQUIRE(tensors.size() == 3);
+    CHECK(tensors[0].name == "layera.weight");
+    check_against_numpy("module", {});
+    // in a model-like pickle, calling anything not allowed is still refused by name, with the state_dict advice
+    const std::string pkl = "\x80\x02" + unicode("_parameters") + "0" + unicode("_modules") + "0" + "cposix\nsystem\n" +
+                            unicode("touch x") + "\x85R.";
+    const std::string m = message_of([&] { (void)parse_torch_checkpoint(checkpoint_with(pkl), "hand"); });
+    CHECK(m.find("calls posix.system") != std::string::npos);
+    CHECK(m.find("state_dict()") != std::string::npos);
+    // an instance's state must be a dict
+    const std::string tuple_state = "\x80\x02" + unicode("_parameters") + "0" + unicode("_modules") + "0" +
+                                    "c__main__\nNet\n)\x81)b.";
+    CHECK(message_of([&] { (void)parse_torch_checkpoint(checkpoint_with(tuple_state), "hand"); }).find("sets the state") !=
+          std::string::npos);
+}
+
+TEST_CASE("refused: nonzero biases, legacy format, ambiguous or missing keys") {
     CHECK(message_of([] { (void)select_weights(read_torch_checkpoint(path_of("biased.pt")), {}, "b"); }).find("0.bias is a nonzero bias") !=
           std::string::npos);
     CHECK(message_of([] { (void)read_torch_checkpoint(path_of("legacy.pt")); }).find("legacy") != std::string::npos);
@@ -214,12 +230,25 @@ TEST_CASE("hand-built pickles: the tensor layout is read, anything else refused 
     CHECK(refused(tensor_pickle(0, 7, 5, 36)).find("fewer than its 36 elements") != std::string::npos);
     // a list that contains itself: the walk stops at the nesting bound instead of recursing forever
     CHECK(refused("\x80\x02]q\x00h\x00" "a."s).find("nested deeper") != std::string::npos);
-    // archives: not a zip, no data.pkl, big-endian
+    // archives: not a zip, no data.pkl, a member twice (which one would be read?), big-endian
+    CHECK(message_of([] {
+              (void)parse_torch_checkpoint(stored_zip({{"archive/data.pkl", tensor_pickle()}, {"archive/data.pkl", "."}}), "x");
+          }).find("appears twice") != std::string::npos);
     CHECK(message_of([] { (void)parse_torch_checkpoint("\x93NUMPY", "x"); }).find("not a PyTorch checkpoint") != std::string::npos);
     CHECK(message_of([] { (void)parse_torch_checkpoint(stored_zip({{"a/b", "c"}}), "x"); }).find("no data.pkl") != std::string::npos);
     CHECK(message_of([] {
               (void)parse_torch_checkpoint(stored_zip({{"archive/data.pkl", tensor_pickle()}, {"archive/byteorder", "big"}}), "x");
           }).find("big") != std::string::npos);
+}
+
+TEST_CASE("lists nested 300000 deep are built and destroyed without recursion") {
+    const std::size_t depth = 300'000;
+    const std::string deep = "\x80\x02" + std::string(depth, ']') + std::string(depth - 1, 'a') + ".";
+    const pickle::Value v = pickle::unpickle(deep, {}, "deep");
+    CHECK(v.is(pickle::Value::Kind::list));
+    // through the checkpoint reader: the walk stops at its nesting bound
+    CHECK(message_of([&] { (void)parse_torch_checkpoint(checkpoint_with(deep), "deep"); }).find("nested deeper") !=
+          std::string::npos);
 }
 
 TEST_CASE("pickle limits throw ResourceLimit") {

@@ -58,7 +58,7 @@ def main(out, weights_dir=None):
             # a training checkpoint: the state_dict nested in a dict with other entries
             torch.save({"model": net.state_dict(), "epoch": 3, "lr": 1e-3, "tag": "run", "done": True,
                         "history": [1.5, None]}, j("nested.pt"))
-            torch.save(net, j("module.pt"))  # a whole nn.Module: refused
+            torch.save(net, j("module.pt"))  # a whole nn.Module: read from its __dict__
             torch.save(net.state_dict(), j("legacy.pt"), _use_new_zipfile_serialization=False)
             half = {k: t.half() for k, t in net.state_dict().items()}
             torch.save(collections.OrderedDict(half), j("paper16.pt"))
