@@ -15,6 +15,7 @@ struct ConstructOptions {
     SolutionOptions selection;
     std::string out;    ///< --out DIR (required)
     bool json = false;  ///< --json summary
+    ResourceLimits limits;  ///< --max-terms, --max-memory (building and exporting)
 };
 
 /// Runs `cogo construct`; returns 0 on success.

@@ -9,6 +9,7 @@
 #include "cli/crosscheck_command.hpp"
 #include "cli/demo_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/limit_options.hpp"
 #include "cli/prove_command.hpp"
 #include "cli/sweep_command.hpp"
 #include "cli/table_command.hpp"
@@ -49,8 +50,7 @@ int main(int argc, char** argv) {
         "verify", "Decide exactly whether an element is a global optimum (l = 0): PROVED / REFUTED / UNKNOWN");
     cogo::cli::add_solution_options(verify, vo.selection);
     verify->add_option("--certificate", vo.certificate, "Write a JSON certificate (re-check with check-cert)");
-    verify->add_option("--max-terms", vo.max_terms, "Work limit in scalar products; beyond it: UNKNOWN (exit 3)")
-        ->capture_default_str();
+    cogo::cli::add_limit_options(verify, vo.limits);
     verify->add_flag("--json", vo.json, "Machine-readable output");
     verify->footer(kExitCodes);
 
@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     cogo::cli::add_solution_options(construct, co.selection);
     construct->add_option("--out,-o", co.out, "Output directory (created if missing)")->required();
     construct->add_flag("--json", co.json, "Machine-readable summary");
+    cogo::cli::add_limit_options(construct, co.limits);
     construct->footer(kExitCodes);
 
     cogo::cli::TrainCommandOptions to;
