@@ -320,7 +320,7 @@ private:
                            excerpt(text_, n.pos));
     }
     std::string where(const Node& n) const {
-        return "the expression at position " + std::to_string(n.pos + 1) + " of " + excerpt(text_, n.pos);
+        return "position " + std::to_string(n.pos + 1) + " of " + excerpt(text_, n.pos);
     }
     static const flint::Fmpz& one() {
         static const flint::Fmpz v(1);
@@ -441,8 +441,11 @@ private:
 
     Element<Cyclotomic> atom(const Node& n, std::optional<std::size_t> k) const {
         if (!k) fail(n, "'" + n.name + "' needs a frequency: write (...)@k or sum(...)");
-        // at most 3 nodes of 2 entries per row, in Q(zeta_lcm(12, the turns' denominators))
-        std::uint64_t conductor = 12;
+        // at most 3 nodes of 2 entries per row, in the field of the atom's fixed values (zeta_3 of z_syn and
+        // z_syn_ab, i of z_nu_i and z_xi) and of its turns
+        std::uint64_t conductor = 1;
+        if (n.name == "syn" || n.name == "synab") conductor = 3;
+        if (n.name == "nui" || n.name == "xi") conductor = 4;
         for (const Turn& t : n.turns) conductor = saturating_lcm(conductor, t.den);
         require_within(make_cost(3, 18, conductor), limits_, "'" + n.name + "' at " + where(n));
         auto turn = [&](std::size_t i) { return turn_value<Cyclotomic>(n.turns[i]); };
