@@ -17,8 +17,10 @@ namespace cogo {
 struct ResourceLimits {
     /// A limit value meaning "no limit".
     static constexpr std::uint64_t unlimited = UINT64_MAX;
-    /// Largest work of one phase in coefficient terms (scalar operations times the field degree phi(N)).
-    std::uint64_t max_terms = 400'000'000;
+    /// Largest work of one phase in coefficient terms (scalar operations times the field degree phi(N)):
+    /// about 5 s of exact arithmetic (verifying z_F4/6 on Z_1001 is 1 million terms, z_M on Z_15 15 million;
+    /// z_M on Z_23, 372 million terms and over 20 s, needs --max-terms).
+    std::uint64_t max_terms = 100'000'000;
     /// Largest estimated memory of one phase, bytes (default 2 GiB).
     std::uint64_t max_memory = std::uint64_t{2} << 30;
 };

@@ -106,6 +106,12 @@ TEST_CASE("verification beyond the limits is UNKNOWN (exit 3) before any conditi
     std::ostringstream out2;
     CHECK(cli::run_verify(m, out2) == 3);
     CHECK_MESSAGE(out2.str().find("more than --max-memory") != std::string::npos, out2.str());
+    // z_M on Z_23 (over 20 s of exact arithmetic) is UNKNOWN under the default limits, at once
+    cli::VerifyOptions m23;
+    m23.selection = solution("23", "M");
+    std::ostringstream out4;
+    CHECK(cli::run_verify(m23, out4) == 3);
+    CHECK(out4.str().find("more than --max-terms 100,000,000") != std::string::npos);
     // within the limits: decided
     cli::VerifyOptions ok;
     ok.selection = solution("7", "F6");
