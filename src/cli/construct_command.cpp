@@ -8,6 +8,8 @@
 #include "algebra/real_weights.hpp"
 #include "algebra/transforms.hpp"
 #include "cli/exit_codes.hpp"
+#include "construct/element_cost.hpp"
+#include "io/atomic_file.hpp"
 #include "io/element_json.hpp"
 #include "io/npy.hpp"
 #include "scalar/float.hpp"
@@ -28,10 +30,20 @@ Matrix<double> real_parts(const Matrix<Complex>& m) {
 int run_construct(const ConstructOptions& options, std::ostream& out) {
     if (options.out.empty()) throw InvalidInput("construct: --out DIR is required");
     const auto start = std::chrono::steady_clock::now();
-    const SelectedElement selected = select_element(options.selection);
+    const SelectedElement selected = select_element(options.selection, options.limits);
     const Element<Cyclotomic>& z = selected.z;
     if (!is_conjugate_symmetric(z))
         throw InvalidInput("construct: the element is not conjugate symmetric, so its weights are not real");
+    // Exporting: every entry is summed into n weights per row (entries x n complex terms, plus the n x n
+    // character table); memory: the q x n weight matrices (complex, then real, then .npy bytes) and the table.
+    {
+        const std::uint64_t q = z.order(), n = z.group().order();
+        const ElementCost c = element_cost(z);
+        const std::uint64_t terms = saturating_add(saturating_mul(c.entries, n), saturating_mul(n, n));
+        const std::uint64_t bytes = saturating_add(saturating_mul(saturating_mul(q, n), 3 * (16 + 8 + 8)),
+                                                   saturating_mul(saturating_mul(n, n), 2 * 16));
+        require_within(terms, bytes, options.limits, "construct: exporting the real weights of " + selected.description);
+    }
 
     // The exact element is rounded once to complex<double> and transformed in floating point: the real-domain
     // weights are only ever exported as float64, and the exact form goes to fourier.json.

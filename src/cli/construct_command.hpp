@@ -19,6 +19,7 @@ struct ConstructOptions {
     std::string out;    ///< --out DIR (required)
     bool overwrite = false;  ///< --overwrite: replace a non-empty DIR whole
     bool json = false;  ///< --json summary
+    ResourceLimits limits;  ///< --max-terms, --max-memory (building and exporting)
 };
 
 /// Runs `cogo construct`; returns 0 on success.

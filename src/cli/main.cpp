@@ -16,6 +16,7 @@
 #include "cli/norm_command.hpp"
 #include "cli/path_command.hpp"
 #include "cli/number_options.hpp"
+#include "cli/limit_options.hpp"
 #include "cli/prove_command.hpp"
 #include "cli/sweep_command.hpp"
 #include "cli/table_command.hpp"
@@ -104,8 +105,7 @@ int run(int argc, char** argv) {
         "verify", "Decide exactly whether an element is a global optimum (l = 0): PROVED / REFUTED / UNKNOWN");
     cogo::cli::add_solution_options(verify, vo.selection);
     verify->add_option("--certificate", vo.certificate, "Write a JSON certificate (re-check with check-cert)");
-    verify->add_option("--max-terms", vo.max_terms, "Work limit in scalar products; beyond it: UNKNOWN (exit 3)")
-        ->transform(whole_number(1, kMaxTerms))->capture_default_str();
+    cogo::cli::add_limit_options(verify, vo.limits);
     verify->add_flag("--json", vo.json, "Machine-readable output");
     verify->footer(kExitCodes);
 
@@ -128,6 +128,7 @@ int run(int argc, char** argv) {
     construct->add_option("--out,-o", co.out, "Output directory (created if missing)")->required();
     construct->add_flag("--overwrite", co.overwrite, "Replace a non-empty --out folder whole (refused without this)");
     construct->add_flag("--json", co.json, "Machine-readable summary");
+    cogo::cli::add_limit_options(construct, co.limits);
     construct->footer(kExitCodes);
 
     cogo::cli::TrainCommandOptions to;

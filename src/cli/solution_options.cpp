@@ -8,7 +8,10 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/number_options.hpp"
+#include <charconv>
+
 #include "construct/any_group_solutions.hpp"
+#include "construct/element_cost.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
 #include "construct/turn.hpp"
@@ -88,9 +91,25 @@ AbelianGroup require_group(const SolutionOptions& o, const char* what) {
     return AbelianGroup::parse(o.group);
 }
 
-SelectedElement named_construction(const SolutionOptions& o) {
+/// lcm of the denominators of the turn lists a construction uses (its parameters' field).
+std::uint64_t parameters_conductor(const std::string& name, const SolutionOptions& o) {
+    std::vector<const std::string*> lists;
+    if (name == "F6" || name == "F6R") lists = {&o.nu};
+    else if (name == "nui-synab") lists = {&o.alpha, &o.beta};
+    else if (name == "F46" || name == "min-zero-mean") lists = {&o.nu, &o.xi};
+    else if (name == "order4" || name == "min") lists = {&o.xi};
+    std::uint64_t conductor = 1;
+    for (const std::string* list : lists)
+        for (const Turn& t : parse_turns(*list)) conductor = saturating_lcm(conductor, t.den);
+    return conductor;
+}
+
+SelectedElement named_construction(const SolutionOptions& o, const ResourceLimits& limits) {
     const AbelianGroup g = require_group(o, "--solution");
     const std::string& name = o.solution;
+    // The size of the construction is bounded from the group and the parameters before anything is built.
+    require_within(construction_cost_bound(name, g, parameters_conductor(name, o)), limits,
+                   "building --solution " + name + " on " + g.name());
     SelectedElement out{Element<Cyclotomic>(g), name, "", nlohmann::json::object()};
     if (name == "F6") {
         out.z = f6(g, turn_values<Cyclotomic>(parse_turns(o.nu)));
@@ -188,13 +207,13 @@ void add_solution_options(CLI::App* command, SolutionOptions& o) {
     command->add_option("--dc-alpha", o.dc_alpha, "Real scale alpha of the DC-offset z_syn (syn-dc)")->capture_default_str();
 }
 
-SelectedElement select_element(const SolutionOptions& o) {
+SelectedElement select_element(const SolutionOptions& o, const ResourceLimits& limits) {
     const int chosen = !o.solution.empty() + !o.expr.empty() + !o.file.empty();
     if (chosen != 1) throw InvalidInput("choose exactly one of --solution NAME, --expr EXPR, --file FILE");
-    if (!o.solution.empty()) return named_construction(o);
+    if (!o.solution.empty()) return named_construction(o, limits);
     if (!o.expr.empty()) {
         const AbelianGroup g = require_group(o, "--expr");
-        return {evaluate_expression(g, o.expr), "expr", "'" + o.expr + "' on " + g.name(), {{"expr", o.expr}}};
+        return {evaluate_expression(g, o.expr, limits), "expr", "'" + o.expr + "' on " + g.name(), {{"expr", o.expr}}};
     }
     Element<Cyclotomic> z = read_element_file(o.file);
     if (!o.group.empty() && !(AbelianGroup::parse(o.group) == z.group()))

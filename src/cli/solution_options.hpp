@@ -10,6 +10,7 @@
 
 #include "algebra/element.hpp"
 #include "scalar/cyclotomic.hpp"
+#include "support/resource_limits.hpp"
 
 namespace CLI {
 class App;
@@ -47,8 +48,9 @@ struct SelectedElement {
 void add_solution_options(CLI::App* command, SolutionOptions& options);
 
 /// Builds the element; throws InvalidInput on unknown names, malformed parameters, missing or conflicting
-/// selections, and groups a construction does not support.
-SelectedElement select_element(const SolutionOptions& options);
+/// selections, and groups a construction does not support; throws ResourceLimit (before building) when
+/// the element's estimated size exceeds `limits` (element_cost.hpp).
+[[nodiscard]] SelectedElement select_element(const SolutionOptions& options, const ResourceLimits& limits = {});
 
 /// The names accepted by --solution.
 inline constexpr const char* kSolutionNames =

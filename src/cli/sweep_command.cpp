@@ -40,7 +40,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kMaxSteps = 100'000'000;
 constexpr unsigned kMaxJobs = 1024;
 constexpr const char* kManifestFormat = "cogo-sweep";
 constexpr int kManifestVersion = 2;

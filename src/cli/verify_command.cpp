@@ -14,6 +14,7 @@
 #include "support/error.hpp"
 #include "verify/certificate_checker.hpp"
 #include "verify/certificate_writer.hpp"
+#include "verify/verification_cost.hpp"
 #include "verify/verify.hpp"
 
 namespace cogo::cli {
@@ -35,11 +36,19 @@ std::string describe_condition(const OutputCondition<Cyclotomic>& c) {
 
 int run_verify(const VerifyOptions& options, std::ostream& out) {
     const auto start = std::chrono::steady_clock::now();
-    const SelectedElement selected = select_element(options.selection);
+    const SelectedElement selected = select_element(options.selection, options.limits);
     const Element<Cyclotomic>& z = selected.z;
-    VerifyLimits limits;
-    limits.max_terms = options.max_terms;
-    const VerificationResult<Cyclotomic> result = verify_global_optimum(z, limits);
+    // The verification's cost (scalar products x field degree, memory) is estimated before it runs; beyond
+    // the limits the verdict is UNKNOWN (exit 3) and nothing is decided.
+    const VerificationCost cost = verification_cost(z);
+    VerificationResult<Cyclotomic> result;
+    result.work = cost.products;
+    result.reason = exceeded_limit(cost, options.limits);
+    if (result.reason.empty()) {
+        VerifyLimits limits;
+        limits.max_terms = ResourceLimits::unlimited;  // bounded above, in terms of the field degree too
+        result = verify_global_optimum(z, limits);
+    }
     const double verify_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     std::map<std::string, std::size_t> by_kind;

@@ -17,7 +17,7 @@ struct VerifyOptions {
     SolutionOptions selection;
     std::string certificate;                 ///< --certificate FILE ("" = none)
     bool json = false;                       ///< --json
-    std::size_t max_terms = 400'000'000;     ///< --max-terms
+    ResourceLimits limits;                   ///< --max-terms, --max-memory (every phase)
 };
 
 /// Runs `cogo verify`; returns 0 PROVED, 1 REFUTED, 3 UNKNOWN (exit_code of the verdict). If the

@@ -1,5 +1,9 @@
 #include "construct/expression.hpp"
 
+#include <flint/fmpq.h>
+#include <flint/fmpz.h>
+
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <optional>
@@ -7,28 +11,48 @@
 #include <vector>
 
 #include "algebra/transforms.hpp"
+#include "construct/element_cost.hpp"
 #include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
 #include "construct/turn.hpp"
 #include "support/error.hpp"
+#include "support/flint_raii.hpp"
 
 namespace cogo {
 
 namespace {
 
-/// Abstract syntax tree.
+/// Largest number of decimal digits a literal may have: max_number_bits bits hold fewer digits than this.
+constexpr std::size_t kMaxLiteralDigits = max_number_bits * 30103 / 100000 + 2;
+
+/// A short excerpt of `text` around `pos` for messages (the text can be a megabyte long).
+std::string excerpt(const std::string& text, std::size_t pos) {
+    if (text.size() <= 60) return "'" + text + "'";
+    const std::size_t from = pos > 20 ? pos - 20 : 0;
+    return "'" + std::string(from > 0 ? "..." : "") + text.substr(from, 40) + (from + 40 < text.size() ? "..." : "") +
+           "' (" + std::to_string(text.size()) + " characters)";
+}
+
+/// Abstract syntax tree; sums and products are n-ary (their operands in order).
 struct Node {
-    enum class Kind { integer, sum, product, divide, at, sum_over_k, conj, atom } kind;
-    long value = 0;                         // integer literal, divisor, or frequency
-    std::string name;                       // atom name
-    std::vector<std::string> args;          // atom arguments (turns, signs)
+    enum class Kind { number, sum, product, divide, power, at, sum_over_k, conj, atom } kind;
+    std::size_t pos = 0;               // position in the text (0-based), for messages
+    std::size_t depth = 1;             // 1 + the largest depth of a child
+    flint::Fmpz value;                 // literal, divisor, exponent or frequency
+    std::string name;                  // atom name
+    std::vector<Turn> turns;           // atom turn arguments
+    int sign = 1;                      // the sign of xi(T, S)
     std::vector<std::unique_ptr<Node>> children;
 };
 using NodePtr = std::unique_ptr<Node>;
 
 class Parser {
 public:
-    explicit Parser(const std::string& text) : text_(text) {}
+    explicit Parser(const std::string& text) : text_(text) {
+        if (text.size() > max_expression_length)
+            throw InvalidInput("expression: " + std::to_string(text.size()) + " characters, more than the " +
+                               std::to_string(max_expression_length) + " accepted");
+    }
 
     NodePtr parse() {
         NodePtr e = expr();
@@ -38,8 +62,9 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& what) const {
-        throw InvalidInput("expression: " + what + " at position " + std::to_string(pos_ + 1) + " of '" + text_ + "'");
+    [[noreturn]] void fail(const std::string& what) const { fail_at(what, pos_); }
+    [[noreturn]] void fail_at(const std::string& what, std::size_t pos) const {
+        throw InvalidInput("expression: " + what + " at position " + std::to_string(pos + 1) + " of " + excerpt(text_, pos));
     }
     void skip() {
         while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
@@ -55,13 +80,22 @@ private:
     void expect(char c) {
         if (!accept(c)) fail(std::string("expected '") + c + "'");
     }
-    long integer() {
+    /// A non-negative decimal integer, exactly; refused beyond max_number_bits.
+    flint::Fmpz integer() {
         skip();
         const std::size_t start = pos_;
         while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
         if (start == pos_) fail("expected an integer");
-        if (pos_ - start > 9) fail("integer too large");
-        return std::stol(text_.substr(start, pos_ - start));
+        if (pos_ - start > kMaxLiteralDigits)
+            fail_at("integer of " + std::to_string(pos_ - start) + " digits is too large (at most " +
+                        std::to_string(max_number_bits) + " bits)",
+                    start);
+        flint::Fmpz v;
+        const std::string digits = text_.substr(start, pos_ - start);
+        if (fmpz_set_str(v.get(), digits.c_str(), 10) != 0) fail_at("malformed integer", start);
+        if (fmpz_bits(v.get()) > max_number_bits)
+            fail_at("integer too large (at most " + std::to_string(max_number_bits) + " bits)", start);
+        return v;
     }
     std::string word() {
         skip();
@@ -79,51 +113,103 @@ private:
         if (arg.empty()) fail("expected an argument");
         return arg;
     }
-    static NodePtr make(Node::Kind kind, long value = 0) {
+    NodePtr make(Node::Kind kind, std::size_t pos) const {
         auto n = std::make_unique<Node>();
         n->kind = kind;
-        n->value = value;
+        n->pos = pos;
         return n;
     }
-    NodePtr binary(Node::Kind kind, NodePtr lhs, NodePtr rhs) {
-        NodePtr n = make(kind);
-        n->children.push_back(std::move(lhs));
-        n->children.push_back(std::move(rhs));
-        return n;
+    /// Appends a child, keeping the depth bounded (the evaluator recurses along it).
+    void adopt(Node& parent, NodePtr child) {
+        parent.depth = std::max(parent.depth, child->depth + 1);
+        if (parent.depth > max_expression_depth)
+            fail_at("nesting deeper than " + std::to_string(max_expression_depth) + " levels", parent.pos);
+        parent.children.push_back(std::move(child));
     }
+    /// Guards the parser's own recursion ('(' and function calls).
+    struct Nesting {
+        Parser& p;
+        explicit Nesting(Parser& parser) : p(parser) {
+            if (++p.nesting_ > max_expression_depth)
+                p.fail("nesting deeper than " + std::to_string(max_expression_depth) + " levels");
+        }
+        ~Nesting() { --p.nesting_; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+    };
+
     NodePtr expr() {
-        NodePtr lhs = term();
-        while (accept('+')) lhs = binary(Node::Kind::sum, std::move(lhs), term());
-        return lhs;
+        skip();
+        const std::size_t start = pos_;
+        NodePtr first = term();
+        if (!accept('+')) return first;
+        NodePtr n = make(Node::Kind::sum, start);
+        adopt(*n, std::move(first));
+        do adopt(*n, term());
+        while (accept('+'));
+        return n;
     }
     NodePtr term() {
-        NodePtr lhs = factor();
-        while (accept('*')) lhs = binary(Node::Kind::product, std::move(lhs), factor());
-        return lhs;
+        skip();
+        const std::size_t start = pos_;
+        NodePtr first = factor();
+        if (!accept('*')) return first;
+        NodePtr n = make(Node::Kind::product, start);
+        adopt(*n, std::move(first));
+        do adopt(*n, factor());
+        while (accept('*'));
+        return n;
     }
     NodePtr factor() {
         NodePtr e = primary();
+        bool after_power = false;
         for (;;) {
-            if (accept('/')) {
-                const long n = integer();
-                if (n == 0) fail("division by zero");
-                NodePtr d = make(Node::Kind::divide, n);
-                d->children.push_back(std::move(e));
-                e = std::move(d);
-            } else if (accept('@')) {
-                NodePtr a = make(Node::Kind::at, integer());
-                a->children.push_back(std::move(e));
-                e = std::move(a);
-            } else {
-                return e;
+            skip();
+            const std::size_t at = pos_;
+            Node::Kind kind;
+            if (accept('/')) kind = Node::Kind::divide;
+            else if (accept('@')) kind = Node::Kind::at;
+            else if (accept('^')) kind = Node::Kind::power;
+            else return e;
+            if (kind == Node::Kind::power && after_power) fail_at("write (a^b)^c explicitly, not a^b^c", at);
+            after_power = kind == Node::Kind::power;
+            NodePtr n = make(kind, at);
+            n->value = integer();
+            if (kind == Node::Kind::divide) {
+                // the divisor is INT or INT^INT: x / 2^64 divides by 2^64
+                skip();
+                if (pos_ < text_.size() && text_[pos_] == '^') {
+                    ++pos_;
+                    after_power = true;  // x / a^b^c is as ambiguous as a^b^c
+                    const flint::Fmpz exponent = integer();
+                    const bool trivial = fmpz_is_zero(n->value.get()) || fmpz_is_one(n->value.get());  // 0^e, 1^e
+                    if (trivial) {
+                        if (fmpz_is_zero(exponent.get())) fmpz_one(n->value.get());
+                    } else {
+                        const std::uint64_t bits = fmpz_bits(n->value.get());  // >= 2
+                        if (fmpz_cmp_ui(exponent.get(), max_number_bits) > 0 ||
+                            (bits - 1) * fmpz_get_ui(exponent.get()) > max_number_bits)
+                            fail_at("divisor too large (at most " + std::to_string(max_number_bits) + " bits)", at);
+                        fmpz_pow_ui(n->value.get(), n->value.get(), fmpz_get_ui(exponent.get()));
+                    }
+                }
+                if (fmpz_is_zero(n->value.get())) fail_at("division by zero", at);
             }
+            adopt(*n, std::move(e));
+            e = std::move(n);
         }
     }
     NodePtr primary() {
         skip();
         if (pos_ >= text_.size()) fail("unexpected end");
-        if (std::isdigit(static_cast<unsigned char>(text_[pos_]))) return make(Node::Kind::integer, integer());
+        const std::size_t start = pos_;
+        if (std::isdigit(static_cast<unsigned char>(text_[pos_]))) {
+            NodePtr n = make(Node::Kind::number, start);
+            n->value = integer();
+            return n;
+        }
         if (accept('(')) {
+            const Nesting guard(*this);
             NodePtr e = expr();
             expect(')');
             return e;
@@ -131,9 +217,10 @@ private:
         const std::string name = word();
         if (name.empty()) fail("expected a number, '(' or a name");
         if (name == "sum" || name == "conj") {
-            NodePtr n = make(name == "sum" ? Node::Kind::sum_over_k : Node::Kind::conj);
+            const Nesting guard(*this);
+            NodePtr n = make(name == "sum" ? Node::Kind::sum_over_k : Node::Kind::conj, start);
             expect('(');
-            n->children.push_back(expr());
+            adopt(*n, expr());
             expect(')');
             return n;
         }
@@ -142,113 +229,246 @@ private:
             {"xi", {1, 2}},  {"synab", {2, 2}}, {"u", {3, 3}}};
         for (const auto& [atom, arity] : atoms) {
             if (atom != name) continue;
-            NodePtr n = make(Node::Kind::atom);
+            NodePtr n = make(Node::Kind::atom, start);
             n->name = name;
+            std::vector<std::pair<std::string, std::size_t>> args;
             if (accept('(')) {
-                do n->args.push_back(argument());
-                while (accept(','));
+                do {
+                    skip();
+                    const std::size_t at = pos_;
+                    args.emplace_back(argument(), at);
+                } while (accept(','));
                 expect(')');
             }
-            const int count = static_cast<int>(n->args.size());
+            const int count = static_cast<int>(args.size());
             if (count < arity.first || count > arity.second)
-                fail("'" + name + "' takes " + std::to_string(arity.first) +
-                     (arity.second != arity.first ? "-" + std::to_string(arity.second) : "") + " arguments");
+                fail_at("'" + name + "' takes " + std::to_string(arity.first) +
+                            (arity.second != arity.first ? "-" + std::to_string(arity.second) : "") + " arguments",
+                        start);
+            const std::size_t turn_count = name == "xi" ? 1 : args.size();
+            for (std::size_t i = 0; i < turn_count; ++i) {
+                try {
+                    n->turns.push_back(parse_turn(args[i].first));
+                } catch (const InvalidInput& e) {
+                    fail_at(std::string("argument of '") + name + "': " + e.what(), args[i].second);
+                }
+            }
+            if (name == "xi" && args.size() == 2) {
+                const std::string& s = args[1].first;
+                if (s == "1" || s == "+1") n->sign = 1;
+                else if (s == "-1") n->sign = -1;
+                else fail_at("the sign of xi must be 1 or -1, got '" + s.substr(0, 40) + "'", args[1].second);
+            }
             return n;
         }
-        fail("unknown name '" + name + "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T); sum(...), conj(...))");
+        fail_at("unknown name '" + name.substr(0, 40) +
+                    "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T); sum(...), conj(...))",
+                start);
     }
 
     const std::string& text_;
     std::size_t pos_ = 0;
+    std::size_t nesting_ = 0;
 };
 
-/// A value during evaluation: an integer scalar or an element.
-using Value = std::variant<long, Element<Cyclotomic>>;
+/// A value during evaluation: an exact rational number or an element.
+using Value = std::variant<flint::Fmpq, Element<Cyclotomic>>;
 
 class Evaluator {
 public:
-    explicit Evaluator(const AbelianGroup& group) : group_(group) {}
+    Evaluator(const AbelianGroup& group, const std::string& text, const ResourceLimits& limits)
+        : group_(group), text_(text), limits_(limits) {}
 
     Value eval(const Node& n, std::optional<std::size_t> k) const {
         switch (n.kind) {
-            case Node::Kind::integer: return n.value;
-            case Node::Kind::sum: {
-                Value l = eval(*n.children[0], k), r = eval(*n.children[1], k);
-                if (!std::holds_alternative<Element<Cyclotomic>>(l) || !std::holds_alternative<Element<Cyclotomic>>(r))
-                    throw InvalidInput("expression: '+' adds elements, not numbers (write the element, then '/n' or 'n *')");
-                return std::get<Element<Cyclotomic>>(l) + std::get<Element<Cyclotomic>>(r);
+            case Node::Kind::number: {
+                flint::Fmpq q;
+                fmpq_set_fmpz_frac(q.get(), n.value.get(), one().get());
+                return q;
             }
-            case Node::Kind::product: {
-                Value l = eval(*n.children[0], k), r = eval(*n.children[1], k);
-                if (std::holds_alternative<long>(l) && std::holds_alternative<long>(r))
-                    return std::get<long>(l) * std::get<long>(r);
-                if (std::holds_alternative<long>(l))
-                    return scale_output(std::get<Element<Cyclotomic>>(r), Cyclotomic(std::get<long>(l)));
-                if (std::holds_alternative<long>(r))
-                    return scale_output(std::get<Element<Cyclotomic>>(l), Cyclotomic(std::get<long>(r)));
-                return std::get<Element<Cyclotomic>>(l) * std::get<Element<Cyclotomic>>(r);
-            }
+            case Node::Kind::sum: return sum(n, k);
+            case Node::Kind::product: return product(n, k);
             case Node::Kind::divide: {
-                const Element<Cyclotomic> e = element(eval(*n.children[0], k), "'/n'");
-                return scale_output(e, Cyclotomic::rational(1, n.value));
+                Value v = eval(*n.children[0], k);
+                flint::Fmpq inv;
+                fmpq_set_fmpz_frac(inv.get(), one().get(), n.value.get());
+                return scale(std::move(v), inv, n);
             }
+            case Node::Kind::power: return power(n, k);
             case Node::Kind::at: {
-                const std::size_t f = static_cast<std::size_t>(n.value);
-                if (f == 0 || f >= group_.order())
-                    throw InvalidInput("expression: '@" + std::to_string(f) + "' is not a non-zero frequency of " + group_.name());
-                return eval(*n.children[0], f);
+                if (fmpz_sgn(n.value.get()) <= 0 || fmpz_cmp_ui(n.value.get(), group_.order()) >= 0)
+                    fail(n, "'@" + n.value.str().substr(0, 30) + "' is not a non-zero frequency of " + group_.name() +
+                                " (1.." + std::to_string(group_.order() - 1) + ")");
+                return eval(*n.children[0], static_cast<std::size_t>(fmpz_get_ui(n.value.get())));
             }
-            case Node::Kind::sum_over_k: {
-                // sum(...) claims to cover every non-zero frequency; a self-conjugate one (k = -k, even
-                // order) has no pair and would be skipped silently, so refuse instead.
-                for (std::size_t f = 1; f < group_.order(); ++f)
-                    if (group_.neg(f) == f)
-                        throw InvalidInput("expression: sum(...) needs a group without self-conjugate frequencies (odd order); " +
-                                           group_.name() + " has k = " + std::to_string(f) + " = -k: place blocks with '@k' instead");
-                std::vector<Element<Cyclotomic>> terms;
-                for (std::size_t f : pair_representatives(group_)) terms.push_back(element(eval(*n.children[0], f), "sum(...)"));
-                return sum_of(group_, terms);
-            }
-            case Node::Kind::conj: return conjugate(element(eval(*n.children[0], k), "conj(...)"));
+            case Node::Kind::sum_over_k: return sum_over_k(n);
+            case Node::Kind::conj: return conjugate(element(eval(*n.children[0], k), n, "conj(...)"));
             case Node::Kind::atom: return atom(n, k);
         }
         throw Error("expression: unknown node");
     }
 
-    static Element<Cyclotomic> element(Value v, const char* where) {
+    Element<Cyclotomic> element(Value v, const Node& n, const char* where) const {
         if (!std::holds_alternative<Element<Cyclotomic>>(v))
-            throw InvalidInput(std::string("expression: ") + where + " needs an element, not a number");
+            fail(n, std::string(where) + " needs an element, not a number");
         return std::get<Element<Cyclotomic>>(std::move(v));
     }
 
 private:
+    [[noreturn]] void fail(const Node& n, const std::string& what) const {
+        throw InvalidInput("expression: " + what + " at position " + std::to_string(n.pos + 1) + " of " +
+                           excerpt(text_, n.pos));
+    }
+    std::string where(const Node& n) const {
+        return "position " + std::to_string(n.pos + 1) + " of " + excerpt(text_, n.pos);
+    }
+    static const flint::Fmpz& one() {
+        static const flint::Fmpz v(1);
+        return v;
+    }
+    void require_small(const flint::Fmpq& q, const Node& n) const {
+        if (fmpz_bits(fmpq_numref(q.get())) > max_number_bits || fmpz_bits(fmpq_denref(q.get())) > max_number_bits)
+            fail(n, "number too large (numerator and denominator at most " + std::to_string(max_number_bits) + " bits)");
+    }
+    static Cyclotomic to_cyclotomic(const flint::Fmpq& q) { return Cyclotomic::rational(q.str()); }
+
+    /// v scaled by the rational s (an element: its c-row).
+    Value scale(Value v, const flint::Fmpq& s, const Node& n) const {
+        if (auto* q = std::get_if<flint::Fmpq>(&v)) {
+            flint::Fmpq r;
+            fmpq_mul(r.get(), q->get(), s.get());
+            require_small(r, n);
+            return r;
+        }
+        return scale_output(std::get<Element<Cyclotomic>>(v), to_cyclotomic(s));
+    }
+
+    Value sum(const Node& n, std::optional<std::size_t> k) const {
+        std::vector<Element<Cyclotomic>> terms;
+        terms.reserve(n.children.size());
+        ElementCost total;
+        for (const NodePtr& child : n.children) {
+            Value v = eval(*child, k);
+            if (!std::holds_alternative<Element<Cyclotomic>>(v))
+                fail(*child, "'+' adds elements, not numbers (write the element, then '/n' or 'n *')");
+            terms.push_back(std::get<Element<Cyclotomic>>(std::move(v)));
+            total = add(total, element_cost(terms.back()));
+            require_within(total, limits_, "the sum at " + where(n));
+        }
+        return sum_of(group_, terms);
+    }
+
+    static ElementCost add(const ElementCost& x, const ElementCost& y) {
+        return make_cost(saturating_add(x.nodes, y.nodes), saturating_add(x.entries, y.entries),
+                         saturating_lcm(x.conductor, y.conductor));
+    }
+
+    /// The product z1 * z2 after checking its estimated size: q1 q2 nodes, at most min(q2 E1, q1 E2) entries.
+    Element<Cyclotomic> multiply(const Element<Cyclotomic>& z1, const Element<Cyclotomic>& z2, const Node& n) const {
+        const ElementCost c1 = element_cost(z1), c2 = element_cost(z2);
+        const ElementCost out = make_cost(saturating_mul(c1.nodes, c2.nodes),
+                                          std::min(saturating_mul(c2.nodes, c1.entries), saturating_mul(c1.nodes, c2.entries)),
+                                          saturating_lcm(c1.conductor, c2.conductor));
+        require_within(out, limits_, "the product at " + where(n));
+        return z1 * z2;
+    }
+
+    Value product(const Node& n, std::optional<std::size_t> k) const {
+        flint::Fmpq scalar(1);
+        std::optional<Element<Cyclotomic>> z;
+        for (const NodePtr& child : n.children) {
+            Value v = eval(*child, k);
+            if (auto* q = std::get_if<flint::Fmpq>(&v)) {
+                if (fmpz_bits(fmpq_numref(scalar.get())) + fmpz_bits(fmpq_numref(q->get())) > max_number_bits + 1 ||
+                    fmpz_bits(fmpq_denref(scalar.get())) + fmpz_bits(fmpq_denref(q->get())) > max_number_bits + 1)
+                    fail(n, "number too large (numerator and denominator at most " + std::to_string(max_number_bits) +
+                                " bits)");
+                fmpq_mul(scalar.get(), scalar.get(), q->get());
+                require_small(scalar, n);
+            } else {
+                auto& e = std::get<Element<Cyclotomic>>(v);
+                z = z ? multiply(*z, e, n) : std::move(e);
+            }
+        }
+        // numbers scale the c-row; that commutes with the Kronecker product, so it is applied once at the end
+        if (!z) return scalar;
+        if (fmpq_is_one(scalar.get())) return std::move(*z);
+        return scale_output(*z, to_cyclotomic(scalar));
+    }
+
+    Value power(const Node& n, std::optional<std::size_t> k) const {
+        Value v = eval(*n.children[0], k);
+        const fmpz* e = n.value.get();
+        if (auto* q = std::get_if<flint::Fmpq>(&v)) {
+            const bool trivial = fmpq_is_zero(q->get()) || (fmpz_is_pm1(fmpq_numref(q->get())) && fmpz_is_one(fmpq_denref(q->get())));
+            if (!trivial) {
+                const std::uint64_t bits = std::max(fmpz_bits(fmpq_numref(q->get())), fmpz_bits(fmpq_denref(q->get())));
+                if (fmpz_cmp_ui(e, max_number_bits) > 0 || (bits - 1) * fmpz_get_ui(e) > max_number_bits)
+                    fail(n, "number too large: the power exceeds " + std::to_string(max_number_bits) + " bits");
+            }
+            flint::Fmpq r;
+            if (trivial && fmpz_is_zero(e)) fmpq_one(r.get());
+            else if (trivial) fmpq_pow_si(r.get(), q->get(), fmpz_is_even(e) ? 2 : 1);
+            else fmpq_pow_si(r.get(), q->get(), static_cast<slong>(fmpz_get_ui(e)));
+            require_small(r, n);
+            return r;
+        }
+        if (fmpz_is_zero(e) || fmpz_cmp_ui(e, max_element_power) > 0)
+            fail(n, "an element power z^n needs 1 <= n <= " + std::to_string(max_element_power) + ", got " +
+                        n.value.str().substr(0, 30));
+        const auto& z = std::get<Element<Cyclotomic>>(v);
+        Element<Cyclotomic> result = z;
+        for (unsigned long i = 1; i < fmpz_get_ui(e); ++i) result = multiply(result, z, n);
+        return result;
+    }
+
+    Value sum_over_k(const Node& n) const {
+        // sum(...) claims to cover every non-zero frequency; a self-conjugate one (k = -k, even
+        // order) has no pair and would be skipped silently, so refuse instead.
+        for (std::size_t f = 1; f < group_.order(); ++f)
+            if (group_.neg(f) == f)
+                fail(n, "sum(...) needs a group without self-conjugate frequencies (odd order); " + group_.name() +
+                            " has k = " + std::to_string(f) + " = -k: place blocks with '@k' instead");
+        std::vector<Element<Cyclotomic>> terms;
+        ElementCost total;
+        for (std::size_t f : pair_representatives(group_)) {
+            terms.push_back(element(eval(*n.children[0], f), n, "sum(...)"));
+            total = add(total, element_cost(terms.back()));
+            require_within(total, limits_, "sum(...) at " + where(n));
+        }
+        return sum_of(group_, terms);
+    }
+
     Element<Cyclotomic> atom(const Node& n, std::optional<std::size_t> k) const {
-        if (!k) throw InvalidInput("expression: '" + n.name + "' needs a frequency: write (...)@k or sum(...)");
-        auto turn = [&](std::size_t i) { return turn_value<Cyclotomic>(parse_turn(n.args[i])); };
+        if (!k) fail(n, "'" + n.name + "' needs a frequency: write (...)@k or sum(...)");
+        // at most 3 nodes of 2 entries per row, in the field of the atom's fixed values (zeta_3 of z_syn and
+        // z_syn_ab, i of z_nu_i and z_xi) and of its turns
+        std::uint64_t conductor = 1;
+        if (n.name == "syn" || n.name == "synab") conductor = 3;
+        if (n.name == "nui" || n.name == "xi") conductor = 4;
+        for (const Turn& t : n.turns) conductor = saturating_lcm(conductor, t.den);
+        require_within(make_cost(3, 18, conductor), limits_, "'" + n.name + "' at " + where(n));
+        auto turn = [&](std::size_t i) { return turn_value<Cyclotomic>(n.turns[i]); };
         if (n.name == "one") return unit_block<Cyclotomic>(group_, *k);
         if (n.name == "syn") return z_syn<Cyclotomic>(group_, *k);
         if (n.name == "nui") return z_nu_i<Cyclotomic>(group_, *k);
         if (n.name == "nu") return z_nu<Cyclotomic>(group_, *k, turn(0));
         if (n.name == "synab") return z_syn_ab<Cyclotomic>(group_, *k, turn(0), turn(1));
         if (n.name == "u") return single_node<Cyclotomic>(group_, *k, turn(0), turn(1), turn(2));
-        // xi(T[, s])
-        int s = 1;
-        if (n.args.size() == 2) {
-            if (n.args[1] == "1" || n.args[1] == "+1") s = 1;
-            else if (n.args[1] == "-1") s = -1;
-            else throw InvalidInput("expression: the sign of xi must be 1 or -1, got '" + n.args[1] + "'");
-        }
-        return z_xi<Cyclotomic>(group_, *k, turn(0), s);
+        return z_xi<Cyclotomic>(group_, *k, turn(0), n.sign);
     }
 
     const AbelianGroup& group_;
+    const std::string& text_;
+    const ResourceLimits& limits_;
 };
 
 }  // namespace
 
-Element<Cyclotomic> evaluate_expression(const AbelianGroup& group, const std::string& text) {
+Element<Cyclotomic> evaluate_expression(const AbelianGroup& group, const std::string& text, const ResourceLimits& limits) {
     const NodePtr ast = Parser(text).parse();
-    return Evaluator::element(Evaluator(group).eval(*ast, std::nullopt), "the expression");
+    const Evaluator evaluator(group, text, limits);
+    return evaluator.element(evaluator.eval(*ast, std::nullopt), *ast, "the expression");
 }
 
 }  // namespace cogo

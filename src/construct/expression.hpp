@@ -4,8 +4,12 @@
 ///
 ///   expr    := term { '+' term }                      semi-ring sum (concatenate nodes)
 ///   term    := factor { '*' factor }                  semi-ring product (Kronecker per frequency);
-///                                                     an integer factor scales the c-row instead
-///   factor  := primary { '/' INT | '@' FREQ }          '/n': c-row divided by n; '@k': at frequency k
+///                                                     a number factor scales the c-row instead
+///   factor  := primary { '^' INT | '/' DIV | '@' FREQ }   (left to right; a^b^c is refused)
+///                                                     '^n': n-th power (numbers: n >= 0; elements:
+///                                                     1 <= n <= max_element_power); '/n': divided by n
+///                                                     (an element: its c-row); '@k': at frequency k
+///   DIV     := INT [ '^' INT ]                        x / 2^64 divides x by 2^64
 ///   primary := INT | '(' expr ')'
 ///            | 'sum' '(' expr ')'                     sum of expr@k over the pair representatives k
 ///                                                     of {k, -k}, k != 0 (Z_d: k = 1..(d-1)/2)
@@ -22,15 +26,37 @@
 ///   sum(nu(1/3) * syn) / 6                  z_F6
 ///   sum(nui * synab(0, 1/4)) / 6            z_{nu=i} * z_{syn,ab}
 ///   (nui * xi(1/8, -1))@2 / 4 + sum(nu(1/4) * syn)/6
-/// Whitespace is ignored. Malformed text throws cogo::InvalidInput naming the position.
+///   2^64 * sum(nu(1/3) * syn) / 6           numbers are exact rationals of any size (FLINT)
+/// Whitespace is ignored.
+///
+/// Exactness and bounds: every number (literal, divisor, exponent, frequency, turn) is read exactly;
+/// nothing wraps. Refused as cogo::InvalidInput (naming the position): malformed text, text longer than
+/// max_expression_length, nesting deeper than max_expression_depth, a number beyond max_number_bits, a
+/// frequency outside the group, an element power beyond max_element_power. Sums and products are n-ary
+/// and evaluated iteratively (cost linear in the text for flat sums). Before every product, sum and atom
+/// the size of the result is estimated (element_cost.hpp) and checked against the limits: exceeding them
+/// throws cogo::ResourceLimit (cogo::FieldTooLarge for a field beyond Cyclotomic::max_conductor).
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "algebra/element.hpp"
 #include "scalar/cyclotomic.hpp"
+#include "support/resource_limits.hpp"
 
 namespace cogo {
 
-/// Parses and evaluates `text` over `group`.
-Element<Cyclotomic> evaluate_expression(const AbelianGroup& group, const std::string& text);
+/// Longest expression text accepted (characters).
+inline constexpr std::size_t max_expression_length = 1'000'000;
+/// Deepest nesting of '(' / sum( / conj( / atom arguments accepted.
+inline constexpr std::size_t max_expression_depth = 200;
+/// Largest size of a number (numerator or denominator) in bits, about 20,000 decimal digits.
+inline constexpr std::uint64_t max_number_bits = 65'536;
+/// Largest exponent of an element power z^n.
+inline constexpr std::uint64_t max_element_power = 64;
+
+/// Parses and evaluates `text` over `group` within `limits`.
+[[nodiscard]] Element<Cyclotomic> evaluate_expression(const AbelianGroup& group, const std::string& text,
+                                                      const ResourceLimits& limits = {});
 
 }  // namespace cogo

@@ -6,15 +6,12 @@
 /// lists comma-separated ("1/3,1/4"), as the CLI takes them (`--nu 1/3,1/4` cycles over frequencies).
 ///
 /// Canonical form: den >= 1 and gcd(|num|, den) = 1; the sign lives in num; num is NOT reduced modulo
-/// den (so "-1/8" stays -1/8 and prints back as "-1/8"). Parsing throws cogo::InvalidInput on malformed
-/// text; nothing else here throws (the scalar's root_of_unity may refuse a denominator it cannot hold).
-#include <charconv>
+/// den (so "-1/8" stays -1/8 and prints back as "-1/8"). Parsing is exact (turn.cpp, FLINT integers) and
+/// throws cogo::InvalidInput on malformed text; nothing else here throws (the scalar's root_of_unity may
+/// refuse a denominator it cannot hold: FieldTooLarge beyond Cyclotomic::max_conductor).
 #include <cstddef>
-#include <limits>
 #include <numeric>
 #include <string>
-#include <string_view>
-#include <system_error>
 #include <vector>
 
 #include "scalar/scalar.hpp"
@@ -43,61 +40,22 @@ inline std::string to_string(const Turn& t) {
     return t.den == 1 ? std::to_string(t.num) : std::to_string(t.num) + "/" + std::to_string(t.den);
 }
 
-namespace detail {
-inline std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-/// Parses an optionally signed ("+"/"-") decimal integer occupying all of s; false if malformed or too large.
-inline bool parse_long(std::string_view s, long& out) {
-    bool negative = false;
-    if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-        negative = s.front() == '-';
-        s.remove_prefix(1);
-    }
-    if (s.empty() || s.front() < '0' || s.front() > '9') return false;
-    unsigned long magnitude = 0;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), magnitude);
-    if (ec != std::errc() || ptr != s.data() + s.size()) return false;
-    if (magnitude > static_cast<unsigned long>(std::numeric_limits<long>::max())) return false;
-    out = negative ? -static_cast<long>(magnitude) : static_cast<long>(magnitude);
-    return true;
-}
-}  // namespace detail
+/// Longest text parse_turn / parse_turns accept (characters); longer text is refused as bad input.
+inline constexpr std::size_t max_turn_text = 10'000;
 
 /// Parses "p/q" or "p" (p an optionally signed integer, q a positive integer, blanks around allowed) into
-/// a canonical Turn. Throws InvalidInput (naming the text) if malformed, q == 0 or a number overflows.
-inline Turn parse_turn(const std::string& text) {
-    const std::string_view s = detail::trim(text);
-    const std::size_t slash = s.find('/');
-    long num = 0, den = 1;
-    bool ok = detail::parse_long(detail::trim(s.substr(0, slash)), num);
-    if (ok && slash != std::string_view::npos) {
-        const std::string_view d = detail::trim(s.substr(slash + 1));
-        ok = !d.empty() && d.front() >= '0' && d.front() <= '9' && detail::parse_long(d, den);
-    }
-    if (!ok) throw InvalidInput("turn: malformed \"" + text + "\" (expected p/q or p, e.g. 1/3, -1/8, 0)");
-    if (den == 0) throw InvalidInput("turn: zero denominator in \"" + text + "\"");
-    return make_turn(num, static_cast<unsigned long>(den));
-}
+/// a canonical Turn, exactly (FLINT integers, any number of digits up to max_turn_text):
+/// * p/q is reduced to lowest terms first (so "2/6" is 1/3 and "10/5" is 2);
+/// * a numerator beyond the range of `long` is replaced by its remainder modulo q with the same sign (the
+///   same root of unity, exactly);
+/// * a denominator beyond the range of `unsigned long` (after reduction) throws cogo::FieldTooLarge:
+///   exp(2 pi i p/q) lives in Q(zeta_q), far beyond any field the tool builds (a resource limit, exit 3).
+/// Throws InvalidInput (naming the text) if malformed, too long or q == 0.
+[[nodiscard]] Turn parse_turn(const std::string& text);
 
-/// Parses a non-empty comma-separated list of turns ("1/3,1/4"). Throws InvalidInput if the list or any
-/// item is empty or malformed.
-inline std::vector<Turn> parse_turns(const std::string& text) {
-    std::vector<Turn> out;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t comma = text.find(',', start);
-        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (detail::trim(item).empty()) throw InvalidInput("turns: empty item in \"" + text + "\"");
-        out.push_back(parse_turn(item));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
+/// Parses a non-empty comma-separated list of turns ("1/3,1/4"). Throws InvalidInput if the list is longer
+/// than max_turn_text or any item is empty or malformed (and what parse_turn throws).
+[[nodiscard]] std::vector<Turn> parse_turns(const std::string& text);
 
 /// exp(2 pi i num/den) as an S (root_of_unity(den, num)).
 template <Scalar S>

@@ -176,7 +176,7 @@ ImplPtr nonnull(const ImplPtr& p) { return p ? p : zero_ptr(); }
 void check_conductor(unsigned long N, const char* where) {
     if (N == 0) throw InvalidInput(std::string(where) + ": field order N must be >= 1");
     if (N > Cyclotomic::max_conductor)
-        throw InvalidInput(std::string(where) + ": field order " + std::to_string(N) + " exceeds max_conductor " +
+        throw FieldTooLarge(std::string(where) + ": field order " + std::to_string(N) + " exceeds max_conductor " +
                            std::to_string(Cyclotomic::max_conductor));
 }
 
@@ -216,7 +216,7 @@ ImplPtr lift_to(const ImplPtr& ap, unsigned long M) {
         throw FieldMismatch("Cyclotomic::lift: field order " + std::to_string(N) + " does not divide " +
                             std::to_string(M));
     if (M > Cyclotomic::max_conductor)
-        throw FieldMismatch("Cyclotomic::lift: field order " + std::to_string(M) + " exceeds max_conductor " +
+        throw FieldTooLarge("Cyclotomic::lift: field order " + std::to_string(M) + " exceeds max_conductor " +
                             std::to_string(Cyclotomic::max_conductor));
     const Field& f = field(M);
     auto r = std::make_shared<Impl>(f);
@@ -241,7 +241,7 @@ ImplPtr lift_to(const ImplPtr& ap, unsigned long M) {
 unsigned long common_order(unsigned long N1, unsigned long N2) {
     const unsigned long M = std::lcm(N1, N2);  // both <= 2^20: no overflow
     if (M > Cyclotomic::max_conductor)
-        throw FieldMismatch("Cyclotomic: common field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
+        throw FieldTooLarge("Cyclotomic: common field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
                             std::to_string(N1) + ") and Q(zeta_" + std::to_string(N2) +
                             ") exceeds max_conductor " + std::to_string(Cyclotomic::max_conductor));
     return M;

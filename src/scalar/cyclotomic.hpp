@@ -6,7 +6,7 @@
 /// one) and a rational polynomial p of degree < phi(N) with value p(zeta_N); p is reduced modulo the
 /// N-th cyclotomic polynomial Phi_N, so two values with the same N are equal iff their polynomials are
 /// equal. Mixing values of different N lifts both to Q(zeta_lcm) (zeta_N = zeta_M^(M/N)); the lift is
-/// refused with cogo::FieldMismatch if lcm exceeds max_conductor. Rationals live in Q(zeta_1).
+/// refused with cogo::FieldTooLarge (a ResourceLimit) if lcm exceeds max_conductor. Rationals live in Q(zeta_1).
 ///
 /// Values are immutable and cheap to copy (shared representation). FLINT stays inside cyclotomic.cpp.
 #include <complex>
@@ -31,16 +31,18 @@ public:
     static Cyclotomic rational(long num, long den);
     /// The rational given as a decimal string "p" or "p/q" (arbitrary size); throws InvalidInput if malformed.
     static Cyclotomic rational(const std::string& text);
-    /// zeta_N^k (any integer k, reduced mod N); lives in Q(zeta_N). Throws InvalidInput if N == 0 or
-    /// N > max_conductor.
+    /// zeta_N^k (any integer k, reduced mod N); lives in Q(zeta_N). Throws InvalidInput if N == 0,
+    /// FieldTooLarge if N > max_conductor.
     static Cyclotomic zeta(unsigned long N, long k = 1);
     /// sum_i coeffs[i] zeta_N^i with rational coefficients given as strings "p" or "p/q"
-    /// (any length; reduced mod Phi_N). Throws InvalidInput if malformed, N == 0 or N > max_conductor.
+    /// (any length; reduced mod Phi_N). Throws InvalidInput if malformed or N == 0, FieldTooLarge if
+    /// N > max_conductor.
     static Cyclotomic from_coefficients(unsigned long N, const std::vector<std::string>& coeffs);
 
     /// The order N of the field Q(zeta_N) the value is stored in.
     unsigned long conductor() const;
-    /// The same value stored in Q(zeta_M); throws FieldMismatch unless N divides M and M <= max_conductor.
+    /// The same value stored in Q(zeta_M); throws FieldMismatch unless N divides M, FieldTooLarge if
+    /// M > max_conductor.
     Cyclotomic lift(unsigned long M) const;
     /// Canonical coefficients c_0..c_{deg} (value = sum c_i zeta_N^i), as strings "p" or "p/q"; empty for 0.
     std::vector<std::string> coefficients() const;

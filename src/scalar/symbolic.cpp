@@ -594,7 +594,7 @@ gi::ex parts_to_ex(const Parts& p) { return p.den_one ? to_ex(p.num) : to_ex(p.n
 unsigned long common_conductor(unsigned long a, unsigned long b) {
     const unsigned long M = std::lcm(a, b);
     if (M > Cyclotomic::max_conductor)
-        throw FieldMismatch("common cyclotomic field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
+        throw FieldTooLarge("common cyclotomic field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
                             std::to_string(a) + ") and Q(zeta_" + std::to_string(b) + ") exceeds the limit " +
                             std::to_string(Cyclotomic::max_conductor));
     return M;
@@ -617,7 +617,7 @@ Symbolic Symbolic::rational(long num, long den) {
 Symbolic Symbolic::zeta(unsigned long N, long k) {
     if (N == 0) throw InvalidInput("zeta_0 does not exist (the order must be >= 1)");
     if (N > Cyclotomic::max_conductor)
-        throw FieldMismatch("Q(zeta_" + std::to_string(N) + ") exceeds the limit " +
+        throw FieldTooLarge("Q(zeta_" + std::to_string(N) + ") exceeds the limit " +
                             std::to_string(Cyclotomic::max_conductor));
     const long n = static_cast<long>(N);
     const long r = ((k % n) + n) % n;
@@ -647,7 +647,10 @@ const GiNaC::symbol& Symbolic::zeta_symbol() {
 }
 
 Symbolic Symbolic::lift(unsigned long M) const {
-    if (M == 0 || M % N_ != 0 || M > Cyclotomic::max_conductor)
+    if (M > Cyclotomic::max_conductor)
+        throw FieldTooLarge("cannot lift Q(zeta_" + std::to_string(N_) + ") to Q(zeta_" + std::to_string(M) +
+                            "): beyond the limit " + std::to_string(Cyclotomic::max_conductor));
+    if (M == 0 || M % N_ != 0)
         throw FieldMismatch("cannot lift Q(zeta_" + std::to_string(N_) + ") to Q(zeta_" + std::to_string(M) + ")");
     if (M == N_) return *this;
     gi::exmap m;

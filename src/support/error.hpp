@@ -26,7 +26,7 @@ public:
     using InvalidInput::InvalidInput;
 };
 
-/// Two number fields that cannot be combined (e.g. the common cyclotomic field is beyond the size limit).
+/// Two number fields that cannot be combined (a lift to a field the value does not embed in).
 class FieldMismatch : public InvalidInput {
 public:
     using InvalidInput::InvalidInput;
@@ -42,6 +42,13 @@ public:
 class ResourceLimit : public Error {
 public:
     using Error::Error;
+};
+
+/// A cyclotomic field Q(zeta_N) beyond the size the tool builds (N > Cyclotomic::max_conductor): a
+/// resource limit (exit code 3), not bad input.
+class FieldTooLarge : public ResourceLimit {
+public:
+    using ResourceLimit::ResourceLimit;
 };
 
 }  // namespace cogo

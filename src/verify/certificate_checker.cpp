@@ -32,6 +32,10 @@ constexpr u64 kPrimeCeiling = u64{1} << 62;    ///< ... and < 2^62
 constexpr u64 kBitsPerPrime = 61;              ///< so each prime contributes more than 61 bits
 constexpr u64 kMaxPrimes = 100000;             ///< more primes needed -> ResourceLimit
 
+/// The limits of the check in progress (check_certificate is not re-entrant across threads otherwise:
+/// thread_local keeps concurrent checks independent).
+thread_local CertificateLimits active_limits;
+
 // ---------------------------------------------------------------------------------------------
 // Internal rejection: a false or malformed claim. Caught in check_certificate, never escapes.
 struct Rejected {
@@ -103,8 +107,9 @@ struct NumberStore {
     std::size_t size() const { return spans.size(); }
 };
 
-/// Parses "p" or "p/q" (optional '-', decimal digits, q > 0). False on any other text.
-bool parse_rational(const std::string& s, Fmpz& num, Fmpz& den) {
+/// Parses "p" or "p/q" (optional '-', decimal digits, q > 0, at most max_digits digits each; not
+/// necessarily in lowest terms). Returns an empty string on success, otherwise what is wrong with the text.
+std::string parse_rational(const std::string& s, Fmpz& num, Fmpz& den) {
     const std::size_t slash = s.find('/');
     const std::string p = s.substr(0, slash);
     const std::string q = slash == std::string::npos ? std::string("1") : s.substr(slash + 1);
@@ -113,10 +118,14 @@ bool parse_rational(const std::string& s, Fmpz& num, Fmpz& den) {
         return std::all_of(t.begin() + static_cast<std::ptrdiff_t>(from), t.end(),
                            [](char ch) { return ch >= '0' && ch <= '9'; });
     };
-    if (!digits_only(p, p.starts_with('-') ? 1 : 0) || !digits_only(q, 0)) return false;
+    if (!digits_only(p, p.starts_with('-') ? 1 : 0) || !digits_only(q, 0)) return "malformed rational coefficient";
+    // bounded before any arithmetic: the number of primes grows with the size of the numbers
+    if (p.size() - (p.starts_with('-') ? 1 : 0) > active_limits.max_digits || q.size() > active_limits.max_digits)
+        return "rational coefficient with more than " + std::to_string(active_limits.max_digits) + " digits";
     if (fmpz_set_str(num.get(), p.c_str(), 10) != 0 || fmpz_set_str(den.get(), q.c_str(), 10) != 0)
-        return false;
-    return fmpz_sgn(den.get()) > 0;
+        return "malformed rational coefficient";
+    if (fmpz_sgn(den.get()) <= 0) return "malformed rational coefficient (zero denominator)";
+    return {};
 }
 
 /// Reads a JSON number array into the store; returns its id. `where` names it in rejection reasons.
@@ -125,8 +134,12 @@ std::size_t parse_number(const json& j, NumberStore& store, const std::string& w
     std::vector<Fmpz> nums(j.size()), dens(j.size());
     Fmpz common(1);
     for (std::size_t i = 0; i < j.size(); ++i) {
-        if (!j[i].is_string() || !parse_rational(j[i].get<std::string>(), nums[i], dens[i]))
-            reject(where + ": malformed rational coefficient " + j[i].dump());
+        if (!j[i].is_string()) reject(where + ": malformed rational coefficient " + j[i].dump().substr(0, 80));
+        const std::string problem = parse_rational(j[i].get<std::string>(), nums[i], dens[i]);
+        if (!problem.empty()) {
+            const std::string text = j[i].get<std::string>();
+            reject(where + ": " + problem + " \"" + text.substr(0, 40) + (text.size() > 40 ? "...\" (" + std::to_string(text.size()) + " characters)" : "\""));
+        }
         fmpz_lcm(common.get(), common.get(), dens[i].get());
     }
     const std::size_t offset = store.numerators.size();
@@ -774,9 +787,34 @@ void check_loss_at_prime(const Certificate& cert, const PrimeCheck& pc) {
     if (f.mul(n, pc.at(cert.loss)) != sum) reject("loss differs from (1/n) sum |value - target|^2");
 }
 
+/// Word operations of one prime's evaluation: every number term and denominator (reduced limb by limb),
+/// the self-convolutions, and the outputs summed per condition.
+u64 work_per_prime(const Certificate& cert, const Structure& s) {
+    unsigned __int128 work = cert.numbers.max_exponent + 1;
+    for (const Fmpz& x : cert.numbers.numerators) work += 1 + fmpz_size(x.get());
+    for (const Fmpz& x : cert.numbers.denominators) work += 1 + fmpz_size(x.get());
+    for (const Node& node : cert.nodes)
+        work += static_cast<unsigned __int128>(node.a.freq.size()) * node.a.freq.size() +
+                static_cast<unsigned __int128>(node.b.freq.size()) * node.b.freq.size();
+    // each condition sums over the outputs at its k
+    for (const Condition& c : cert.conditions) {
+        const auto lo = std::lower_bound(s.outputs.begin(), s.outputs.end(), Structure::Output{c.at.k, 0, 0});
+        const auto hi = std::lower_bound(lo, s.outputs.end(), Structure::Output{c.at.k + 1, 0, 0});
+        work += 1 + static_cast<u64>(hi - lo);
+    }
+    return work > active_limits.max_work ? active_limits.max_work + 1 : static_cast<u64>(work);
+}
+
 /// Items 3-5 over the required number of primes.
 void check_arithmetic(const Certificate& cert, const Structure& s, CertificateCheck& out) {
     const std::size_t needed = primes_needed(cert, s);
+    const u64 per_prime = work_per_prime(cert, s);
+    if (static_cast<unsigned __int128>(per_prime) * needed > active_limits.max_work)
+        throw ResourceLimit("certificate checker: the exact check would take about " +
+                            std::to_string(static_cast<unsigned long long>(std::min<unsigned __int128>(
+                                static_cast<unsigned __int128>(per_prime) * needed, ~0ULL))) +
+                            " word operations (" + std::to_string(needed) + " primes x " + std::to_string(per_prime) +
+                            " per prime), more than " + std::to_string(active_limits.max_work));
     std::vector<bool> differs(cert.conditions.size(), false);
     PrimeSequence primes(cert.field);
     while (out.primes < needed) {
@@ -795,7 +833,8 @@ void check_arithmetic(const Certificate& cert, const Structure& s, CertificateCh
 
 }  // namespace
 
-CertificateCheck check_certificate(const std::string& json_text) {
+CertificateCheck check_certificate(const std::string& json_text, const CertificateLimits& limits) {
+    active_limits = limits;
     json j;
     try {
         j = json::parse(json_text);

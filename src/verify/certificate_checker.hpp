@@ -54,11 +54,23 @@ struct CertificateCheck {
     std::string statement;
 };
 
+/// Bounds of the checker, enforced before the arithmetic they bound.
+struct CertificateLimits {
+    /// Longest numerator or denominator of a coefficient, in decimal digits (beyond: rejected, the number
+    /// of primes grows with the size of the numbers).
+    std::size_t max_digits = 10'000;
+    /// Largest work of the modular checks: primes x word operations per prime (every coefficient and
+    /// denominator reduced limb by limb, the self-convolutions, the outputs per condition); beyond:
+    /// cogo::ResourceLimit. The default is a few seconds of work.
+    std::uint64_t max_work = 2'000'000'000;
+};
+
 /// Re-verifies a certificate given as JSON text; trusts nothing in it.
 /// Throws cogo::InvalidInput if json_text is not JSON at all. Valid JSON that violates the format or whose
-/// claims are false yields accepted == false with a precise reason. Throws cogo::ResourceLimit if the
-/// exact check would need an unreasonable amount of work (field N > 2^32, more than 10^5 primes).
-CertificateCheck check_certificate(const std::string& json_text);
+/// claims are false yields accepted == false with a precise reason (also for a number beyond
+/// limits.max_digits). Throws cogo::ResourceLimit if the exact check would need an unreasonable amount of
+/// work (field N > 2^32, more than 10^5 primes, more than limits.max_work operations).
+[[nodiscard]] CertificateCheck check_certificate(const std::string& json_text, const CertificateLimits& limits = {});
 
 /// Reads the file at path and calls check_certificate on its contents.
 /// Throws cogo::InvalidInput if the file cannot be read (the message names the file and the errno reason;

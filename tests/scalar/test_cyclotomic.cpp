@@ -356,23 +356,25 @@ TEST_CASE("cyclotomic: errors throw the documented exception types") {
         CHECK_THROWS_AS(Cyclotomic::from_coefficients(7, {"1", bad}), cogo::InvalidInput);
     }
     CHECK_THROWS_AS(Cyclotomic::from_coefficients(0, {"1"}), cogo::InvalidInput);
-    CHECK_THROWS_AS(Cyclotomic::from_coefficients(Cyclotomic::max_conductor + 1, {"1"}), cogo::InvalidInput);
+    // a field beyond max_conductor is a resource limit (exit code 3), not bad input
+    CHECK_THROWS_AS(Cyclotomic::from_coefficients(Cyclotomic::max_conductor + 1, {"1"}), cogo::FieldTooLarge);
     CHECK_THROWS_AS(Cyclotomic::zeta(0), cogo::InvalidInput);
-    CHECK_THROWS_AS(Cyclotomic::zeta(Cyclotomic::max_conductor + 1), cogo::InvalidInput);
+    CHECK_THROWS_AS(Cyclotomic::zeta(Cyclotomic::max_conductor + 1), cogo::FieldTooLarge);
     CHECK_THROWS_AS(Cyclotomic::zeta(3).lift(5), cogo::FieldMismatch);
     CHECK_THROWS_AS(Cyclotomic::zeta(4).lift(6), cogo::FieldMismatch);
     CHECK_THROWS_AS(Cyclotomic::zeta(3).lift(0), cogo::FieldMismatch);
-    CHECK_THROWS_AS(Cyclotomic::zeta(3).lift(3 * Cyclotomic::max_conductor), cogo::FieldMismatch);
+    CHECK_THROWS_AS(Cyclotomic::zeta(3).lift(3 * Cyclotomic::max_conductor), cogo::FieldTooLarge);
     // lcm(1024, 1025) = 1049600 > 2^20: refused for every binary operation and for ==
     const Cyclotomic a = Cyclotomic::zeta(1024), b = Cyclotomic::zeta(1025);
     CHECK(std::lcm(1024UL, 1025UL) > Cyclotomic::max_conductor);
-    CHECK_THROWS_AS(a + b, cogo::FieldMismatch);
-    CHECK_THROWS_AS(a - b, cogo::FieldMismatch);
-    CHECK_THROWS_AS(a * b, cogo::FieldMismatch);
-    CHECK_THROWS_AS(a / b, cogo::FieldMismatch);
-    CHECK_THROWS_AS(static_cast<void>(a == b), cogo::FieldMismatch);
-    // FieldMismatch is an InvalidInput (exit code 2)
-    CHECK_THROWS_AS(a * b, cogo::InvalidInput);
+    CHECK_THROWS_AS(a + b, cogo::FieldTooLarge);
+    CHECK_THROWS_AS(a - b, cogo::FieldTooLarge);
+    CHECK_THROWS_AS(a * b, cogo::FieldTooLarge);
+    CHECK_THROWS_AS(a / b, cogo::FieldTooLarge);
+    CHECK_THROWS_AS(static_cast<void>(a == b), cogo::FieldTooLarge);
+    // FieldTooLarge is a ResourceLimit (exit code 3); FieldMismatch (no embedding) stays an InvalidInput
+    CHECK_THROWS_AS(a * b, cogo::ResourceLimit);
+    CHECK_THROWS_AS(Cyclotomic::zeta(3).lift(5), cogo::InvalidInput);
     // rationals mix with anything, however large the field
     CHECK((a * Cyclotomic(2)).conductor() == 1024);
     CHECK_FALSE(a == Cyclotomic(2));

@@ -517,3 +517,32 @@ TEST_CASE("certificate checker: unreadable input throws InvalidInput") {
     CHECK_MESSAGE(r.accepted, r.reason);
     std::remove(path.c_str());
 }
+
+TEST_CASE("certificate checker: the size of numbers and the work are bounded before the arithmetic") {
+    // 10^50000 / (6 * 10^50000) = 1/6 unreduced (50,001 digits) used to hold the checker for minutes
+    const std::string big = "1" + std::string(50000, '0');
+    json c = proved_f6_z3();
+    c["element"]["nodes"][0]["c"][0][1] = num({big + "/6" + std::string(50000, '0')});
+    const auto r = check(c);
+    CHECK_FALSE(r.accepted);
+    CHECK_MESSAGE(contains(r.reason, "node 0 row c at k=1: rational coefficient with more than 10000 digits"), r.reason);
+    CHECK(r.primes == 0);
+    // 10,000 digits are still read (and this number is simply wrong: rejected by the arithmetic)
+    json d = proved_f6_z3();
+    d["element"]["nodes"][0]["c"][0][1] = num({"-" + std::string(10000, '7')});
+    const auto rd = check(d);
+    CHECK_FALSE(rd.accepted);
+    CHECK_MESSAGE(contains(rd.reason, "claimed value differs"), rd.reason);
+    // more work than the bound is a resource limit, not a verdict (checked before the first prime)
+    cogo::CertificateLimits tight;
+    tight.max_work = 10;
+    CHECK_THROWS_AS(static_cast<void>(check_certificate(proved_f6_z3().dump(), tight)), cogo::ResourceLimit);
+    CHECK(check_certificate(proved_f6_z3().dump()).accepted);
+    tight = {};
+    tight.max_digits = 5;
+    json e = proved_f6_z3();
+    e["conditions"][0]["value"] = num({"123456/123456"});
+    CHECK_FALSE(check_certificate(e.dump(), tight).accepted);
+    e["conditions"][0]["value"] = num({"12345/12345"});
+    CHECK_FALSE(contains(check_certificate(e.dump(), tight).reason, "digits"));
+}
