@@ -185,6 +185,16 @@ const char* family_name(BlockFamily f) {
     return "unknown";
 }
 
+const char* family_pretty_name(BlockFamily f) {
+    switch (f) {
+        case BlockFamily::nu_syn: return "z_nu * z_syn";
+        case BlockFamily::nui_synab: return "z_{nu=i} * z_{syn,ab}";
+        case BlockFamily::nui_xi: return "z_{nu=i} * z_xi";
+        case BlockFamily::unknown: return "-";
+    }
+    return "-";
+}
+
 Turn turn_mod(const Turn& t, const Turn& m) {
     // t - floor(t / m) m, t = a/b, m = c/e: t/m = a e / (b c)
     const long a = t.num, b = static_cast<long>(t.den), cc = m.num, e = static_cast<long>(m.den);

@@ -101,8 +101,9 @@ int main(int argc, char** argv) {
                            "Snap a parameter to a multiple of 1/24 turn when this close (turns)")->capture_default_str();
     crosscheck->add_option("--max-terms", xo.analysis.max_terms, "Work limit of the exact verification")
         ->capture_default_str();
-    crosscheck->footer("Exit codes: 0 the rounded network is PROVED optimal (or --no-verify), 1 REFUTED, "
-                       "2 usage or bad input, 3 unknown or resource limit, 4 internal error.\n");
+    crosscheck->footer("Exit codes: 0 the network is PROVED (every block and bias condition exact; or --no-verify), "
+                       "1 REFUTED (every live node rounded, an exact condition fails), 2 usage or bad input, "
+                       "3 PARTIAL (some blocks unresolved), UNKNOWN or resource limit, 4 internal error.\n");
 
     std::string cert_path;
     bool cert_json = false;
