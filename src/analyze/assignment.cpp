@@ -58,22 +58,23 @@ NodeAssignment assign_nodes(const FourierWeights& z, const AssignmentOptions& op
         double best_score = -1, best_input = 0;
         for (std::size_t r = 1; r < n; ++r) {
             if (pair_of(g, r) != r) continue;
-            const double input = ratio(ea[r], ta) + ratio(eb[r], tb);
+            // the input share of both rows together: a near-zero row (a bias node's b) carries no weight
+            const double input = ratio(ea[r] + eb[r], ta + tb);
             const double score = input + ratio(ec[r], tc);
             if (score > best_score) best_score = score, best = r, best_input = input;
         }
         info.dc_share = (ea[0] + eb[0]) / (ta + tb);
         info.dc_carrying = info.dc_share > options.dc_threshold;
         out.dc_carrying += info.dc_carrying;
-        if (best == 0 || ratio(ea[0], ta) + ratio(eb[0], tb) > best_input) {
+        if (best == 0 || ratio(ea[0] + eb[0], ta + tb) > best_input) {
             info.dc_node = true;
             ++out.dc_nodes;
             continue;
         }
         info.pair = best;
-        info.off_a = std::max(0.0, 1.0 - ratio(ea[best], ta));
-        info.off_b = std::max(0.0, 1.0 - ratio(eb[best], tb));
-        info.off_c = std::max(0.0, 1.0 - ratio(ec[best], tc));
+        info.off_a = ta > 0 ? std::max(0.0, 1.0 - ea[best] / ta) : 0.0;  // an all-zero row has nothing off
+        info.off_b = tb > 0 ? std::max(0.0, 1.0 - eb[best] / tb) : 0.0;
+        info.off_c = tc > 0 ? std::max(0.0, 1.0 - ec[best] / tc) : 0.0;
         info.spread = std::max({info.off_a, info.off_b, info.off_c}) > options.spread_threshold;
         out.spread += info.spread;
         out.blocks[best].push_back(j);

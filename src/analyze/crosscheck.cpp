@@ -10,6 +10,7 @@
 
 #include "algebra/linear_algebra.hpp"
 #include "analyze/gauge.hpp"
+#include "analyze/output_solve.hpp"
 #include "analyze/rounding.hpp"
 #include "construct/block_potentials.hpp"
 #include "verify/verify.hpp"
@@ -81,6 +82,14 @@ struct RoundedDc {
     FourierRow<Cyclotomic> c;              // its exact bias-cancelling outputs
 };
 
+/// A real-frequency block: exact inputs per node, outputs solved (output_solve.hpp).
+struct RoundedReal {
+    std::size_t k = 0;
+    std::vector<std::size_t> trained_node;
+    std::vector<double> t;                 // per node: exact input = trained input / t
+    std::vector<Node<Cyclotomic>> nodes;
+};
+
 /// The state shared by the phases of one cross-check.
 struct Analysis {
     const AbelianGroup& g;
@@ -90,6 +99,7 @@ struct Analysis {
     std::map<std::size_t, Rounded> rounded;         // by k
     std::map<std::size_t, std::size_t> block_index;  // k -> index into report.blocks
     std::vector<RoundedDc> dc;
+    std::vector<RoundedReal> real;
 
     BlockReport& block(std::size_t k) { return report.blocks[block_index.at(k)]; }
 };
@@ -340,17 +350,122 @@ void cancel_biases(Analysis& an) {
     }
 }
 
+/// The exact output phase of frequency kc in the trained gauge (the block phase e_psi of its pair, conjugated at
+/// the representative): trained c = phase * exact c / t^2.
+Complex output_phase(const Analysis& an, std::size_t kc) {
+    auto it = an.rounded.find(pair_of(an.g, kc));
+    const Complex psi = it == an.rounded.end() ? Complex{1, 0} : it->second.e_psi;
+    return kc == pair_of(an.g, kc) ? std::conj(psi) : psi;
+}
+
+/// The exact nodes rounded so far (family blocks with their bias outputs, DC nodes with outputs, real blocks).
+std::vector<Node<Cyclotomic>> exact_nodes(const Analysis& an) {
+    std::vector<Node<Cyclotomic>> all;
+    for (const auto& [k, r] : an.rounded)
+        for (std::size_t f = 0; f < r.exact.order(); ++f) {
+            Node<Cyclotomic> node = r.exact.nodes()[f];
+            for (const auto& e : r.extra_c[f]) node.c.push_back(e);
+            all.push_back(std::move(node));
+        }
+    for (const RoundedDc& d : an.dc) {
+        if (d.c.empty()) continue;
+        Node<Cyclotomic> node;
+        node.a.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.b.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.c = d.c;
+        all.push_back(std::move(node));
+    }
+    for (const RoundedReal& r : an.real)
+        for (const auto& node : r.nodes) all.push_back(node);
+    return all;
+}
+
+/// x rounded to a multiple of 1/4 if within 0.02, else nullopt (x in [-1, 1]: the larger input is +-1).
+std::optional<Cyclotomic> snap_quarter(double x) {
+    const long p = std::lround(4 * x);
+    if (std::abs(4 * x - static_cast<double>(p)) > 0.08) return std::nullopt;
+    return Cyclotomic::rational(p, 4);
+}
+
+/// Phase 3b: blocks at real frequencies (k = -k): inputs rounded to exact real values (the larger of |a|, |b|
+/// gauged to 1, the other to a multiple of 1/4), outputs at every frequency solved exactly and jointly for all
+/// of them against the rest of the rounded network (bias cancellation included).
+void round_real_blocks(Analysis& an) {
+    const FourierWeights& z = an.z;
+    std::vector<RoundedReal> candidates;
+    std::vector<BlockReport*> owners;
+    for (BlockReport& b : an.report.blocks) {
+        if (!an.g.is_self_conjugate(b.k)) continue;
+        RoundedReal rr;
+        rr.k = b.k;
+        std::string failure;
+        for (std::size_t j : b.nodes) {
+            // input energy off the block's frequency (DC included), relative to the node's whole input
+            double off = 0, all = 0;
+            for (std::size_t kk = 0; kk < z.n(); ++kk) {
+                const double e = std::norm(z.za(kk, j)) + std::norm(z.zb(kk, j));
+                all += e;
+                if (kk != b.k) off += e;
+            }
+            if (!(all > 0) || off > 1e-4 * all) {
+                failure = "real frequency: a node has inputs at other frequencies or on the DC row";
+                break;
+            }
+            const double a = z.za(b.k, j).real(), bb = z.zb(b.k, j).real();
+            const double t = std::abs(a) >= std::abs(bb) ? a : bb;
+            const auto ea = snap_quarter(a / t), eb = snap_quarter(bb / t);
+            if (!ea || !eb) {
+                failure = "real frequency: input ratio b/a of a node is not near a multiple of 1/4";
+                break;
+            }
+            Node<Cyclotomic> node;
+            if (!ea->is_zero()) node.a.emplace_back(b.k, *ea);
+            if (!eb->is_zero()) node.b.emplace_back(b.k, *eb);
+            rr.trained_node.push_back(j);
+            rr.t.push_back(t);
+            rr.nodes.push_back(std::move(node));
+        }
+        if (!failure.empty()) {
+            b.note = failure;
+            continue;
+        }
+        candidates.push_back(std::move(rr));
+        owners.push_back(&b);
+    }
+    if (candidates.empty()) return;
+    std::vector<Node<Cyclotomic>> nodes;
+    std::vector<std::vector<Complex>> trained;
+    for (const RoundedReal& rr : candidates)
+        for (std::size_t i = 0; i < rr.nodes.size(); ++i) {
+            nodes.push_back(rr.nodes[i]);
+            std::vector<Complex> row(z.n());
+            for (std::size_t m = 1; m < z.n(); ++m)
+                row[m] = z.zc(m, rr.trained_node[i]) * rr.t[i] * rr.t[i] / output_phase(an, m);
+            trained.push_back(std::move(row));
+        }
+    const Element<Cyclotomic> fixed(an.g, exact_nodes(an));
+    const OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
+    if (!sol.failure.empty()) {
+        for (BlockReport* b : owners) b->note = "real frequency: " + sol.failure;
+        return;
+    }
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        for (auto& node : candidates[i].nodes) node.c = sol.c[next++];
+        owners[i]->family = BlockFamily::real_frequency;
+        owners[i]->rounding_residual = sol.distance;
+        owners[i]->note.clear();
+        an.real.push_back(std::move(candidates[i]));
+    }
+}
+
 /// Phase 4: the rounded network, and the distances of its float image (in the trained gauge) to the weights.
 void assemble(Analysis& an) {
     const AbelianGroup& g = an.g;
     const FourierWeights& z = an.z;
     FourierWeights image{g, z.q, std::vector<Complex>(z.q * z.n()), std::vector<Complex>(z.q * z.n()),
                          std::vector<Complex>(z.q * z.n())};
-    auto c_phase = [&](std::size_t kc) {
-        auto it = an.rounded.find(pair_of(g, kc));
-        const Complex psi = it == an.rounded.end() ? Complex{1, 0} : it->second.e_psi;
-        return kc == pair_of(g, kc) ? std::conj(psi) : psi;
-    };
+    auto c_phase = [&](std::size_t kc) { return output_phase(an, kc); };
     std::vector<Node<Cyclotomic>> all_nodes;
     for (auto& [k, r] : an.rounded) {
         const std::size_t mk = g.neg(k);
@@ -381,6 +496,16 @@ void assemble(Analysis& an) {
         all_nodes.push_back(std::move(node));
         ++an.report.dc_rounded;
     }
+    for (const RoundedReal& r : an.real)
+        for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+            const std::size_t j = r.trained_node[i];
+            const double t = r.t[i];
+            const Node<Cyclotomic>& node = r.nodes[i];
+            image.za(r.k, j) = t * node.entry(Part::a, r.k).to_complex();
+            image.zb(r.k, j) = t * node.entry(Part::b, r.k).to_complex();
+            for (const auto& [kc, value] : node.c) image.zc(kc, j) = c_phase(kc) * value.to_complex() / (t * t);
+            all_nodes.push_back(node);
+        }
     FourierWeights live = z;  // dead nodes (unit inputs in the canonical gauge, no output) are not compared
     for (std::size_t j = 0; j < z.q; ++j)
         if (an.report.assignment.nodes[j].dead)
@@ -423,7 +548,8 @@ void verify_and_decide(Analysis& an) {
     for (BlockReport& b : report.blocks) {
         if (b.family != BlockFamily::unknown) {
             b.verified = failing_pairs.count(b.k) == 0;
-            if (!b.verified && b.note.empty()) b.note = "an exact condition at output +-k fails in the rounded network";
+            if (b.verified) b.note.clear();  // e.g. a bias left to the real-frequency outputs, cancelled there
+            else if (b.note.empty()) b.note = "an exact condition at output +-k fails in the rounded network";
         }
         (b.verified ? report.proven : report.unproven).push_back(b.k);
     }
@@ -491,6 +617,7 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
     round_blocks(an);
     round_dc_nodes(an);
     cancel_biases(an);
+    round_real_blocks(an);
     assemble(an);
     report.seconds_analysis = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!options.verify) return report;

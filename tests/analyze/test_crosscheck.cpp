@@ -324,3 +324,41 @@ TEST_CASE("nothing rounded is UNKNOWN, not REFUTED; overflowing weights are repo
     CHECK(o.network != NetworkVerdict::refuted);
     CHECK(o.verified() == 2);  // the two blocks without the overflowing node
 }
+
+TEST_CASE("even-order and product groups: real-frequency blocks rounded, outputs solved exactly; min PROVED disguised") {
+    // regression: every even-order group was REFUTED (real-frequency nodes were not rounded)
+    auto rng = cogo::testing::rng(0xC05D);
+    for (const char* spec : {"2", "4", "6", "2x2", "2x2x2", "2x3x4", "24"}) {
+        CAPTURE(spec);
+        const AbelianGroup g = AbelianGroup::parse(spec);
+        const Element<Cyclotomic> z = minimal_solution<Cyclotomic>(g, {turn_value<Cyclotomic>(make_turn(1, 8))}, {1});
+        cogo::testing::Disguise d;
+        d.noise = 1e-6;
+        const CrosscheckReport r = crosscheck(g, cogo::testing::disguise(dense_fourier(z), rng, d));
+        std::string notes;
+        for (const BlockReport& b : r.blocks) notes += std::to_string(b.k) + ": " + b.note + "; ";
+        CAPTURE(notes);
+        CHECK(r.network == NetworkVerdict::proved);
+        CHECK(r.verified() == r.blocks.size());
+        std::size_t real = 0;
+        for (const BlockReport& b : r.blocks) real += b.family == BlockFamily::real_frequency;
+        std::size_t expected = 0;
+        for (std::size_t k = 1; k < g.order(); ++k) expected += g.is_self_conjugate(k);
+        CHECK(real == expected);
+    }
+}
+
+TEST_CASE("mutation: a perturbed real-frequency input ratio or a random real block is never PROVED") {
+    auto rng = cogo::testing::rng(0xC05E);
+    std::uniform_real_distribution<double> u(0.15, 0.35);
+    const AbelianGroup g = AbelianGroup::cyclic(4);
+    const Element<Cyclotomic> z = minimal_solution<Cyclotomic>(g, {turn_value<Cyclotomic>(make_turn(1, 8))}, {1});
+    for (int t = 0; t < cogo::testing::cases(10); ++t) {
+        FourierWeights f = dense_fourier(z);
+        // node at the real frequency k = 2 with b = a: move b/a off every multiple of 1/4
+        for (std::size_t j = 0; j < f.q; ++j)
+            if (std::abs(f.za(2, j)) > 0 && std::abs(f.zb(2, j)) > 0) f.zb(2, j) *= 1.0 - (t % 2 ? 1 : -1) * u(rng) / 2;
+        const CrosscheckReport r = crosscheck(g, inverse_transform(f));
+        CHECK(r.network != NetworkVerdict::proved);
+    }
+}
