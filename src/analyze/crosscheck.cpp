@@ -186,10 +186,16 @@ void round_blocks(Analysis& an) {
         for (const Invariant& d : D)
             for (std::size_t i = 0; i < 3; ++i) mean[i] += sub(d, D[0])[i] / static_cast<double>(D.size());
         const Invariant offset = add(D[0], mean);
-        double sum = 0;
-        for (const Invariant& d : D) sum += std::pow(norm(sub(d, offset)), 2);
+        double sum = 0, worst = 0;
+        for (const Invariant& d : D) {
+            const double e = norm(sub(d, offset));
+            sum += e * e;
+            worst = std::max(worst, e);
+        }
         b.rounding_residual = std::sqrt(sum / static_cast<double>(D.size()));
-        if (b.rounding_residual > options.round_tolerance) {
+        // every node must be near its exact counterpart, not only the block on average (one node far off
+        // is not a family member)
+        if (b.rounding_residual > options.round_tolerance || worst > 2 * options.round_tolerance) {
             std::ostringstream o;
             o << "classified as " << family_pretty_name(cls.family) << " but the rounded block is too far ("
               << std::setprecision(3) << b.rounding_residual << " > --round-tolerance)";

@@ -49,7 +49,8 @@ namespace cogo::analyze {
 struct CrosscheckOptions {
     AssignmentOptions assignment;
     ClassifyOptions classify;
-    double round_tolerance = 0.15;  ///< max RMS invariant distance trained block vs exact rounded block
+    double round_tolerance = 0.15;  ///< max RMS invariant distance trained block vs exact rounded block (twice it
+                                    ///< for the worst single node); max relative distance of solved outputs
     double r_kkk_tolerance = 0.25;  ///< max |r_kkk - 1| of a block's trained nodes (a global optimum has r_kkk = 1;
                                     ///< the family invariants are blind to the overall size of abc)
     double snap_tolerance = 0.003;  ///< turns: snap to a multiple of 1/24 turn when this close (< 1/240)

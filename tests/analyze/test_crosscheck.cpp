@@ -362,3 +362,23 @@ TEST_CASE("mutation: a perturbed real-frequency input ratio or a random real blo
         CHECK(r.network != NetworkVerdict::proved);
     }
 }
+
+TEST_CASE("mutation: F46 with one node's inputs perturbed by 40-60% is never PROVED (and never REFUTED)") {
+    auto rng = cogo::testing::rng(0xC05F);
+    std::uniform_real_distribution<double> u(0.4, 0.6), phase(0.0, 2 * M_PI);
+    const AbelianGroup g = AbelianGroup::cyclic(11);
+    const FourierWeights f0 = dense_fourier(f46<Cyclotomic>(g));
+    for (int t = 0; t < cogo::testing::cases(12); ++t) {
+        FourierWeights f = f0;
+        const std::size_t j = static_cast<std::size_t>(t) % f.q;
+        for (std::size_t k = 1; k < g.order(); ++k) {
+            if (std::abs(f.za(k, j)) == 0 || g.neg(k) < k) continue;
+            const Complex e = 1.0 + std::polar(u(rng), phase(rng));
+            f.za(k, j) *= e, f.za(g.neg(k), j) *= std::conj(e);
+        }
+        CAPTURE(j);
+        const CrosscheckReport r = crosscheck(g, inverse_transform(f));
+        CHECK(r.network != NetworkVerdict::proved);
+        CHECK(r.network != NetworkVerdict::refuted);
+    }
+}
