@@ -1,5 +1,6 @@
 #include "analyze/output_solve.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -98,6 +99,8 @@ OutputSolution solve_outputs(const Element<Cyclotomic>& fixed, const std::vector
             if (!real) out.c[j].emplace_back(mm, x[j].conj());
         }
     }
+    for (auto& row : out.c)  // rows sorted by frequency, as Element keeps them
+        std::sort(row.begin(), row.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     out.distance = den > 0 ? std::sqrt(num / den) : std::sqrt(num);
     if (out.distance > tolerance) {
         out.failure = "the exact output rows are too far from the trained ones (" + std::to_string(out.distance) + ")";

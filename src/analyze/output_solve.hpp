@@ -24,7 +24,7 @@ namespace cogo {
 
 /// The outcome: exact output rows per node, or why there are none.
 struct OutputSolution {
-    std::vector<FourierRow<Cyclotomic>> c;  ///< one per node (absent entries are 0); empty on failure
+    std::vector<FourierRow<Cyclotomic>> c;  ///< one per node, sorted by frequency (absent entries are 0); empty on failure
     double distance = -1;                   ///< relative RMS distance to the trained outputs (-1 if not solved)
     std::string failure;                    ///< why not solved ("" on success)
 };
