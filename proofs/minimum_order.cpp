@@ -68,6 +68,7 @@
 #include <string>
 #include <vector>
 
+#include "algebra/linear_algebra.hpp"
 #include "algebra/semiring.hpp"
 #include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
@@ -200,24 +201,10 @@ std::vector<Sym> functional(const Mat& phi) {
         for (int w = u; w < 4; ++w) v.push_back(u == w ? phi[u][u] : Sym(2) * phi[u][w]);
     return v;
 }
-/// Exact rank by Gaussian elimination (constant entries).
+/// Exact rank (constant entries), by the generic elimination of algebra/linear_algebra.hpp.
 std::size_t rank_of(std::vector<std::vector<Sym>> rows) {
-    std::size_t rank = 0;
     const std::size_t cols = rows.empty() ? 0 : rows[0].size();
-    for (std::size_t c = 0; c < cols && rank < rows.size(); ++c) {
-        std::size_t piv = rank;
-        while (piv < rows.size() && rows[piv][c].is_zero()) ++piv;
-        if (piv == rows.size()) continue;
-        std::swap(rows[piv], rows[rank]);
-        const Sym inv = rows[rank][c].inverse();
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            if (r == rank || rows[r][c].is_zero()) continue;
-            const Sym f = rows[r][c] * inv;
-            for (std::size_t k = c; k < cols; ++k) rows[r][k] = (rows[r][k] - f * rows[rank][k]).canonical();
-        }
-        ++rank;
-    }
-    return rank;
+    return cogo::rank<Sym>(std::move(rows), cols, {}, [](const Sym& x) { return x.canonical(); });
 }
 
 Mat t0() {

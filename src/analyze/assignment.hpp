@@ -6,11 +6,15 @@
 /// (self-conjugate k = -k are their own pair). For node j and part p, E_p[r] is the energy of row p on the
 /// pair (|z_p[k]|^2 + |z_p[-k]|^2; once for k = -k), the output's DC entry z_c[0] excluded (it never enters
 /// the loss). All thresholds are RELATIVE (scale-free):
-///  * strength s_j = ||z_a|| ||z_b|| ||z_c|| (norms over all frequencies; invariant under the gauge
-///    (t a, t b, c/t^2)); a node is DEAD if s_j < dead_threshold * max_j s_j (dropped, counted);
-///  * the node's frequency is the non-DC pair maximising E_a[r]/|a|^2 + E_b[r]/|b|^2 + E_c[r]/|c|^2 (a, b and
-///    c jointly); a node whose INPUT energy is mostly DC (E_a[0]/|a|^2 + E_b[0]/|b|^2 above the best pair's
-///    input share) is a DC NODE: kept, reported, not in any block;
+///  * strength s_j = (||z_a||^2 + ||z_b||^2) ||z_c|| (norms over all frequencies, the output's DC excluded:
+///    the size of the node's contribution to the output function; invariant under the gauge (t a, t b, c/t^2),
+///    and under the shift gauge once the caller has fixed it, gauge.hpp); a node is DEAD if
+///    s_j < dead_threshold * max_j s_j (dropped, counted). A node whose inputs live on the DC row alone (a bias
+///    node) is as strong as its contribution, not dead;
+///  * the node's frequency is the non-DC pair maximising (E_a[r] + E_b[r])/(|a|^2 + |b|^2) + E_c[r]/|c|^2
+///    (inputs and output jointly; the two input rows together, so that a near-zero row weighs nothing); a node
+///    whose INPUT energy is mostly DC ((E_a[0] + E_b[0])/(|a|^2 + |b|^2) above the best pair's input share) is
+///    a DC NODE: kept, reported, not in any block;
 ///  * DC share (E_a[0] + E_b[0]) / (|a|^2 + |b|^2) above dc_threshold: "DC-carrying" (reported);
 ///  * off-frequency shares 1 - E_p[r*]/|p|^2 per part; above spread_threshold the node "spreads" (reported,
 ///    kept in its block: order-6 nodes carry bias-cancelling outputs at other frequencies, THEORY.md 7).

@@ -180,9 +180,21 @@ const char* family_name(BlockFamily f) {
         case BlockFamily::nu_syn: return "z_nu*z_syn";
         case BlockFamily::nui_synab: return "z_nui*z_synab";
         case BlockFamily::nui_xi: return "z_nui*z_xi";
+        case BlockFamily::real_frequency: return "real_frequency";
         case BlockFamily::unknown: return "unknown";
     }
     return "unknown";
+}
+
+const char* family_pretty_name(BlockFamily f) {
+    switch (f) {
+        case BlockFamily::nu_syn: return "z_nu * z_syn";
+        case BlockFamily::nui_synab: return "z_{nu=i} * z_{syn,ab}";
+        case BlockFamily::nui_xi: return "z_{nu=i} * z_xi";
+        case BlockFamily::real_frequency: return "real (outputs solved)";
+        case BlockFamily::unknown: return "-";
+    }
+    return "-";
 }
 
 Turn turn_mod(const Turn& t, const Turn& m) {

@@ -35,10 +35,14 @@
 namespace cogo::analyze {
 
 /// The block families cogo recognises.
-enum class BlockFamily { nu_syn, nui_synab, nui_xi, unknown };
+/// real_frequency: a block at k = -k whose inputs are rounded to exact real values and whose outputs are solved
+/// exactly (output_solve.hpp); not a template family.
+enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, unknown };
 
-/// "z_nu*z_syn", "z_nui*z_synab", "z_nui*z_xi", "unknown".
-const char* family_name(BlockFamily f);
+/// The identifier of a family (JSON, tables): "z_nu*z_syn", "z_nui*z_synab", "z_nui*z_xi", "unknown".
+[[nodiscard]] const char* family_name(BlockFamily f);
+/// The readable name of a family (text reports): "z_nu * z_syn", "z_{nu=i} * z_{syn,ab}", "z_{nu=i} * z_xi", "-".
+[[nodiscard]] const char* family_pretty_name(BlockFamily f);
 
 /// True for the per-frequency global solutions (z_nu*z_syn, z_{nu=i}*z_{syn,ab}); z_{nu=i}*z_xi needs its
 /// bias cancelled elsewhere.

@@ -4,8 +4,13 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <iomanip>
 #include <set>
+#include <sstream>
 
+#include "algebra/linear_algebra.hpp"
+#include "analyze/gauge.hpp"
+#include "analyze/output_solve.hpp"
 #include "analyze/rounding.hpp"
 #include "construct/block_potentials.hpp"
 #include "verify/verify.hpp"
@@ -70,50 +75,74 @@ std::string describe(const OutputCondition<Cyclotomic>& c) {
            std::to_string(c.target);
 }
 
-}  // namespace
+/// An exact DC node (a = b = 1/2 on the DC row) standing for trained node `trained_node`.
+struct RoundedDc {
+    std::size_t trained_node = 0;
+    double t = 1;                          // trained (a_0 + b_0) in the canonical gauge
+    FourierRow<Cyclotomic> c;              // its exact bias-cancelling outputs
+};
 
-std::size_t CrosscheckReport::classified() const {
-    return static_cast<std::size_t>(
-        std::count_if(blocks.begin(), blocks.end(), [](const BlockReport& b) { return b.family != BlockFamily::unknown; }));
+/// A real-frequency block: exact inputs per node, outputs solved (output_solve.hpp).
+struct RoundedReal {
+    std::size_t k = 0;
+    std::vector<std::size_t> trained_node;
+    std::vector<double> t;                 // per node: exact input = trained input / t
+    std::vector<Node<Cyclotomic>> nodes;
+};
+
+/// The state shared by the phases of one cross-check.
+struct Analysis {
+    const AbelianGroup& g;
+    const FourierWeights& z;
+    const CrosscheckOptions& options;
+    CrosscheckReport& report;
+    std::map<std::size_t, Rounded> rounded;         // by k
+    std::map<std::size_t, std::size_t> block_index;  // k -> index into report.blocks
+    std::vector<RoundedDc> dc;
+    std::vector<RoundedReal> real;
+
+    BlockReport& block(std::size_t k) { return report.blocks[block_index.at(k)]; }
+};
+
+std::string complex_text(Complex z) {
+    std::ostringstream o;
+    o << std::setprecision(4) << z.real() << (z.imag() < 0 ? " - " : " + ") << std::abs(z.imag()) << "i";
+    return o.str();
 }
 
-std::size_t CrosscheckReport::verified() const {
-    return static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const BlockReport& b) { return b.verified; }));
-}
-
-CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights, const CrosscheckOptions& options) {
-    const auto start = std::chrono::steady_clock::now();
-    const FourierWeights z = fourier_transform(g, weights);
-    CrosscheckReport report{g, 0, {}, {}, std::nullopt, Verdict::unknown, std::nullopt, 0, "", "", 0, 0, 0, 0, 0};
-    report.q = z.q;
-    report.assignment = assign_nodes(z, options.assignment);
-    std::map<std::size_t, Rounded> rounded;  // by k
-    std::map<std::size_t, std::size_t> block_index;
-
-    for (const auto& [k, nodes] : report.assignment.blocks) {
+/// Phase 1: classify and round every block to its exact family member.
+void round_blocks(Analysis& an) {
+    const FourierWeights& z = an.z;
+    const CrosscheckOptions& options = an.options;
+    for (const auto& [k, nodes] : an.report.assignment.blocks) {
         BlockReport br;
         br.k = k;
         br.nodes = nodes;
-        double scale = 0;
+        // per-part scales: each part is compared only with itself (the parts scale differently)
+        double scale_a = 0, scale_b = 0, scale_c = 0;
         for (std::size_t j : nodes) {
             const Complex a = z.za(k, j), b = z.zb(k, j), c = z.zc(k, j);
             br.r_kkk += a * b * c;
             br.bias += (std::norm(a) + std::norm(b)) * c;
-            scale = std::max({scale, std::abs(a), std::abs(b), std::abs(c)});
-            const NodeInfo& info = report.assignment.nodes[j];
+            scale_a = std::max(scale_a, std::abs(a));
+            scale_b = std::max(scale_b, std::abs(b));
+            scale_c = std::max(scale_c, std::abs(c));
+            const NodeInfo& info = an.report.assignment.nodes[j];
             br.spread_nodes += info.spread;
             br.max_off_c = std::max(br.max_off_c, info.off_c);
         }
-        block_index[k] = report.blocks.size();
-        report.blocks.push_back(br);
-        BlockReport& b = report.blocks.back();
-        if (g.is_self_conjugate(k)) {
-            b.note = "self-conjugate frequency (k = -k): no family applies";
+        an.block_index[k] = an.report.blocks.size();
+        an.report.blocks.push_back(br);
+        BlockReport& b = an.report.blocks.back();
+        if (an.g.is_self_conjugate(k)) {
+            b.note = "real frequency (k = -k): no family rounded there yet";
             continue;
         }
         std::vector<Invariant> L;
         for (std::size_t j : nodes) {
-            const auto inv = node_invariant(z.za(k, j), z.zb(k, j), z.zc(k, j), 1e-6 * scale);
+            const Complex a = z.za(k, j), bb = z.zb(k, j), c = z.zc(k, j);
+            if (!(std::abs(a) > 1e-6 * scale_a && std::abs(bb) > 1e-6 * scale_b && std::abs(c) > 1e-6 * scale_c)) break;
+            const auto inv = node_invariant(a, bb, c, 0.0);
             if (!inv) break;
             L.push_back(*inv);
         }
@@ -124,9 +153,8 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
         b.classification = classify_block(L, options.classify);
         const Classification& cls = b.classification;
         if (cls.family != BlockFamily::unknown && std::abs(b.r_kkk - 1.0) > options.r_kkk_tolerance) {
-            b.note = std::string("shaped like ") + family_name(cls.family) + " but r_kkk = " +
-                     std::to_string(b.r_kkk.real()) + (b.r_kkk.imag() < 0 ? " - " : " + ") +
-                     std::to_string(std::abs(b.r_kkk.imag())) + "i is not 1 (--r-kkk-tolerance): not a global optimum's block";
+            b.note = std::string("shaped like ") + family_pretty_name(cls.family) + " but r_kkk = " + complex_text(b.r_kkk) +
+                     " is not 1 (--r-kkk-tolerance): not a global optimum's block";
             continue;
         }
         if (cls.family == BlockFamily::unknown) {
@@ -134,17 +162,16 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
                                     : "not factorable as a Kronecker product within tolerance";
             continue;
         }
-        // snap and build the exact block
         bool g1 = true, g2 = true;
         Turn p1, p2;
-        int sign = cls.sign;
+        const int sign = cls.sign;
         if (cls.family == BlockFamily::nu_syn) p1 = snap_turn(cls.nu, options.snap_tolerance, g1);
         if (cls.family == BlockFamily::nui_xi) p1 = snap_turn(cls.xi, options.snap_tolerance, g1);
         if (cls.family == BlockFamily::nui_synab) {
             p1 = snap_turn(cls.alpha, options.snap_tolerance, g1);
             p2 = snap_turn(cls.beta, options.snap_tolerance, g2);
         }
-        Rounded r{family_block(g, k, cls.family, p1, p2, sign), {}, {}, {}, {}, {}, {}};
+        Rounded r{family_block(an.g, k, cls.family, p1, p2, sign), {}, {}, {}, {}, {}, {}};
         for (std::size_t f = 0; f < cls.family_node.size(); ++f) r.trained_node.push_back(nodes[cls.family_node[f]]);
         // rounding residual: invariants of the exact block vs the trained nodes, up to one common offset
         std::vector<Invariant> D;
@@ -159,12 +186,20 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
         for (const Invariant& d : D)
             for (std::size_t i = 0; i < 3; ++i) mean[i] += sub(d, D[0])[i] / static_cast<double>(D.size());
         const Invariant offset = add(D[0], mean);
-        double sum = 0;
-        for (const Invariant& d : D) sum += std::pow(norm(sub(d, offset)), 2);
+        double sum = 0, worst = 0;
+        for (const Invariant& d : D) {
+            const double e = norm(sub(d, offset));
+            sum += e * e;
+            worst = std::max(worst, e);
+        }
         b.rounding_residual = std::sqrt(sum / static_cast<double>(D.size()));
-        if (b.rounding_residual > options.round_tolerance) {
-            b.note = std::string("classified as ") + family_name(cls.family) + " but the rounded block is too far (" +
-                     std::to_string(b.rounding_residual) + ")";
+        // every node must be near its exact counterpart, not only the block on average (one node far off
+        // is not a family member)
+        if (b.rounding_residual > options.round_tolerance || worst > 2 * options.round_tolerance) {
+            std::ostringstream o;
+            o << "classified as " << family_pretty_name(cls.family) << " but the rounded block is too far ("
+              << std::setprecision(3) << b.rounding_residual << " > --round-tolerance)";
+            b.note = o.str();
             continue;
         }
         b.family = cls.family;
@@ -183,122 +218,262 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
         }
         estimate_gauge(z, k, r);
         r.extra_c.assign(r.exact.order(), {});
-        rounded.emplace(k, std::move(r));
+        an.rounded.emplace(k, std::move(r));
     }
+}
 
-    // exact bias cancellation (z_F4/6 mechanism)
+/// Phase 2: the live DC nodes (inputs on the DC row only), rounded to a = b = 1/2 at DC; their outputs are
+/// set by the bias cancellation.
+void round_dc_nodes(Analysis& an) {
+    for (std::size_t j = 0; j < an.z.q; ++j) {
+        const NodeInfo& info = an.report.assignment.nodes[j];
+        if (info.dead || !info.dc_node) continue;
+        const double t = (an.z.za(0, j) + an.z.zb(0, j)).real();
+        an.dc.push_back({j, t, {}});
+    }
+}
+
+/// The Gaussian-rational shares of a bias: every share rounded (denominator 64) except the largest, which takes
+/// the exact remainder so that the shares sum to exactly 1.
+std::vector<Cyclotomic> exact_shares(const std::vector<Complex>& shares) {
+    std::vector<Cyclotomic> out(shares.size());
+    if (shares.empty()) return out;
+    std::size_t largest = 0;
+    for (std::size_t i = 0; i < shares.size(); ++i)
+        if (std::abs(shares[i]) > std::abs(shares[largest])) largest = i;
+    Cyclotomic remainder(1);
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        if (i == largest) continue;
+        out[i] = gaussian_rational(shares[i], 64);
+        remainder = remainder - out[i];
+    }
+    out[largest] = remainder;
+    return out;
+}
+
+/// The output direction of an order-6 block that carries its share of a bias at k: the kernel of the
+/// potentials it must not create (rounding.hpp), nearest to the trained direction.
+std::vector<Cyclotomic> cancelling_direction(const Analysis& an, std::size_t k, const Rounded& r4, std::size_t kb,
+                                             const Rounded& r6, const std::vector<std::vector<Cyclotomic>>& basis) {
+    if (basis.empty()) return {};
+    if (basis.size() == 1) return basis[0];
+    // the trained direction in the exact gauge, projected on the kernel (normal equations, solved in floats)
+    const std::size_t q6 = r6.exact.order(), dim = basis.size();
+    std::vector<Complex> target(q6);
+    for (std::size_t f = 0; f < q6; ++f) target[f] = r4.e_psi * r6.t[f] * r6.t[f] * an.z.zc(k, r6.trained_node[f]);
+    Rows<Complex> G(dim, std::vector<Complex>(dim));
+    std::vector<Complex> rhs(dim);
+    for (std::size_t x = 0; x < dim; ++x) {
+        for (std::size_t y = 0; y < dim; ++y)
+            for (std::size_t f = 0; f < q6; ++f) G[x][y] += std::conj(basis[x][f].to_complex()) * basis[y][f].to_complex();
+        for (std::size_t f = 0; f < q6; ++f) rhs[x] += std::conj(basis[x][f].to_complex()) * target[f];
+    }
+    const auto mu = solve<Complex>(G, dim, rhs);
+    std::vector<Cyclotomic> v(q6, Cyclotomic());
+    double top = 0;
+    if (mu)
+        for (const Complex& m : *mu) top = std::max(top, std::abs(m));
+    if (top > 0)
+        for (std::size_t x = 0; x < dim; ++x) {
+            const Cyclotomic m = gaussian_rational((*mu)[x] / top, 256);
+            for (std::size_t f = 0; f < q6; ++f) v[f] = v[f] + m * basis[x][f];
+        }
+    if (bias_weight(r6.exact, kb, v).is_zero()) {
+        double best = -1;
+        for (const auto& cand : basis) {
+            const double w = std::abs(bias_weight(r6.exact, kb, cand).to_complex());
+            if (w > best) best = w, v = cand;
+        }
+    }
+    return v;
+}
+
+/// Phase 3: exact bias cancellation (z_F4/6 mechanism, and the bias node of the smallest solution).
+void cancel_biases(Analysis& an) {
+    const FourierWeights& z = an.z;
     std::map<std::size_t, std::vector<std::vector<Cyclotomic>>> directions;
-    for (auto& [k, r4] : rounded) {
-        BlockReport& b4 = report.blocks[block_index[k]];
-        if (b4.family != BlockFamily::nui_xi) continue;
+    for (auto& [k, r4] : an.rounded) {
+        BlockReport& b4 = an.block(k);
         const Cyclotomic beta = block_potentials(r4.exact, k).bias();
         if (beta.is_zero()) continue;
-        std::vector<std::pair<std::size_t, Complex>> shares;
+        // contributors: order-6 blocks (by k) and DC nodes (by index into an.dc), with their trained shares
+        std::vector<std::size_t> order6;
+        std::vector<Complex> shares;
         Complex total{};
-        for (auto& [kb, r6] : rounded) {
-            if (!is_order6_family(report.blocks[block_index[kb]].family)) continue;
+        for (auto& [kb, r6] : an.rounded) {
+            if (kb == k || !is_order6_family(an.block(kb).family)) continue;
             Complex tau{};
-            for (std::size_t j : report.blocks[block_index[kb]].nodes)
-                tau += (std::norm(z.za(kb, j)) + std::norm(z.zb(kb, j))) * z.zc(k, j);
-            const Complex share = std::abs(b4.bias) > 0 ? -tau / b4.bias : Complex{};
-            shares.emplace_back(kb, share);
-            total += share;
+            for (std::size_t j : an.block(kb).nodes) tau += (std::norm(z.za(kb, j)) + std::norm(z.zb(kb, j))) * z.zc(k, j);
+            order6.push_back(kb);
+            shares.push_back(std::abs(b4.bias) > 0 ? -tau / b4.bias : Complex{});
+            total += shares.back();
+        }
+        for (const RoundedDc& d : an.dc) {
+            const Complex tau = 0.5 * d.t * d.t * z.zc(k, d.trained_node);
+            shares.push_back(std::abs(b4.bias) > 0 ? -tau / b4.bias : Complex{});
+            total += shares.back();
         }
         if (shares.empty()) {
-            b4.note = "bias not cancelled: no classified order-6 block";
+            b4.note = "bias not cancelled: no classified order-6 block and no DC node";
             continue;
         }
-        if (std::abs(total - 1.0) > options.bias_evidence) {
-            b4.note = "bias not cancelled: the trained order-6 outputs at this k carry a share " +
-                      std::to_string(std::abs(total)) + " of it";
+        if (std::abs(total - 1.0) > an.options.bias_evidence) {
+            std::ostringstream o;
+            o << "bias not cancelled: the trained order-6 and DC outputs at this k carry a share " << std::setprecision(3)
+              << std::abs(total) << " of it";
+            b4.note = o.str();
             continue;
         }
-        std::size_t largest = 0;
-        for (std::size_t i = 0; i < shares.size(); ++i)
-            if (std::abs(shares[i].second) > std::abs(shares[largest].second)) largest = i;
-        std::vector<std::pair<std::size_t, Cyclotomic>> exact_shares;
-        Cyclotomic remainder(1);
-        for (std::size_t i = 0; i < shares.size(); ++i) {
-            if (i == largest) continue;
-            const Cyclotomic s = gaussian_rational(shares[i].second, 64);
-            if (s.is_zero()) continue;
-            exact_shares.emplace_back(shares[i].first, s);
-            remainder = remainder - s;
-        }
-        if (!remainder.is_zero()) exact_shares.emplace_back(shares[largest].first, remainder);
-        for (const auto& [kb, share] : exact_shares) {
-            Rounded& r6 = rounded.at(kb);
+        const std::vector<Cyclotomic> exact = exact_shares(shares);
+        for (std::size_t i = 0; i < exact.size(); ++i) {
+            if (exact[i].is_zero()) continue;
+            if (i >= order6.size()) {  // a DC node: its bias term at k is c_k / 2
+                RoundedDc& d = an.dc[i - order6.size()];
+                const Cyclotomic e = Cyclotomic(-2) * beta * exact[i];
+                d.c.emplace_back(k, e);
+                if (an.g.neg(k) != k) d.c.emplace_back(an.g.neg(k), e.conj());
+                ++b4.bias_cancelled_by_dc;
+                continue;
+            }
+            const std::size_t kb = order6[i];
+            Rounded& r6 = an.rounded.at(kb);
             auto it = directions.find(kb);
             if (it == directions.end()) it = directions.emplace(kb, bias_directions(r6.exact, kb)).first;
-            const auto& basis = it->second;
-            std::vector<Cyclotomic> v;
-            if (basis.size() == 1) {
-                v = basis[0];
-            } else if (basis.size() > 1) {
-                // the trained direction in the exact gauge, projected on the kernel (normal equations)
-                const std::size_t q6 = r6.exact.order(), dim = basis.size();
-                std::vector<Complex> target(q6);
-                for (std::size_t f = 0; f < q6; ++f)
-                    target[f] = r4.e_psi * r6.t[f] * r6.t[f] * z.zc(k, r6.trained_node[f]);
-                std::vector<std::vector<Complex>> G(dim, std::vector<Complex>(dim + 1));
-                for (std::size_t x = 0; x < dim; ++x) {
-                    for (std::size_t y = 0; y < dim; ++y)
-                        for (std::size_t f = 0; f < q6; ++f)
-                            G[x][y] += std::conj(basis[x][f].to_complex()) * basis[y][f].to_complex();
-                    for (std::size_t f = 0; f < q6; ++f) G[x][dim] += std::conj(basis[x][f].to_complex()) * target[f];
-                }
-                for (std::size_t c = 0; c < dim; ++c) {  // Gauss-Jordan with partial pivoting
-                    std::size_t p = c;
-                    for (std::size_t rr = c; rr < dim; ++rr)
-                        if (std::abs(G[rr][c]) > std::abs(G[p][c])) p = rr;
-                    std::swap(G[p], G[c]);
-                    if (std::abs(G[c][c]) == 0) continue;
-                    for (std::size_t rr = 0; rr < dim; ++rr) {
-                        if (rr == c) continue;
-                        const Complex fct = G[rr][c] / G[c][c];
-                        for (std::size_t cc = c; cc <= dim; ++cc) G[rr][cc] -= fct * G[c][cc];
-                    }
-                }
-                std::vector<Complex> mu(dim);
-                double top = 0;
-                for (std::size_t x = 0; x < dim; ++x) {
-                    mu[x] = std::abs(G[x][x]) > 0 ? G[x][dim] / G[x][x] : Complex{};
-                    top = std::max(top, std::abs(mu[x]));
-                }
-                v.assign(q6, Cyclotomic());
-                if (top > 0)
-                    for (std::size_t x = 0; x < dim; ++x) {
-                        const Cyclotomic m = gaussian_rational(mu[x] / top, 256);
-                        for (std::size_t f = 0; f < q6; ++f) v[f] = v[f] + m * basis[x][f];
-                    }
-                if (bias_weight(r6.exact, kb, v).is_zero()) {
-                    double best = -1;
-                    for (const auto& cand : basis) {
-                        const double w = std::abs(bias_weight(r6.exact, kb, cand).to_complex());
-                        if (w > best) best = w, v = cand;
-                    }
-                }
-            }
+            const std::vector<Cyclotomic> v = cancelling_direction(an, k, r4, kb, r6, it->second);
             if (v.empty()) continue;
             const Cyclotomic weight = bias_weight(r6.exact, kb, v);
             if (weight.is_zero()) continue;
-            const Cyclotomic coef = -(beta * share) / weight;
+            const Cyclotomic coef = -(beta * exact[i]) / weight;
             for (std::size_t f = 0; f < v.size(); ++f) {
                 const Cyclotomic e = v[f] * coef;
                 if (e.is_zero()) continue;
                 r6.extra_c[f].emplace_back(k, e);
-                r6.extra_c[f].emplace_back(g.neg(k), e.conj());
+                r6.extra_c[f].emplace_back(an.g.neg(k), e.conj());
             }
             b4.bias_cancelled_by.push_back(kb);
         }
         std::sort(b4.bias_cancelled_by.begin(), b4.bias_cancelled_by.end());
     }
+}
 
-    // the rounded network and its gauged float image in the trained node order
+/// The exact output phase of frequency kc in the trained gauge (the block phase e_psi of its pair, conjugated at
+/// the representative): trained c = phase * exact c / t^2.
+Complex output_phase(const Analysis& an, std::size_t kc) {
+    auto it = an.rounded.find(pair_of(an.g, kc));
+    const Complex psi = it == an.rounded.end() ? Complex{1, 0} : it->second.e_psi;
+    return kc == pair_of(an.g, kc) ? std::conj(psi) : psi;
+}
+
+/// The exact nodes rounded so far (family blocks with their bias outputs, DC nodes with outputs, real blocks).
+std::vector<Node<Cyclotomic>> exact_nodes(const Analysis& an) {
+    std::vector<Node<Cyclotomic>> all;
+    for (const auto& [k, r] : an.rounded)
+        for (std::size_t f = 0; f < r.exact.order(); ++f) {
+            Node<Cyclotomic> node = r.exact.nodes()[f];
+            for (const auto& e : r.extra_c[f]) node.c.push_back(e);
+            all.push_back(std::move(node));
+        }
+    for (const RoundedDc& d : an.dc) {
+        if (d.c.empty()) continue;
+        Node<Cyclotomic> node;
+        node.a.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.b.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.c = d.c;
+        all.push_back(std::move(node));
+    }
+    for (const RoundedReal& r : an.real)
+        for (const auto& node : r.nodes) all.push_back(node);
+    return all;
+}
+
+/// x rounded to a multiple of 1/4 if within 0.02, else nullopt (x in [-1, 1]: the larger input is +-1).
+std::optional<Cyclotomic> snap_quarter(double x) {
+    const long p = std::lround(4 * x);
+    if (std::abs(4 * x - static_cast<double>(p)) > 0.08) return std::nullopt;
+    return Cyclotomic::rational(p, 4);
+}
+
+/// Phase 3b: blocks at real frequencies (k = -k): inputs rounded to exact real values (the larger of |a|, |b|
+/// gauged to 1, the other to a multiple of 1/4), outputs at every frequency solved exactly and jointly for all
+/// of them against the rest of the rounded network (bias cancellation included).
+void round_real_blocks(Analysis& an) {
+    const FourierWeights& z = an.z;
+    std::vector<RoundedReal> candidates;
+    std::vector<BlockReport*> owners;
+    for (BlockReport& b : an.report.blocks) {
+        if (!an.g.is_self_conjugate(b.k)) continue;
+        RoundedReal rr;
+        rr.k = b.k;
+        std::string failure;
+        for (std::size_t j : b.nodes) {
+            // input energy off the block's frequency (DC included), relative to the node's whole input
+            double off = 0, all = 0;
+            for (std::size_t kk = 0; kk < z.n(); ++kk) {
+                const double e = std::norm(z.za(kk, j)) + std::norm(z.zb(kk, j));
+                all += e;
+                if (kk != b.k) off += e;
+            }
+            if (!(all > 0) || off > 1e-4 * all) {
+                failure = "real frequency: a node has inputs at other frequencies or on the DC row";
+                break;
+            }
+            const double a = z.za(b.k, j).real(), bb = z.zb(b.k, j).real();
+            const double t = std::abs(a) >= std::abs(bb) ? a : bb;
+            const auto ea = snap_quarter(a / t), eb = snap_quarter(bb / t);
+            if (!ea || !eb) {
+                failure = "real frequency: input ratio b/a of a node is not near a multiple of 1/4";
+                break;
+            }
+            Node<Cyclotomic> node;
+            if (!ea->is_zero()) node.a.emplace_back(b.k, *ea);
+            if (!eb->is_zero()) node.b.emplace_back(b.k, *eb);
+            rr.trained_node.push_back(j);
+            rr.t.push_back(t);
+            rr.nodes.push_back(std::move(node));
+        }
+        if (!failure.empty()) {
+            b.note = failure;
+            continue;
+        }
+        candidates.push_back(std::move(rr));
+        owners.push_back(&b);
+    }
+    if (candidates.empty()) return;
+    std::vector<Node<Cyclotomic>> nodes;
+    std::vector<std::vector<Complex>> trained;
+    for (const RoundedReal& rr : candidates)
+        for (std::size_t i = 0; i < rr.nodes.size(); ++i) {
+            nodes.push_back(rr.nodes[i]);
+            std::vector<Complex> row(z.n());
+            for (std::size_t m = 1; m < z.n(); ++m)
+                row[m] = z.zc(m, rr.trained_node[i]) * rr.t[i] * rr.t[i] / output_phase(an, m);
+            trained.push_back(std::move(row));
+        }
+    const Element<Cyclotomic> fixed(an.g, exact_nodes(an));
+    const OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
+    if (!sol.failure.empty()) {
+        for (BlockReport* b : owners) b->note = "real frequency: " + sol.failure;
+        return;
+    }
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        for (auto& node : candidates[i].nodes) node.c = sol.c[next++];
+        owners[i]->family = BlockFamily::real_frequency;
+        owners[i]->rounding_residual = sol.distance;
+        owners[i]->note.clear();
+        an.real.push_back(std::move(candidates[i]));
+    }
+}
+
+/// Phase 4: the rounded network, and the distances of its float image (in the trained gauge) to the weights.
+void assemble(Analysis& an) {
+    const AbelianGroup& g = an.g;
+    const FourierWeights& z = an.z;
     FourierWeights image{g, z.q, std::vector<Complex>(z.q * z.n()), std::vector<Complex>(z.q * z.n()),
                          std::vector<Complex>(z.q * z.n())};
+    auto c_phase = [&](std::size_t kc) { return output_phase(an, kc); };
     std::vector<Node<Cyclotomic>> all_nodes;
-    for (auto& [k, r] : rounded) {
+    for (auto& [k, r] : an.rounded) {
         const std::size_t mk = g.neg(k);
         for (std::size_t f = 0; f < r.exact.order(); ++f) {
             Node<Cyclotomic> node = r.exact.nodes()[f];
@@ -309,43 +484,151 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
             const Complex b = r.e_phi * t * node.entry(Part::b, k).to_complex();
             image.za(k, j) = a, image.za(mk, j) = std::conj(a);
             image.zb(k, j) = b, image.zb(mk, j) = std::conj(b);
-            for (const auto& [kc, value] : node.c) {
-                if (kc != pair_of(g, kc)) continue;
-                auto it = rounded.find(kc);
-                const Complex psi = it == rounded.end() ? Complex{1, 0} : it->second.e_psi;
-                const Complex c = std::conj(psi) * value.to_complex() / (t * t);
-                image.zc(kc, j) = c;
-                image.zc(g.neg(kc), j) = std::conj(c);
-            }
+            for (const auto& [kc, value] : node.c) image.zc(kc, j) = c_phase(kc) * value.to_complex() / (t * t);
             all_nodes.push_back(std::move(node));
         }
     }
-    const TrainedWeights back = inverse_transform(image);
-    report.distance_wa = relative_distance(weights.wa, back.wa);
-    report.distance_wb = relative_distance(weights.wb, back.wb);
-    report.distance_v = relative_distance(weights.v, back.v);
-    report.seconds_analysis = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (const RoundedDc& d : an.dc) {
+        if (d.c.empty()) {
+            ++an.report.unresolved_nodes;
+            continue;
+        }
+        Node<Cyclotomic> node;
+        node.a.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.b.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.c = d.c;
+        image.za(0, d.trained_node) = image.zb(0, d.trained_node) = d.t / 2;
+        for (const auto& [kc, value] : node.c) image.zc(kc, d.trained_node) = c_phase(kc) * value.to_complex() / (d.t * d.t);
+        all_nodes.push_back(std::move(node));
+        ++an.report.dc_rounded;
+    }
+    for (const RoundedReal& r : an.real)
+        for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+            const std::size_t j = r.trained_node[i];
+            const double t = r.t[i];
+            const Node<Cyclotomic>& node = r.nodes[i];
+            image.za(r.k, j) = t * node.entry(Part::a, r.k).to_complex();
+            image.zb(r.k, j) = t * node.entry(Part::b, r.k).to_complex();
+            for (const auto& [kc, value] : node.c) image.zc(kc, j) = c_phase(kc) * value.to_complex() / (t * t);
+            all_nodes.push_back(node);
+        }
+    FourierWeights live = z;  // dead nodes (unit inputs in the canonical gauge, no output) are not compared
+    for (std::size_t j = 0; j < z.q; ++j)
+        if (an.report.assignment.nodes[j].dead)
+            for (std::size_t k = 0; k < z.n(); ++k) live.za(k, j) = live.zb(k, j) = live.zc(k, j) = Complex{};
+    const TrainedWeights trained = inverse_transform(live), back = inverse_transform(image);
+    an.report.distance_wa = relative_distance(trained.wa, back.wa);
+    an.report.distance_wb = relative_distance(trained.wb, back.wb);
+    an.report.distance_v = relative_distance(trained.v, back.v);
+    if (!all_nodes.empty()) an.report.rounded.emplace(g, std::move(all_nodes));
+}
 
-    if (!all_nodes.empty()) report.rounded.emplace(g, std::move(all_nodes));
-    if (!options.verify) return report;
-    const auto verify_start = std::chrono::steady_clock::now();
-    const Element<Cyclotomic> empty(g);
-    VerifyLimits limits;
-    limits.max_terms = options.max_terms;
-    const VerificationResult<Cyclotomic> result = verify_global_optimum(report.rounded ? *report.rounded : empty, limits);
+/// Phase 5: exact verification of the rounded network, per-block and network verdicts.
+void verify_and_decide(Analysis& an) {
+    CrosscheckReport& report = an.report;
+    const AbelianGroup& g = an.g;
+    for (const BlockReport& b : report.blocks)
+        if (b.family == BlockFamily::unknown) report.unresolved_nodes += b.nodes.size();
+    if (!report.rounded) {
+        report.network = NetworkVerdict::unknown;
+        report.network_reason = "nothing was rounded (no block classified, no DC node): no exact account of the network";
+        for (const BlockReport& b : report.blocks) report.unproven.push_back(b.k);
+        return;
+    }
+    const VerifyLimits limits{an.options.max_terms};
+    const VerificationResult<Cyclotomic> result = verify_global_optimum(*report.rounded, limits);
     report.verdict = result.verdict;
     report.reason = result.reason;
     report.exact_loss = result.loss;
     report.failing = result.failing;
     if (result.counterexample) report.first_failure = describe(result.conditions[*result.counterexample]);
+    if (result.verdict == Verdict::unknown) {
+        report.network = NetworkVerdict::unknown;
+        report.network_reason = "exact verification not done: " + result.reason;
+        for (const BlockReport& b : report.blocks) report.unproven.push_back(b.k);
+        return;
+    }
     std::set<std::size_t> failing_pairs;
     for (const auto& c : result.conditions)
         if (!c.defect().is_zero()) failing_pairs.insert(pair_of(g, c.k));
     for (BlockReport& b : report.blocks) {
-        if (b.family == BlockFamily::unknown || result.verdict == Verdict::unknown) continue;
-        b.verified = failing_pairs.count(b.k) == 0;
-        if (!b.verified && b.note.empty()) b.note = "an exact condition at output +-k fails in the rounded network";
+        if (b.family != BlockFamily::unknown) {
+            b.verified = failing_pairs.count(b.k) == 0;
+            if (b.verified) b.note.clear();  // e.g. a bias left to the real-frequency outputs, cancelled there
+            else if (b.note.empty()) b.note = "an exact condition at output +-k fails in the rounded network";
+        }
+        (b.verified ? report.proven : report.unproven).push_back(b.k);
     }
+    const std::size_t overflow = static_cast<std::size_t>(std::count_if(
+        report.warnings.begin(), report.warnings.end(), [](const std::string& w) { return w.rfind("overflow", 0) == 0; }));
+    const bool complete = report.unresolved_nodes == 0;
+    std::ostringstream why;
+    if (complete && result.verdict == Verdict::proved) {
+        report.network = NetworkVerdict::proved;
+        return;
+    }
+    if (complete) {
+        report.network = NetworkVerdict::refuted;
+        why << "every live node is rounded and the assembled network fails " << result.failing << " exact condition"
+            << (result.failing == 1 ? "" : "s");
+        report.network_reason = why.str();
+        return;
+    }
+    report.network = NetworkVerdict::partial;
+    why << report.unresolved_nodes << " live node" << (report.unresolved_nodes == 1 ? "" : "s") << " unresolved";
+    if (overflow) why << " (" << overflow << " overflowing)";
+    why << "; " << report.proven.size() << " of " << report.blocks.size() << " frequency blocks proven";
+    report.network_reason = why.str();
+}
+
+}  // namespace
+
+const char* network_verdict_name(NetworkVerdict v) {
+    switch (v) {
+        case NetworkVerdict::proved: return "PROVED";
+        case NetworkVerdict::partial: return "PARTIAL";
+        case NetworkVerdict::refuted: return "REFUTED";
+        case NetworkVerdict::unknown: return "UNKNOWN";
+    }
+    return "UNKNOWN";
+}
+
+std::size_t CrosscheckReport::classified() const {
+    return static_cast<std::size_t>(
+        std::count_if(blocks.begin(), blocks.end(), [](const BlockReport& b) { return b.family != BlockFamily::unknown; }));
+}
+
+std::size_t CrosscheckReport::verified() const {
+    return static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const BlockReport& b) { return b.verified; }));
+}
+
+CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights, const CrosscheckOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    const GaugedWeights gauged = canonical_gauge(g, weights);
+    const FourierWeights& z = gauged.z;
+    CrosscheckReport report;
+    report.group = g;
+    report.q = z.q;
+    for (std::size_t j : gauged.overflowing)
+        report.warnings.push_back("overflow: node " + std::to_string(j) +
+                                  "'s output weights overflow double precision once its inputs are normalised; left out");
+    report.assignment = assign_nodes(z, options.assignment);
+    for (std::size_t j : gauged.overflowing)  // zeroed by the gauge, but live: counted unresolved, never dead
+        if (report.assignment.nodes[j].dead) {
+            report.assignment.nodes[j].dead = false;
+            --report.assignment.dead;
+            ++report.unresolved_nodes;
+        }
+    Analysis an{g, z, options, report, {}, {}, {}};
+    round_blocks(an);
+    round_dc_nodes(an);
+    cancel_biases(an);
+    round_real_blocks(an);
+    assemble(an);
+    report.seconds_analysis = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!options.verify) return report;
+    const auto verify_start = std::chrono::steady_clock::now();
+    verify_and_decide(an);
     report.seconds_verify = std::chrono::duration<double>(std::chrono::steady_clock::now() - verify_start).count();
     return report;
 }

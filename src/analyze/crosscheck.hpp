@@ -4,14 +4,27 @@
 /// per-block factorisation and classification -> exact rounding (parameters snapped, bias cancellation across
 /// frequencies solved exactly) -> exact verification of the rounded network (verify/verify.hpp).
 ///
+/// Every threshold is applied to the canonical gauge of gauge.hpp (per node: equal input means, unit input
+/// norm), so the analysis is invariant under the per-node scale gauge (t a, t b, c/t^2) and the shift gauge.
+///
 /// The rounded network contains the exact family block of every classified block, in the families' own
-/// gauge (first node (1,1,1), c-row divided by the order so r_kkk = 1), plus, on the nodes of classified
-/// order-6 blocks, exact bias-cancelling outputs at the frequencies of classified order-4 blocks. The
-/// cancellation follows the trained network: block B's share of the bias at k is the trained
-/// -sum_{j in B} (|a_j|^2 + |b_j|^2) c_j[k] / (trained bias at k) rounded to a Gaussian rational with
-/// denominator 64, the largest share taking the exact remainder; it is applied only if the trained shares
-/// sum to 1 within `bias_evidence` (otherwise the trained network does not cancel that bias, and neither does
-/// the rounding). Unclassified blocks, DC nodes and dead nodes are not in the rounded network.
+/// gauge (first node (1,1,1), c-row divided by the order so r_kkk = 1), every live DC node (inputs on the DC
+/// row only: a constant activation, a bias node) as the exact node a = b = 1/2 at DC, and exact
+/// bias-cancelling outputs: a block whose own bias at k is not zero (z_{nu=i}*z_xi) has it cancelled by
+/// outputs at +-k on the nodes of classified order-6 blocks and on the DC nodes, as the trained network
+/// does. The cancellation follows the trained network: contributor X's share of the bias at k is its trained
+/// bias term at k (order-6 block: -sum_{j in X} (|a_j|^2 + |b_j|^2) c_j[k]; DC node: -(a_0 + b_0)^2 c_j[k] / 2)
+/// divided by the trained bias of the block, rounded to a Gaussian rational with denominator 64, the largest
+/// share taking the exact remainder; it is applied only if the trained shares sum to 1 within `bias_evidence`
+/// (otherwise the trained network does not cancel that bias, and neither does the rounding). Unresolved blocks
+/// and dead nodes are not in the rounded network.
+///
+/// Verdicts. Each block is PROVED (every exact condition at output +-k holds in the rounded network) or
+/// UNRESOLVED with a reason. The network is PROVED when every live node is accounted for (every block
+/// classified, every DC node rounded) and the rounded network is an exact global optimum; REFUTED only when
+/// every live node is accounted for and an exact condition of the assembled network fails; PARTIAL when some
+/// live nodes are unresolved (the proven and unproven frequencies are listed); UNKNOWN when nothing could be
+/// rounded or the exact verification hit its work limit.
 ///
 /// The distance trained vs rounded is measured after mapping the rounded network into the trained gauge
 /// (node order, per-node real scale t, per-frequency phases (e^{i th} a, e^{i ph} b, e^{-i(th+ph)} c), all
@@ -36,7 +49,8 @@ namespace cogo::analyze {
 struct CrosscheckOptions {
     AssignmentOptions assignment;
     ClassifyOptions classify;
-    double round_tolerance = 0.15;  ///< max RMS invariant distance trained block vs exact rounded block
+    double round_tolerance = 0.15;  ///< max RMS invariant distance trained block vs exact rounded block (twice it
+                                    ///< for the worst single node); max relative distance of solved outputs
     double r_kkk_tolerance = 0.25;  ///< max |r_kkk - 1| of a block's trained nodes (a global optimum has r_kkk = 1;
                                     ///< the family invariants are blind to the overall size of abc)
     double snap_tolerance = 0.003;  ///< turns: snap to a multiple of 1/24 turn when this close (< 1/240)
@@ -67,18 +81,31 @@ struct BlockReport {
     std::size_t spread_nodes = 0;        ///< nodes of the block that spread (assignment.hpp)
     double max_off_c = 0;                ///< largest off-frequency output share among its nodes
     std::vector<std::size_t> bias_cancelled_by;  ///< order-6 blocks (their k) whose outputs cancel this bias
+    std::size_t bias_cancelled_by_dc = 0;        ///< DC nodes whose outputs cancel (part of) this bias
     bool verified = false;               ///< every exact condition at output +-k holds in the rounded network
     std::string note;                    ///< why unknown / not verified, if known
 };
 
+/// The account of the whole trained network (see the file comment).
+enum class NetworkVerdict { proved, partial, refuted, unknown };
+
+/// "PROVED", "PARTIAL", "REFUTED", "UNKNOWN".
+[[nodiscard]] const char* network_verdict_name(NetworkVerdict v);
+
 /// The whole cross-check.
 struct CrosscheckReport {
-    AbelianGroup group;
+    AbelianGroup group = AbelianGroup::cyclic(2);
     std::size_t q = 0;
     NodeAssignment assignment;
     std::vector<BlockReport> blocks;              ///< by k
     std::optional<Element<Cyclotomic>> rounded;   ///< the exact rounded network (absent if nothing classified)
-    Verdict verdict = Verdict::unknown;           ///< of the rounded network
+    Verdict verdict = Verdict::unknown;           ///< of the rounded network (exact verification)
+    NetworkVerdict network = NetworkVerdict::unknown;  ///< the account of the trained network
+    std::string network_reason;                   ///< why PARTIAL / UNKNOWN / REFUTED, in one line
+    std::vector<std::size_t> proven, unproven;    ///< frequency pairs (representatives) proven / not proven
+    std::size_t dc_rounded = 0;                   ///< DC nodes in the rounded network
+    std::size_t unresolved_nodes = 0;             ///< live nodes not in the rounded network
+    std::vector<std::string> warnings;            ///< e.g. overflowing weights
     std::optional<Cyclotomic> exact_loss;         ///< exact loss of the rounded network
     std::size_t failing = 0;                      ///< failing exact conditions
     std::string first_failure;                    ///< readable first failing condition
@@ -86,12 +113,13 @@ struct CrosscheckReport {
     double distance_wa = 0, distance_wb = 0, distance_v = 0;  ///< relative Frobenius, trained vs rounded (gauged)
     double seconds_analysis = 0, seconds_verify = 0;
 
-    std::size_t classified() const;
-    std::size_t verified() const;
+    /// Blocks with a family / blocks PROVED.
+    [[nodiscard]] std::size_t classified() const;
+    [[nodiscard]] std::size_t verified() const;
 };
 
 /// Runs the cross-check. Throws ShapeMismatch / InvalidInput on bad weights (shapes, NaN/Inf).
-CrosscheckReport crosscheck(const AbelianGroup& group, const TrainedWeights& weights,
+[[nodiscard]] CrosscheckReport crosscheck(const AbelianGroup& group, const TrainedWeights& weights,
                             const CrosscheckOptions& options = {});
 
 }  // namespace cogo::analyze

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "algebra/linear_algebra.hpp"
 #include "construct/global_solutions.hpp"
 
 namespace cogo::analyze {
@@ -24,6 +25,7 @@ Element<Cyclotomic> family_block(const AbelianGroup& group, std::size_t k, Block
         case BlockFamily::nui_synab:
             return nui_synab_block<Cyclotomic>(group, k, turn_value<Cyclotomic>(p1), turn_value<Cyclotomic>(p2));
         case BlockFamily::nui_xi: return nui_xi_block<Cyclotomic>(group, k, turn_value<Cyclotomic>(p1), sign);
+        case BlockFamily::real_frequency:
         case BlockFamily::unknown: break;
     }
     throw InvalidInput("family_block: no family");
@@ -49,33 +51,7 @@ std::vector<std::vector<Cyclotomic>> bias_directions(const Element<Cyclotomic>& 
         const Cyclotomic row[8] = {a * b, ab * b, a * bb, ab * bb, a * a, ab * ab, b * b, bb * bb};
         for (std::size_t r = 0; r < 8; ++r) M[r][f] = row[r];
     }
-    // reduced row echelon form
-    std::vector<std::size_t> pivots;
-    std::size_t rank = 0;
-    for (std::size_t col = 0; col < q && rank < M.size(); ++col) {
-        std::size_t piv = rank;
-        while (piv < M.size() && M[piv][col].is_zero()) ++piv;
-        if (piv == M.size()) continue;
-        std::swap(M[piv], M[rank]);
-        const Cyclotomic inv_p = M[rank][col].inverse();
-        for (std::size_t c = col; c < q; ++c) M[rank][c] = M[rank][c] * inv_p;
-        for (std::size_t r = 0; r < M.size(); ++r) {
-            if (r == rank || M[r][col].is_zero()) continue;
-            const Cyclotomic factor = M[r][col];
-            for (std::size_t c = col; c < q; ++c) M[r][c] = M[r][c] - factor * M[rank][c];
-        }
-        pivots.push_back(col);
-        ++rank;
-    }
-    std::vector<std::vector<Cyclotomic>> basis;
-    for (std::size_t free = 0; free < q; ++free) {
-        if (std::find(pivots.begin(), pivots.end(), free) != pivots.end()) continue;
-        std::vector<Cyclotomic> v(q);
-        v[free] = Cyclotomic(1);
-        for (std::size_t r = 0; r < pivots.size(); ++r) v[pivots[r]] = -M[r][free];
-        basis.push_back(std::move(v));
-    }
-    return basis;
+    return kernel<Cyclotomic>(std::move(M), q);
 }
 
 Cyclotomic gaussian_rational(Complex value, long den) {

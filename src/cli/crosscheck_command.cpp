@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,81 @@ bool is_torch_checkpoint(const std::string& path) {
 
 double share(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
 
+/// The group a run directory records, and where.
+struct RecordedGroup {
+    std::optional<AbelianGroup> group;
+    std::string source;
+};
+
+nlohmann::json parse_json_file(const std::filesystem::path& path) {
+    try {
+        return nlohmann::json::parse(read_file(path));
+    } catch (const nlohmann::json::exception& e) {
+        throw InvalidInput("crosscheck: " + path.string() + " is not valid JSON (" + e.what() + "; pass --group to skip it)");
+    }
+}
+
+/// summary.json's "group" (a spec string, cogo train) and fourier.json's "group" (the moduli, cogo construct);
+/// both present and different is refused.
+RecordedGroup recorded_group(const std::string& dir) {
+    RecordedGroup out;
+    std::error_code ec;
+    const std::filesystem::path summary = std::filesystem::path(dir) / "summary.json";
+    if (std::filesystem::is_regular_file(summary, ec)) {
+        const nlohmann::json doc = parse_json_file(summary);
+        if (doc.contains("group")) {
+            if (!doc.at("group").is_string()) throw InvalidInput("crosscheck: " + summary.string() + ": \"group\" is not a string");
+            out.group = AbelianGroup::parse(doc.at("group").get<std::string>());
+            out.source = summary.string();
+        }
+    }
+    const std::filesystem::path fourier = std::filesystem::path(dir) / kFourierFile;
+    if (std::filesystem::is_regular_file(fourier, ec)) {
+        const nlohmann::json doc = parse_json_file(fourier);
+        if (doc.contains("group")) {
+            const nlohmann::json& m = doc.at("group");
+            std::vector<unsigned long> moduli;
+            if (!m.is_array() || m.empty() || m.size() > 64)
+                throw InvalidInput("crosscheck: " + fourier.string() + ": \"group\" is not a list of moduli");
+            for (const auto& x : m) {
+                if (!x.is_number_unsigned() || x.get<std::uint64_t>() < 2 || x.get<std::uint64_t>() > AbelianGroup::max_order)
+                    throw InvalidInput("crosscheck: " + fourier.string() + ": \"group\" has a modulus that is not an integer in 2.." +
+                                       std::to_string(AbelianGroup::max_order));
+                moduli.push_back(x.get<unsigned long>());
+            }
+            const AbelianGroup g(moduli);
+            if (out.group && !(*out.group == g))
+                throw InvalidInput("crosscheck: " + summary.string() + " records " + out.group->name() + " but " + fourier.string() +
+                                   " records " + g.name());
+            if (!out.group) out.group = g, out.source = fourier.string();
+        }
+    }
+    return out;
+}
+
+std::string shape(const Matrix<double>& m) { return std::to_string(m.rows()) + " x " + std::to_string(m.cols()); }
+
+/// Refuses weights whose layout contradicts the group (n = |G|): W_a, W_b must be q x n and V n x q; a
+/// transposed array is named as such.
+void check_layout(const analyze::TrainedWeights& w, const AbelianGroup& g, const std::string& source) {
+    const std::size_t n = g.order();
+    auto input = [&](const Matrix<double>& m, const char* name) {
+        if (m.cols() == n) return;
+        std::string msg = std::string("crosscheck: ") + name + " is " + shape(m) + " but " + source + " gives " + g.name() +
+                          " (n = " + std::to_string(n) + "), so " + name + " must be q x " + std::to_string(n);
+        if (m.rows() == n) msg += ": it looks transposed (n x q given where q x n is expected)";
+        throw ShapeMismatch(msg);
+    };
+    input(w.wa, "W_a");
+    input(w.wb, "W_b");
+    if (w.v.rows() != n) {
+        std::string msg = "crosscheck: V is " + shape(w.v) + " but " + source + " gives " + g.name() + " (n = " +
+                          std::to_string(n) + "), so V must be " + std::to_string(n) + " x q";
+        if (w.v.cols() == n) msg += ": it looks transposed (q x n given where n x q is expected)";
+        throw ShapeMismatch(msg);
+    }
+}
+
 }  // namespace
 
 analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, AbelianGroup& group) {
@@ -65,32 +141,50 @@ analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, 
         const std::string wa = pick(o.wa, o.dir, kWaFile), wb = pick(o.wb, o.dir, kWbFile), v = pick(o.v, o.dir, kVFile);
         w = {as_matrix(read_npy(wa), wa), as_matrix(read_npy(wb), wb), as_matrix(read_npy(v), v)};
     }
-    const std::size_t n = w.wa.cols();
-    if (w.wb.cols() != n || w.v.rows() != n)
-        throw ShapeMismatch("crosscheck: mismatched group order: W_a has " + std::to_string(n) + " columns, W_b " +
-                            std::to_string(w.wb.cols()) + ", V " + std::to_string(w.v.rows()) + " rows");
-    if (n < 2) throw InvalidInput("crosscheck: W_a has " + std::to_string(n) + " columns; need a group of order >= 2");
-    std::string spec = o.group;
-    if (spec.empty() && !o.dir.empty() && !npz) {
-        // a run written by `cogo train` names its group in summary.json: a product group read as Z_n would
-        // be analysed in the wrong character basis
-        const std::filesystem::path summary = std::filesystem::path(o.dir) / run_files::summary;
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(summary, ec)) {
-            try {
-                const nlohmann::json doc = nlohmann::json::parse(read_file(summary));
-                if (doc.contains("group") && doc.at("group").is_string()) spec = doc.at("group").get<std::string>();
-            } catch (const nlohmann::json::exception&) {
-                throw InvalidInput("crosscheck: " + summary.string() + " is not valid JSON (pass --group to skip it)");
-            }
+    // the group the run records: summary.json (cogo train) or fourier.json (cogo construct)
+    RecordedGroup recorded;
+    if (!o.dir.empty() && !npz) {
+        try {
+            recorded = recorded_group(o.dir);
+        } catch (const InvalidInput&) {
+            if (o.group.empty()) throw;  // an explicit --group does not need the records
         }
     }
-    group = spec.empty() ? AbelianGroup::cyclic(n) : AbelianGroup::parse(spec);
-    if (group.order() != n)
-        throw ShapeMismatch("crosscheck: group " + spec + " has order " + std::to_string(group.order()) +
-                            " but the weights have n = " + std::to_string(n));
+    std::optional<AbelianGroup> chosen;
+    if (!o.group.empty()) {
+        chosen = AbelianGroup::parse(o.group);
+        if (recorded.group && !(*recorded.group == *chosen))
+            throw InvalidInput("crosscheck: --group " + o.group + " (" + chosen->name() + ") contradicts " + recorded.source +
+                               ", which records " + recorded.group->name());
+    } else if (recorded.group) {
+        chosen = recorded.group;
+    }
+    if (chosen) {
+        check_layout(w, *chosen, recorded.group ? recorded.source : "--group");
+        group = *chosen;
+    } else {
+        const std::size_t n = w.wa.cols();
+        if (w.wb.cols() != n || w.v.rows() != n)
+            throw ShapeMismatch("crosscheck: mismatched group order: W_a has " + std::to_string(n) + " columns, W_b " +
+                                std::to_string(w.wb.cols()) + ", V " + std::to_string(w.v.rows()) + " rows");
+        if (n < 2) throw InvalidInput("crosscheck: W_a has " + std::to_string(n) + " columns; need a group of order >= 2");
+        group = AbelianGroup::cyclic(n);
+    }
     analyze::check_trained_weights(group, w, "crosscheck");
     return w;
+}
+
+std::optional<double> recorded_train_loss(const std::string& dir) {
+    std::error_code ec;
+    const std::filesystem::path summary = std::filesystem::path(dir) / "summary.json";
+    if (dir.empty() || !std::filesystem::is_regular_file(summary, ec)) return std::nullopt;
+    try {
+        const nlohmann::json doc = nlohmann::json::parse(read_file(summary));
+        const auto& f = doc.at("final").at("train_loss");
+        if (f.is_number()) return f.get<double>();
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
 }
 
 nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
@@ -108,6 +202,9 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
         blocks.push_back({{"k", b.k},
                           {"order", b.nodes.size()},
                           {"family", analyze::family_name(b.family)},
+                          {"family_name", analyze::family_pretty_name(b.family)},
+                          {"status", b.verified ? "PROVED" : "UNRESOLVED"},
+                          {"bias_cancelled_by_dc", b.bias_cancelled_by_dc},
                           {"factors", c.factors},
                           {"factorable", c.factorable},
                           {"layout", c.factorable ? json::array({c.m, c.n}) : json(nullptr)},
@@ -143,6 +240,13 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
               {"verified", r.verified()},
               {"share_verified", share(r.verified(), r.blocks.size())},
               {"verdict", verdict_name(r.verdict)},
+              {"network", analyze::network_verdict_name(r.network)},
+              {"network_reason", r.network_reason},
+              {"proven", r.proven},
+              {"unproven", r.unproven},
+              {"dc_rounded", r.dc_rounded},
+              {"unresolved_nodes", r.unresolved_nodes},
+              {"warnings", r.warnings},
               {"exact_loss", r.exact_loss ? json(r.exact_loss->to_string()) : json(nullptr)},
               {"failing", r.failing},
               {"first_failure", r.first_failure},
@@ -152,10 +256,33 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
             {"seconds", {{"analysis", r.seconds_analysis}, {"verify", r.seconds_verify}}}};
 }
 
+namespace {
+
+/// A fixed-width scientific cell, "-" when the value is missing (negative marks "not computed").
+std::string sci_cell(double x) {
+    if (!(x >= 0)) return "-";
+    std::ostringstream o;
+    o << std::setprecision(2) << std::scientific << x;
+    return o.str();
+}
+
+std::string fixed_cell(double x, int precision) {
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(precision) << x;
+    return o.str();
+}
+
+/// Above this all-pairs train loss a run is reported as not converged (a global optimum has loss 0; the
+/// paper's runs end near 1e-3 and below).
+constexpr double kConvergedLoss = 1e-2;
+
+}  // namespace
+
 int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
     AbelianGroup group = AbelianGroup::cyclic(2);
     const analyze::TrainedWeights w = load_trained_weights(options, group);
     const analyze::CrosscheckReport r = analyze::crosscheck(group, w, options.analysis);
+    const std::optional<double> train_loss = recorded_train_loss(options.dir);
 
     if (!options.rounded.empty() && !r.rounded)
         throw InvalidInput("crosscheck: --rounded: no block was classified, nothing to write");
@@ -167,37 +294,66 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
                                                     nlohmann::json{{"source", options.dir}});
     if (!options.svg.empty()) write_file_atomically(options.svg, svg);
     if (!options.rounded.empty()) write_file_atomically(options.rounded, element);
+    const bool unconverged = train_loss && *train_loss > kConvergedLoss;
     if (options.json) {
-        out << crosscheck_json(r).dump(2) << "\n";
+        nlohmann::json j = crosscheck_json(r);
+        j["train_loss"] = train_loss ? nlohmann::json(*train_loss) : nlohmann::json(nullptr);
+        j["converged"] = train_loss ? nlohmann::json(!unconverged) : nlohmann::json(nullptr);
+        out << j.dump(2) << "\n";
     } else {
         const auto& a = r.assignment;
         out << "crosscheck on " << group.name() << ": q = " << r.q << " nodes, " << (r.q - a.dead) << " live, "
             << a.dead << " dead (strength < " << options.analysis.assignment.dead_threshold << " of max), "
             << a.dc_nodes << " DC nodes, " << a.dc_carrying << " DC-carrying, " << a.spread << " spreading\n";
-        out << "  k  order  family          params                      residual  round    |r_kkk|  spread  verified  note\n";
+        for (const std::string& warning : r.warnings) out << "warning: " << warning << "\n";
+        out << std::left << std::setw(5) << "k" << std::setw(6) << "order" << std::setw(23) << "family" << std::setw(28)
+            << "params" << std::setw(10) << "factor" << std::setw(10) << "round" << std::setw(8) << "|r_kkk|"
+            << std::setw(7) << "spread" << std::setw(11) << "status" << "note\n";
         for (const auto& b : r.blocks) {
             std::ostringstream params;
             for (const auto& p : b.params) params << p.name << "=" << to_string(p.canonical) << " ";
             if (b.family == analyze::BlockFamily::nui_xi) params << "s=" << (b.sign > 0 ? "+1" : "-1");
-            out << std::setw(3) << b.k << std::setw(7) << b.nodes.size() << "  " << std::left << std::setw(16)
-                << analyze::family_name(b.family) << std::setw(28) << params.str() << std::right << std::setw(8)
-                << std::setprecision(2) << std::scientific << b.classification.residual << std::setw(9)
-                << b.rounding_residual << std::defaultfloat << std::setprecision(4) << std::setw(9)
-                << std::abs(b.r_kkk) << std::setw(8) << b.spread_nodes << std::setw(10) << (b.verified ? "yes" : "no")
-                << "  " << b.note << "\n";
+            std::string p = params.str();
+            if (p.empty()) p = "-";
+            out << std::left << std::setw(5) << b.k << std::setw(6) << b.nodes.size() << std::setw(23)
+                << analyze::family_pretty_name(b.family) << std::setw(28) << p << std::setw(10)
+                << sci_cell(b.classification.residual) << std::setw(10) << sci_cell(b.rounding_residual) << std::setw(8)
+                << fixed_cell(std::abs(b.r_kkk), 4) << std::setw(7) << b.spread_nodes << std::setw(11)
+                << (b.verified ? "PROVED" : "UNRESOLVED") << (b.note.empty() ? "-" : b.note) << "\n";
         }
+        out << std::right;
         out << "summary: " << r.blocks.size() << " blocks, " << r.classified() << " classified, " << r.verified()
-            << " verified (" << std::setprecision(3) << 100 * share(r.verified(), r.blocks.size()) << "%)\n";
+            << " proved (" << fixed_cell(100 * share(r.verified(), r.blocks.size()), 1) << "%); " << r.dc_rounded
+            << " DC nodes rounded\n";
         out << "rounded network: " << (r.rounded ? r.rounded->order() : 0) << " nodes, " << verdict_name(r.verdict);
         if (r.exact_loss) out << ", exact loss " << r.exact_loss->to_string();
         if (!r.first_failure.empty()) out << "\n  " << r.failing << " failing; first: " << r.first_failure;
         if (!r.reason.empty()) out << "\n  " << r.reason;
-        out << "\ndistance trained vs rounded (relative Frobenius, rounded mapped to the trained gauge): W_a "
-            << std::setprecision(3) << r.distance_wa << ", W_b " << r.distance_wb << ", V " << r.distance_v << "\n";
+        out << "\ndistance trained vs rounded (relative Frobenius, canonical gauge): W_a " << std::setprecision(3)
+            << r.distance_wa << ", W_b " << r.distance_wb << ", V " << r.distance_v << "\n";
         out << "time: analysis " << r.seconds_analysis << " s, exact verification " << r.seconds_verify << " s\n";
+        if (options.analysis.verify) {
+            out << "network: " << analyze::network_verdict_name(r.network);
+            if (!r.network_reason.empty()) out << " (" << r.network_reason << ")";
+            out << "\n";
+            if (r.network == analyze::NetworkVerdict::partial) {
+                out << "  proven frequencies:";
+                for (std::size_t k : r.proven) out << " " << k;
+                if (r.proven.empty()) out << " -";
+                out << "\n  not proven:";
+                for (const auto& b : r.blocks)
+                    if (!b.verified) out << "\n    k = " << b.k << ": " << (b.note.empty() ? "-" : b.note);
+                out << "\n";
+            }
+        }
+        if (unconverged) out << "hint: train loss " << sci_cell(*train_loss) << "; train longer\n";
     }
     if (!options.analysis.verify) return exit_ok;
-    return exit_code(r.verdict);
+    switch (r.network) {
+        case analyze::NetworkVerdict::proved: return exit_ok;
+        case analyze::NetworkVerdict::refuted: return exit_refuted;
+        default: return exit_unknown;
+    }
 }
 
 }  // namespace cogo::cli

@@ -9,7 +9,11 @@
 /// analyze/spectrum_svg.hpp). Files are written atomically after the
 /// analysis succeeded; bad input (missing/truncated/non-.npy files, wrong shapes, NaN/Inf, mismatched n)
 /// throws InvalidInput before anything is written.
-/// Exit codes: 0 the rounded network is PROVED a global optimum (or --no-verify), 1 REFUTED, 3 UNKNOWN.
+/// The group is --group, else the one DIR records (summary.json of `cogo train`, fourier.json of
+/// `cogo construct`; both present and different, or --group contradicting them, is refused), else Z_n; weights
+/// whose layout contradicts it (a transposed array included) are refused.
+/// Exit codes (the network verdict of analyze/crosscheck.hpp): 0 PROVED (or --no-verify), 1 REFUTED,
+/// 3 PARTIAL or UNKNOWN.
 #include <cstddef>
 #include <iosfwd>
 #include <string>

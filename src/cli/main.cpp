@@ -179,9 +179,9 @@ int run(int argc, char** argv) {
         ->transform(real_number({0, 1.0 / 48, false, true}))->capture_default_str();
     crosscheck->add_option("--max-terms", xo.analysis.max_terms, "Work limit of the exact verification")
         ->transform(whole_number(1, kMaxTerms))->capture_default_str();
-    crosscheck->footer("Exit codes: 0 the rounded network is PROVED optimal (or --no-verify), 1 REFUTED, "
-                       "2 usage or bad input, 3 unknown, resource limit or standard output not writable, "
-                       "4 internal error.\n");
+    crosscheck->footer("Exit codes: 0 the network is PROVED (every block and bias condition exact; or --no-verify), "
+                       "1 REFUTED (every live node rounded, an exact condition fails), 2 usage or bad input, "
+                       "3 PARTIAL (some blocks unresolved), UNKNOWN, resource limit or standard output not writable, 4 internal error.\n");
 
     std::string cert_path;
     bool cert_json = false;

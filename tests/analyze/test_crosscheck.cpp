@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "analyze/crosscheck.hpp"
+#include "construct/any_group_solutions.hpp"
 #include "construct/global_solutions.hpp"
 #include "support/analysis_cases.hpp"
 #include "support/random.hpp"
@@ -46,6 +47,7 @@ void check_report(const CrosscheckReport& r, const std::map<std::size_t, Expecte
         CHECK(b.verified);
     }
     CHECK(r.verdict == Verdict::proved);
+    CHECK(r.network == NetworkVerdict::proved);
     REQUIRE(r.exact_loss);
     CHECK(r.exact_loss->is_zero());
     CHECK(r.distance_wa < 1e-2);
@@ -177,7 +179,9 @@ TEST_CASE("random 4- and 6-node blocks are rejected as unknown; the rest is stil
                 CHECK(b.verified);
             }
         }
-        CHECK(r.verdict == Verdict::refuted);
+        CHECK(r.verdict == Verdict::refuted);          // the rounded network lacks the random block
+        CHECK(r.network == NetworkVerdict::partial);   // the trained network is not refuted for it
+        CHECK(r.unresolved_nodes == order);
     }
     std::printf("[crosscheck] %d of %d random blocks rejected\n", rejected, n_cases);
 }
@@ -193,6 +197,7 @@ TEST_CASE("all-order-4 (no bias cancellation possible): blocks classified, round
         CHECK_FALSE(b.verified);
     }
     CHECK(r.verdict == Verdict::refuted);
+    CHECK(r.network == NetworkVerdict::refuted);  // every live node rounded: the assembled network fails
     REQUIRE(r.exact_loss);
     CHECK(*r.exact_loss == Cyclotomic::rational(2 * 6, 7));  // 2(d-1)/d
 }
@@ -236,5 +241,144 @@ TEST_CASE("1% noise (relative RMS, trained-like) on d = 23: F46 and F6 still rec
         const CrosscheckReport r46 = crosscheck(g, cogo::testing::disguise(dense_fourier(f46<Cyclotomic>(g)), rng, d));
         CHECK(r46.verified() == reps.size());
         CHECK(r46.verdict == Verdict::proved);
+    }
+}
+
+namespace {
+
+/// w with node j's inputs shifted (W_a + s_j, W_b - s_j) and scaled by t_j, its outputs by 1/t_j^2.
+TrainedWeights gauged(const TrainedWeights& w, const std::vector<double>& t, const std::vector<double>& s) {
+    TrainedWeights out = w;
+    for (std::size_t j = 0; j < w.wa.rows(); ++j)
+        for (std::size_t x = 0; x < w.wa.cols(); ++x) {
+            out.wa(j, x) = t[j] * (w.wa(j, x) + s[j]);
+            out.wb(j, x) = t[j] * (w.wb(j, x) - s[j]);
+            out.v(x, j) = w.v(x, j) / (t[j] * t[j]);
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("gauge invariance: F46 (d = 23) under per-node scales t in 1e-6..1e6 and shifts, same verdict") {
+    // regression: scaling W_a, W_b by 100 and V by 1e-4 turned PROVED into REFUTED (a near-zero test mixed the
+    // input and output scales)
+    auto rng = cogo::testing::rng(0xC05A);
+    const AbelianGroup g = AbelianGroup::cyclic(23);
+    const TrainedWeights w = inverse_transform(dense_fourier(f46<Cyclotomic>(g)));
+    const std::size_t q = w.wa.rows();
+    std::uniform_real_distribution<double> u(-6.0, 6.0), shift(-3.0, 3.0);
+    for (double common : {1e-6, 1e-3, 1.0, 1e2, 1e6}) {
+        CAPTURE(common);
+        std::vector<double> t(q, common), s(q, 0.0);
+        const CrosscheckReport uniform = crosscheck(g, gauged(w, t, s));
+        CHECK(uniform.network == NetworkVerdict::proved);
+        CHECK(uniform.verified() == 11);
+        for (std::size_t j = 0; j < q; ++j) t[j] = std::pow(10.0, u(rng)) * (j % 3 ? 1 : -1), s[j] = shift(rng);
+        const CrosscheckReport mixed = crosscheck(g, gauged(w, t, s));
+        CHECK(mixed.network == NetworkVerdict::proved);
+        CHECK(mixed.verified() == 11);
+        CHECK(mixed.distance_wa < 1e-6);
+        CHECK(mixed.distance_v < 1e-6);
+    }
+}
+
+TEST_CASE("the smallest solution's bias node (a constant activation on the DC row) is rounded: PROVED") {
+    // regression: the bias node was dropped as dead and the exported optimum REFUTED
+    auto rng = cogo::testing::rng(0xC05B);
+    for (const char* spec : {"23", "3x3", "5", "3x5"}) {
+        CAPTURE(spec);
+        const AbelianGroup g = AbelianGroup::parse(spec);
+        const Element<Cyclotomic> z = minimal_solution<Cyclotomic>(g, {turn_value<Cyclotomic>(make_turn(1, 8))}, {1});
+        const CrosscheckReport plain = crosscheck(g, inverse_transform(dense_fourier(z)));
+        CHECK(plain.network == NetworkVerdict::proved);
+        CHECK(plain.dc_rounded == 1);
+        CHECK(plain.rounded->order() == z.order());
+        cogo::testing::Disguise d;
+        d.noise = 1e-6;
+        const CrosscheckReport disguised = crosscheck(g, cogo::testing::disguise(dense_fourier(z), rng, d));
+        CHECK(disguised.network == NetworkVerdict::proved);
+        CHECK(disguised.dc_rounded == 1);
+    }
+}
+
+TEST_CASE("nothing rounded is UNKNOWN, not REFUTED; overflowing weights are reported, not 'all dead'") {
+    const AbelianGroup g = AbelianGroup::cyclic(7);
+    auto rng = cogo::testing::rng(0xC05C);
+    std::normal_distribution<double> gauss(0.0, 1.0);
+    TrainedWeights random{Matrix<double>(3, 7), Matrix<double>(3, 7), Matrix<double>(7, 3)};
+    for (std::size_t j = 0; j < 3; ++j)
+        for (std::size_t x = 0; x < 7; ++x) random.wa(j, x) = gauss(rng), random.wb(j, x) = gauss(rng), random.v(x, j) = gauss(rng);
+    const CrosscheckReport r = crosscheck(g, random);
+    CHECK_FALSE(r.rounded);
+    CHECK(r.network == NetworkVerdict::unknown);
+    CHECK(r.verified() == 0);
+    // F6 with one node's inputs at 1e200 and outputs at 1e-100: the function of that node overflows double
+    TrainedWeights w = inverse_transform(dense_fourier(f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))})));
+    for (std::size_t x = 0; x < 7; ++x) w.wa(0, x) *= 1e200, w.wb(0, x) *= 1e200, w.v(x, 0) *= 1e200;
+    const CrosscheckReport o = crosscheck(g, w);
+    REQUIRE(o.warnings.size() == 1);
+    CHECK(o.warnings[0].find("overflow") == 0);
+    CHECK(o.assignment.dead == 0);
+    CHECK(o.network != NetworkVerdict::proved);
+    CHECK(o.network != NetworkVerdict::refuted);
+    CHECK(o.verified() == 2);  // the two blocks without the overflowing node
+}
+
+TEST_CASE("even-order and product groups: real-frequency blocks rounded, outputs solved exactly; min PROVED disguised") {
+    // regression: every even-order group was REFUTED (real-frequency nodes were not rounded)
+    auto rng = cogo::testing::rng(0xC05D);
+    for (const char* spec : {"2", "4", "6", "2x2", "2x2x2", "2x3x4", "24"}) {
+        CAPTURE(spec);
+        const AbelianGroup g = AbelianGroup::parse(spec);
+        const Element<Cyclotomic> z = minimal_solution<Cyclotomic>(g, {turn_value<Cyclotomic>(make_turn(1, 8))}, {1});
+        cogo::testing::Disguise d;
+        d.noise = 1e-6;
+        const CrosscheckReport r = crosscheck(g, cogo::testing::disguise(dense_fourier(z), rng, d));
+        std::string notes;
+        for (const BlockReport& b : r.blocks) notes += std::to_string(b.k) + ": " + b.note + "; ";
+        CAPTURE(notes);
+        CHECK(r.network == NetworkVerdict::proved);
+        CHECK(r.verified() == r.blocks.size());
+        std::size_t real = 0;
+        for (const BlockReport& b : r.blocks) real += b.family == BlockFamily::real_frequency;
+        std::size_t expected = 0;
+        for (std::size_t k = 1; k < g.order(); ++k) expected += g.is_self_conjugate(k);
+        CHECK(real == expected);
+    }
+}
+
+TEST_CASE("mutation: a perturbed real-frequency input ratio or a random real block is never PROVED") {
+    auto rng = cogo::testing::rng(0xC05E);
+    std::uniform_real_distribution<double> u(0.15, 0.35);
+    const AbelianGroup g = AbelianGroup::cyclic(4);
+    const Element<Cyclotomic> z = minimal_solution<Cyclotomic>(g, {turn_value<Cyclotomic>(make_turn(1, 8))}, {1});
+    for (int t = 0; t < cogo::testing::cases(10); ++t) {
+        FourierWeights f = dense_fourier(z);
+        // node at the real frequency k = 2 with b = a: move b/a off every multiple of 1/4
+        for (std::size_t j = 0; j < f.q; ++j)
+            if (std::abs(f.za(2, j)) > 0 && std::abs(f.zb(2, j)) > 0) f.zb(2, j) *= 1.0 - (t % 2 ? 1 : -1) * u(rng) / 2;
+        const CrosscheckReport r = crosscheck(g, inverse_transform(f));
+        CHECK(r.network != NetworkVerdict::proved);
+    }
+}
+
+TEST_CASE("mutation: F46 with one node's inputs perturbed by 40-60% is never PROVED (and never REFUTED)") {
+    auto rng = cogo::testing::rng(0xC05F);
+    std::uniform_real_distribution<double> u(0.4, 0.6), phase(0.0, 2 * M_PI);
+    const AbelianGroup g = AbelianGroup::cyclic(11);
+    const FourierWeights f0 = dense_fourier(f46<Cyclotomic>(g));
+    for (int t = 0; t < cogo::testing::cases(12); ++t) {
+        FourierWeights f = f0;
+        const std::size_t j = static_cast<std::size_t>(t) % f.q;
+        for (std::size_t k = 1; k < g.order(); ++k) {
+            if (std::abs(f.za(k, j)) == 0 || g.neg(k) < k) continue;
+            const Complex e = 1.0 + std::polar(u(rng), phase(rng));
+            f.za(k, j) *= e, f.za(g.neg(k), j) *= std::conj(e);
+        }
+        CAPTURE(j);
+        const CrosscheckReport r = crosscheck(g, inverse_transform(f));
+        CHECK(r.network != NetworkVerdict::proved);
+        CHECK(r.network != NetworkVerdict::refuted);
     }
 }

@@ -78,7 +78,9 @@ TEST_CASE("crosscheck --json on exported F46 (d = 11): every block classified an
     o.svg = (rounded_dir / "spectrum.svg").string();
     std::ostringstream text;
     CHECK(cli::run_crosscheck(o, text) == 0);
-    CHECK(text.str().find("5 verified (100%)") != std::string::npos);
+    CHECK(text.str().find("5 proved (100.0%)") != std::string::npos);
+    CHECK(text.str().find("network: PROVED") != std::string::npos);
+    CHECK(text.str().find("-1.00e+00") == std::string::npos);  // missing values print as "-"
     const std::string svg = read_file(o.svg);
     CHECK(svg.rfind("<svg", 0) == 0);
     CHECK(svg.find("k = 1, order 6, z_nu*z_syn (verified)") != std::string::npos);
@@ -138,7 +140,8 @@ TEST_CASE("without --group the group named by DIR/summary.json is used (a produc
     CHECK(cli::run_crosscheck(options, as_written) == 0);
     CHECK(nlohmann::json::parse(as_written.str()).at("group") == "3x3");
     fs::remove(dir / "summary.json");
-    // no summary: read as Z_9, whose characters differ, so the rounded network is not the construction
+    // no record of the group either: read as Z_9, whose characters differ, so the rounded network is not the construction
+    fs::rename(dir / cli::kFourierFile, dir / "fourier.json.away");
     std::ostringstream as_cyclic;
     const int cyclic_code = cli::run_crosscheck(options, as_cyclic);
     CHECK(nlohmann::json::parse(as_cyclic.str()).at("d") == 9);
@@ -149,11 +152,72 @@ TEST_CASE("without --group the group named by DIR/summary.json is used (a produc
     CHECK(doc.at("group") == "3x3");
     CHECK(doc.at("summary").at("verdict") == "PROVED");
     CHECK(cyclic_code != 0);  // the same weights read in the wrong basis are not proved optimal
+    CHECK(nlohmann::json::parse(as_cyclic.str()).at("summary").at("network") != "REFUTED");  // blocks unresolved, not refuted
     write_file_atomically(dir / "summary.json", "{not json");
     std::ostringstream bad;
     CHECK_THROWS_AS(cli::run_crosscheck(options, bad), InvalidInput);
     options.group = "3x3";  // an explicit --group skips the summary
     std::ostringstream explicit_group;
     CHECK(cli::run_crosscheck(options, explicit_group) == 0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("exported smallest solutions (with their bias node) are PROVED; the group comes from fourier.json") {
+    // regression: `construct --solution min` followed by crosscheck was REFUTED (Z_23 and Z_3 x Z_3)
+    for (const char* spec : {"23", "3x3"}) {
+        CAPTURE(spec);
+        const fs::path dir = export_construction(spec, "min");
+        cli::CrosscheckCommandOptions o;
+        o.dir = dir.string();
+        o.json = true;
+        std::ostringstream out;
+        CHECK(cli::run_crosscheck(o, out) == 0);
+        const nlohmann::json j = nlohmann::json::parse(out.str());
+        CHECK(j["group"] == spec);
+        CHECK(j["summary"]["network"] == "PROVED");
+        CHECK(j["summary"]["dc_rounded"] == 1);
+        fs::remove_all(dir);
+    }
+}
+
+TEST_CASE("layout against the recorded group: transposed weights and a contradicting --group are refused") {
+    const fs::path dir = export_construction("3x3", "F6");
+    const Matrix<double> wa = as_matrix(read_npy((dir / cli::kWaFile).string()));
+    Matrix<double> t(wa.cols(), wa.rows());
+    for (std::size_t i = 0; i < wa.rows(); ++i)
+        for (std::size_t j = 0; j < wa.cols(); ++j) t(j, i) = wa(i, j);
+    cli::CrosscheckCommandOptions o;
+    o.dir = dir.string();
+    o.group = "9";  // order 9 like 3x3, but fourier.json records Z_3 x Z_3
+    std::ostringstream out;
+    CHECK_THROWS_AS(cli::run_crosscheck(o, out), InvalidInput);
+    o.group = "";
+    write_file_atomically(dir / cli::kWaFile, npy_bytes(t));
+    try {
+        (void)cli::run_crosscheck(o, out);
+        CHECK(false);
+    } catch (const ShapeMismatch& e) {
+        CHECK(std::string(e.what()).find("transposed") != std::string::npos);
+    }
+    CHECK(out.str().empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("random weights: nothing rounded, exit 3 (UNKNOWN), never REFUTED") {
+    const fs::path dir = fresh_dir("random");
+    fs::create_directories(dir);
+    auto rng = cogo::testing::rng(0xC060);
+    std::normal_distribution<double> gauss(0.0, 1.0);
+    Matrix<double> wa(4, 7), wb(4, 7), v(7, 4);
+    for (std::size_t j = 0; j < 4; ++j)
+        for (std::size_t x = 0; x < 7; ++x) wa(j, x) = gauss(rng), wb(j, x) = gauss(rng), v(x, j) = gauss(rng);
+    write_file_atomically(dir / cli::kWaFile, npy_bytes(wa));
+    write_file_atomically(dir / cli::kWbFile, npy_bytes(wb));
+    write_file_atomically(dir / cli::kVFile, npy_bytes(v));
+    cli::CrosscheckCommandOptions o;
+    o.dir = dir.string();
+    std::ostringstream out;
+    CHECK(cli::run_crosscheck(o, out) == 3);
+    CHECK(out.str().find("network: UNKNOWN") != std::string::npos);
     fs::remove_all(dir);
 }

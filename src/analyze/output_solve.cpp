@@ -1,0 +1,112 @@
+#include "analyze/output_solve.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "algebra/linear_algebra.hpp"
+#include "verify/conditions.hpp"
+
+namespace cogo {
+
+namespace {
+
+Cyclotomic gaussian(std::complex<double> v, long den, bool real_only) {
+    const Cyclotomic re = Cyclotomic::rational(std::lround(v.real() * static_cast<double>(den)), den);
+    if (real_only) return re;
+    const Cyclotomic im = Cyclotomic::rational(std::lround(v.imag() * static_cast<double>(den)), den);
+    return re + im * Cyclotomic::zeta(4, 1);
+}
+
+}  // namespace
+
+OutputSolution solve_outputs(const Element<Cyclotomic>& fixed, const std::vector<Node<Cyclotomic>>& nodes,
+                             const std::vector<std::vector<std::complex<double>>>& trained, double tolerance) {
+    const AbelianGroup& g = fixed.group();
+    const std::size_t n = g.order(), q = nodes.size();
+    OutputSolution out;
+    if (q == 0) {
+        out.distance = 0;
+        return out;
+    }
+    // coefficient rows: T of node j alone with c = 1 at output 1 (the coefficient is the same at every m)
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<Cyclotomic>> coef;
+    for (std::size_t j = 0; j < q; ++j) {
+        Node<Cyclotomic> probe{nodes[j].a, nodes[j].b, {{1, Cyclotomic(1)}}};
+        const Element<Cyclotomic> one(g, {probe});
+        for (const auto& c : enumerate_conditions(one)) {
+            if (c.k != 1 || c.value.is_zero()) continue;
+            auto [it, inserted] = coef.try_emplace({c.k1, c.k2}, std::vector<Cyclotomic>(q));
+            it->second[j] = c.value;
+        }
+    }
+    std::map<std::tuple<std::size_t, std::size_t, std::size_t>, Cyclotomic> rest;
+    for (auto& c : enumerate_conditions(fixed)) rest.emplace(std::tuple{c.k, c.k1, c.k2}, c.value);
+    Rows<Cyclotomic> M;
+    std::vector<std::pair<std::size_t, std::size_t>> keys;
+    for (const auto& [key, row] : coef) {
+        keys.push_back(key);
+        M.push_back(row);
+    }
+    const Rows<Cyclotomic> K = kernel<Cyclotomic>(M, q);
+    out.c.assign(q, {});
+    double num = 0, den = 0;
+    for (std::size_t m = 1; m < n; ++m) {
+        const std::size_t mm = g.neg(m);
+        if (mm < m) continue;
+        const bool real = mm == m;
+        std::vector<Cyclotomic> rhs;
+        for (const auto& [k1, k2] : keys) {
+            auto it = rest.find(std::tuple{m, k1, k2});
+            Cyclotomic target((k1 == m && k2 == m) ? 1 : 0);
+            if (it != rest.end()) target = target - it->second;
+            rhs.push_back(target);
+        }
+        // the (m, m, m) condition must be reachable: if no node touches it, the rest must satisfy it alone
+        auto x0 = solve<Cyclotomic>(M, q, rhs);
+        if (!x0) {
+            out.c.clear();
+            out.failure = "no exact output rows satisfy the conditions at output " + std::to_string(m);
+            return out;
+        }
+        std::vector<Cyclotomic> x = *x0;
+        if (!K.empty()) {
+            // nearest point to the trained outputs: least squares in floats over the kernel directions
+            const std::size_t dim = K.size();
+            Rows<std::complex<double>> G(dim, std::vector<std::complex<double>>(dim));
+            std::vector<std::complex<double>> r(dim);
+            for (std::size_t u = 0; u < dim; ++u) {
+                for (std::size_t v = 0; v < dim; ++v)
+                    for (std::size_t j = 0; j < q; ++j) G[u][v] += std::conj(K[u][j].to_complex()) * K[v][j].to_complex();
+                for (std::size_t j = 0; j < q; ++j) r[u] += std::conj(K[u][j].to_complex()) * (trained[j][m] - x[j].to_complex());
+            }
+            if (const auto mu = solve<std::complex<double>>(G, dim, r))
+                for (std::size_t u = 0; u < dim; ++u) {
+                    const Cyclotomic e = gaussian((*mu)[u], 64, false);
+                    if (e.is_zero()) continue;
+                    for (std::size_t j = 0; j < q; ++j) x[j] = x[j] + e * K[u][j];
+                }
+        }
+        if (real)  // conj(x) solves the same system at m = -m: the real part does too
+            for (auto& v : x) v = (v + v.conj()) * Cyclotomic::rational(1, 2);
+        for (std::size_t j = 0; j < q; ++j) {
+            const double w = real ? 1.0 : 2.0;
+            num += w * std::norm(x[j].to_complex() - trained[j][m]);
+            den += w * std::norm(trained[j][m]);
+            if (x[j].is_zero()) continue;
+            out.c[j].emplace_back(m, x[j]);
+            if (!real) out.c[j].emplace_back(mm, x[j].conj());
+        }
+    }
+    for (auto& row : out.c)  // rows sorted by frequency, as Element keeps them
+        std::sort(row.begin(), row.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    out.distance = den > 0 ? std::sqrt(num / den) : std::sqrt(num);
+    if (out.distance > tolerance) {
+        out.failure = "the exact output rows are too far from the trained ones (" + std::to_string(out.distance) + ")";
+        out.c.clear();
+    }
+    return out;
+}
+
+}  // namespace cogo
