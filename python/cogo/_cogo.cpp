@@ -219,7 +219,8 @@ PYBIND11_MODULE(_cogo, m) {
                 return "<cogo.Element on " + z.group().name() + ": " + std::to_string(z.order()) + " nodes>";
             });
 
-    m.def("parse_element", &evaluate_expression, py::arg("group"), py::arg("text"),
+    m.def("parse_element", [](const AbelianGroup& group, const std::string& text) { return evaluate_expression(group, text); },
+          py::arg("group"), py::arg("text"),
           "Evaluates a ring expression (construct/expression.hpp) over the group.");
     m.def("read_element_file", &read_element_file, py::arg("path"), "Reads a cogo-element document or certificate.");
     m.def("named_element", [](const std::string& group, const std::string& solution, const std::string& nu, const std::string& xi,
