@@ -5,9 +5,9 @@
 #include "algebra/transforms.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "scalar/float.hpp"
-#include "support/random_element.hpp"
-#include "support/semiring_axioms.hpp"
-#include "support/symbolic_element.hpp"
+#include "harness/random_element.hpp"
+#include "harness/semiring_axioms.hpp"
+#include "harness/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;

@@ -13,7 +13,7 @@
 #include "io/atomic_file.hpp"
 #include "io/npy.hpp"
 #include "support/error.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 #include "train/dataset.hpp"
 #include "train/objective.hpp"
 

@@ -8,7 +8,7 @@
 #include "algebra/transforms.hpp"
 #include "io/atomic_file.hpp"
 #include "io/element_json.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 
 using namespace cogo;
 namespace fs = std::filesystem;
