@@ -18,6 +18,10 @@
 
 namespace cogo {
 
+namespace detail {
+struct CyclotomicAccess;  // FLINT view for the other scalars (scalar/cyclotomic_flint.hpp, private)
+}
+
 class Cyclotomic {
 public:
     /// Largest field order N the tool will build (phi(N) is the polynomial length).
@@ -79,6 +83,7 @@ public:
     struct Impl;  ///< FLINT representation (defined in cyclotomic.cpp)
 
 private:
+    friend struct detail::CyclotomicAccess;
     explicit Cyclotomic(std::shared_ptr<const Impl> impl);
     std::shared_ptr<const Impl> impl_;
 };
