@@ -298,7 +298,11 @@ public:
     /// polynomial has degree < phi(N) (and non-zero coefficients) is already reduced, hence non-zero.
     bool collects_to_zero(const gi::ex& e) {
         const long phi = detail::CyclotomicAccess::degree(N_);
-        const auto groups = group_terms(expand(e));
+        const Poly p = expand(e);
+        if (p.empty()) return true;
+        // the common case, without grouping: every zeta exponent below phi, so every group is reduced
+        if (std::all_of(p.begin(), p.end(), [&](const auto& term) { return term.first.back() < phi; })) return false;
+        const auto groups = group_terms(p);
         for (const auto& [exps, t] : groups) {
             long top = 0;
             for (const auto& term : t) top = std::max(top, term.first);
