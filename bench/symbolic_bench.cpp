@@ -37,7 +37,8 @@ double median_ms(int repeat, F f) {
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
         f();
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
-        t.push_back(1e3 * static_cast<double>(t1.tv_sec - t0.tv_sec) + 1e-6 * static_cast<double>(t1.tv_nsec - t0.tv_nsec));
+        t.push_back(1e3 * static_cast<double>(t1.tv_sec - t0.tv_sec) +
+                    1e-6 * static_cast<double>(t1.tv_nsec - t0.tv_nsec));
     }
     std::sort(t.begin(), t.end());
     return t[t.size() / 2];

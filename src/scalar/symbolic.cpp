@@ -13,10 +13,11 @@
 ///     num, den in Q[zeta, symbols]; both go through the Expander.
 ///  Then, for every monomial in the symbols other than zeta, its coefficient polynomial in zeta is read as
 ///  an element of Q(zeta_N) by cogo::Cyclotomic, the one Q(zeta_N) engine (FLINT; it reduces modulo Phi_N
-///  with its cached per-N field data). The value is zero iff no monomial survives: Phi_N is the minimal polynomial of zeta_N, the symbols are
-///  algebraically independent over Q(zeta_N) (see symbolic.hpp for units and x, x'), and the denominator is
-///  never zero in Q(zeta_N)[symbols] (every constructor and operation keeps it so: division and inverse
-///  check their argument, substitute() checks the substituted denominator and the poles of negative powers).
+///  with its cached per-N field data). The value is zero iff no monomial survives: Phi_N is the minimal
+///  polynomial of zeta_N, the symbols are algebraically independent over Q(zeta_N) (see symbolic.hpp for
+///  units and x, x'), and the denominator is never zero in Q(zeta_N)[symbols] (every constructor and
+///  operation keeps it so: division and inverse check their argument, substitute() checks the substituted
+///  denominator and the poles of negative powers).
 ///
 /// Canonical form: on the Laurent path the result is the unique Laurent polynomial with coefficients
 /// sum_{i < phi(N)} c_i zeta^i. On the rational path, a denominator that is a single monomial is divided
@@ -131,6 +132,7 @@ gi::symbol intern(const std::string& name, Kind kind) {
 
 namespace fl = cogo::flint;
 
+/// out = x (exact, any size).
 void set_fmpz(fmpz_t out, const cln::cl_I& x) {
     if (cln::integer_length(x) < 63) {
         fmpz_set_si(out, cln::cl_I_to_long(x));
@@ -147,6 +149,7 @@ void set_fmpz(fmpz_t out, const cln::cl_I& x) {
     if (cln::minusp(x)) fmpz_neg(out, out);
 }
 
+/// x as a CLN integer (exact, any size).
 cln::cl_I to_cl(const fmpz_t x) {
     if (fmpz_fits_si(x)) return cln::cl_I(static_cast<long>(fmpz_get_si(x)));
     fl::Fmpz a, chunk;
