@@ -37,7 +37,8 @@ build() {
     if [ ! -f "$BUILD_DIR/build.ninja" ]; then
         meson setup "$BUILD_DIR" "$ROOT" --buildtype=debugoptimized >/dev/null
     fi
-    ninja -C "$BUILD_DIR" >/dev/null || ninja -C "$BUILD_DIR"
+    # ninja's progress lines are dropped; compiler warnings and errors are shown (exit status: ninja's)
+    ninja -C "$BUILD_DIR" | { grep -Ev '^(\[[0-9]+/[0-9]+\] |ninja: (Entering directory|no work to do))' || true; }
 }
 
 run_tests() {

@@ -37,7 +37,7 @@
 #include "algebra/transforms.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "support/symbolic_element.hpp"
+#include "harness/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::proofs::Proof;

@@ -8,7 +8,14 @@
 /// zero values (decided by the exact zero test for exact scalars, by `== 0` for floats). Any element,
 /// including DC rows (k = 0) and dense rows, is representable. Values are immutable: operations are free
 /// functions returning new elements (semiring.hpp, transforms.hpp).
+///
+/// The checking constructor sorts every row and zero-tests every entry. Operations that provably keep rows
+/// canonical (concatenation of canonical elements; the Kronecker product over an exact scalar, a field:
+/// products of non-zero values are non-zero) use the tagged constructor, which only asserts canonical form:
+/// the structural part (sorted, in range, no repeats) whenever assertions are on, the zero tests in debug
+/// builds (COGO_EXPENSIVE_CHECKS, set by meson for buildtype=debug), since they cost as much as the sort.
 #include <algorithm>
+#include <cassert>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -27,7 +34,7 @@ enum class Part { a, b, c };
 inline constexpr Part all_parts[] = {Part::a, Part::b, Part::c};
 
 /// "a", "b" or "c".
-inline const char* part_name(Part p) { return p == Part::a ? "a" : p == Part::b ? "b" : "c"; }
+[[nodiscard]] inline const char* part_name(Part p) { return p == Part::a ? "a" : p == Part::b ? "b" : "c"; }
 
 /// A sparse Fourier row: (frequency, value) pairs, sorted by frequency, no zero values.
 template <Scalar S>
@@ -36,7 +43,7 @@ using FourierRow = std::vector<std::pair<std::size_t, S>>;
 /// True iff the value is a zero that may be dropped from sparse storage
 /// (exact scalars: decided zero test; floats: exactly 0.0, a storage decision, never a proof).
 template <Scalar S>
-bool is_structural_zero(const S& value) {
+[[nodiscard]] bool is_structural_zero(const S& value) {
     if constexpr (ExactScalar<S>) {
         return is_zero(value);
     } else {
@@ -46,7 +53,7 @@ bool is_structural_zero(const S& value) {
 
 /// Pointer to the value at frequency k, or nullptr if the row has no entry there.
 template <Scalar S>
-const S* find_entry(const FourierRow<S>& row, std::size_t k) {
+[[nodiscard]] const S* find_entry(const FourierRow<S>& row, std::size_t k) {
     auto it = std::lower_bound(row.begin(), row.end(), k,
                                [](const std::pair<std::size_t, S>& e, std::size_t key) { return e.first < key; });
     return (it != row.end() && it->first == k) ? &it->second : nullptr;
@@ -58,14 +65,37 @@ struct Node {
     FourierRow<S> a, b, c;
 
     /// The row of part p.
-    const FourierRow<S>& row(Part p) const { return p == Part::a ? a : p == Part::b ? b : c; }
-    FourierRow<S>& row(Part p) { return p == Part::a ? a : p == Part::b ? b : c; }
+    [[nodiscard]] const FourierRow<S>& row(Part p) const { return p == Part::a ? a : p == Part::b ? b : c; }
+    [[nodiscard]] FourierRow<S>& row(Part p) { return p == Part::a ? a : p == Part::b ? b : c; }
     /// z_p[k] of this node (zero if absent).
-    S entry(Part p, std::size_t k) const {
+    [[nodiscard]] S entry(Part p, std::size_t k) const {
         const S* v = find_entry(row(p), k);
         return v ? *v : S{};
     }
 };
+
+/// Tag of Element's unchecked constructor: the caller guarantees every row is canonical.
+struct canonical_rows_t {
+    explicit canonical_rows_t() = default;
+};
+/// The tag value (see canonical_rows_t).
+inline constexpr canonical_rows_t canonical_rows{};
+
+/// True iff every row of `nodes` is canonical for `group`: frequencies strictly increasing and inside the
+/// group, no structural zero (the zero tests are skipped if check_values is false).
+template <Scalar S>
+[[nodiscard]] bool rows_canonical(const AbelianGroup& group, const std::vector<Node<S>>& nodes,
+                                  bool check_values = true) {
+    for (const Node<S>& n : nodes)
+        for (Part p : all_parts) {
+            const FourierRow<S>& row = n.row(p);
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                if (row[i].first >= group.order() || (i > 0 && row[i].first <= row[i - 1].first)) return false;
+                if (check_values && is_structural_zero(row[i].second)) return false;
+            }
+        }
+    return true;
+}
 
 /// A semi-ring element: a group and a list of nodes.
 template <Scalar S>
@@ -81,21 +111,34 @@ public:
             for (Part p : all_parts) canonicalise_row(nodes_[j].row(p), j, p);
     }
 
+    /// An element from nodes whose rows are already canonical (sorted, in range, no repeats, no zero
+    /// values): nothing is sorted or zero-tested. For operations that provably keep rows canonical; a
+    /// violated precondition is caught by an assertion (see the file comment), never silently accepted in
+    /// debug builds.
+    Element(AbelianGroup group, std::vector<Node<S>> nodes, canonical_rows_t)
+        : group_(std::move(group)), nodes_(std::move(nodes)) {
+#ifdef COGO_EXPENSIVE_CHECKS
+        assert(rows_canonical(group_, nodes_, true));
+#else
+        assert(rows_canonical(group_, nodes_, false));
+#endif
+    }
+
     /// The group G.
-    const AbelianGroup& group() const { return group_; }
+    [[nodiscard]] const AbelianGroup& group() const { return group_; }
     /// The order of the element: its number of nodes q.
-    std::size_t order() const { return nodes_.size(); }
+    [[nodiscard]] std::size_t order() const { return nodes_.size(); }
     /// All nodes.
-    const std::vector<Node<S>>& nodes() const { return nodes_; }
+    [[nodiscard]] const std::vector<Node<S>>& nodes() const { return nodes_; }
     /// Node j (checked).
-    const Node<S>& node(std::size_t j) const {
+    [[nodiscard]] const Node<S>& node(std::size_t j) const {
         if (j >= nodes_.size())
             throw InvalidInput("element: node " + std::to_string(j) + " out of range (order " +
                                std::to_string(nodes_.size()) + ")");
         return nodes_[j];
     }
     /// z_p[k, j] (zero if not stored).
-    S entry(Part p, std::size_t k, std::size_t j) const { return node(j).entry(p, k); }
+    [[nodiscard]] S entry(Part p, std::size_t k, std::size_t j) const { return node(j).entry(p, k); }
 
 private:
     void canonicalise_row(FourierRow<S>& row, std::size_t j, Part p) const {
@@ -117,7 +160,7 @@ private:
 
 /// The same element with every value mapped through f (e.g. exact -> complex<double>).
 template <Scalar T, Scalar S, class F>
-Element<T> map_values(const Element<S>& z, F f) {
+[[nodiscard]] Element<T> map_values(const Element<S>& z, F f) {
     std::vector<Node<T>> nodes;
     nodes.reserve(z.order());
     for (const Node<S>& n : z.nodes()) {

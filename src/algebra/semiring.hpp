@@ -20,7 +20,7 @@ inline void require_same_group(const AbelianGroup& g1, const AbelianGroup& g2, c
 
 /// Entrywise product of two sparse rows on the intersection of their supports.
 template <Scalar S>
-FourierRow<S> row_product(const FourierRow<S>& x, const FourierRow<S>& y) {
+[[nodiscard]] FourierRow<S> row_product(const FourierRow<S>& x, const FourierRow<S>& y) {
     FourierRow<S> out;
     std::size_t i = 0, j = 0;
     while (i < x.size() && j < y.size()) {
@@ -40,13 +40,13 @@ FourierRow<S> row_product(const FourierRow<S>& x, const FourierRow<S>& y) {
 
 /// The additive identity over `group` (no nodes).
 template <Scalar S>
-Element<S> zero_element(const AbelianGroup& group) {
+[[nodiscard]] Element<S> zero_element(const AbelianGroup& group) {
     return Element<S>(group);
 }
 
 /// The multiplicative identity over `group`: one node with all entries 1.
 template <Scalar S>
-Element<S> one_element(const AbelianGroup& group) {
+[[nodiscard]] Element<S> one_element(const AbelianGroup& group) {
     Node<S> n;
     const S unit = from_ratio<S>(1, 1);
     for (Part p : all_parts)
@@ -56,18 +56,18 @@ Element<S> one_element(const AbelianGroup& group) {
 
 /// z1 + z2: the nodes of z1 followed by those of z2.
 template <Scalar S>
-Element<S> operator+(const Element<S>& z1, const Element<S>& z2) {
+[[nodiscard]] Element<S> operator+(const Element<S>& z1, const Element<S>& z2) {
     detail::require_same_group(z1.group(), z2.group(), "sum");
     std::vector<Node<S>> nodes = z1.nodes();
     nodes.insert(nodes.end(), z2.nodes().begin(), z2.nodes().end());
-    return Element<S>(z1.group(), std::move(nodes));
+    return Element<S>(z1.group(), std::move(nodes), canonical_rows);  // canonical rows, one group
 }
 
 /// z_1 + z_2 + ... + z_m in one pass (the nodes of each summand in turn): the same element as folding
 /// operator+ left to right, in time linear in the total order (folding copies the partial sum each
 /// time). The empty sum is zero_element(group). Throws ShapeMismatch if a summand is over another group.
 template <Scalar S>
-Element<S> sum_of(const AbelianGroup& group, const std::vector<Element<S>>& summands) {
+[[nodiscard]] Element<S> sum_of(const AbelianGroup& group, const std::vector<Element<S>>& summands) {
     std::size_t total = 0;
     for (const Element<S>& z : summands) {
         detail::require_same_group(group, z.group(), "sum");
@@ -76,12 +76,12 @@ Element<S> sum_of(const AbelianGroup& group, const std::vector<Element<S>>& summ
     std::vector<Node<S>> nodes;
     nodes.reserve(total);
     for (const Element<S>& z : summands) nodes.insert(nodes.end(), z.nodes().begin(), z.nodes().end());
-    return Element<S>(group, std::move(nodes));
+    return Element<S>(group, std::move(nodes), canonical_rows);  // canonical rows, one group
 }
 
 /// z1 * z2: per-frequency Kronecker product, node (j1, j2) at index j1 * q2 + j2.
 template <Scalar S>
-Element<S> operator*(const Element<S>& z1, const Element<S>& z2) {
+[[nodiscard]] Element<S> operator*(const Element<S>& z1, const Element<S>& z2) {
     detail::require_same_group(z1.group(), z2.group(), "product");
     std::vector<Node<S>> nodes;
     nodes.reserve(z1.order() * z2.order());
@@ -91,12 +91,17 @@ Element<S> operator*(const Element<S>& z1, const Element<S>& z2) {
             for (Part p : all_parts) n.row(p) = detail::row_product(n1.row(p), n2.row(p));
             nodes.push_back(std::move(n));
         }
-    return Element<S>(z1.group(), std::move(nodes));
+    // Rows are intersections of sorted rows, so sorted and in range; over an exact scalar (a field) a
+    // product of non-zero values is non-zero. Floats can underflow to 0.0: those rows are re-checked.
+    if constexpr (ExactScalar<S>)
+        return Element<S>(z1.group(), std::move(nodes), canonical_rows);
+    else
+        return Element<S>(z1.group(), std::move(nodes));
 }
 
 /// z^n for n >= 0 (z^0 = one).
 template <Scalar S>
-Element<S> power(const Element<S>& z, unsigned n) {
+[[nodiscard]] Element<S> power(const Element<S>& z, unsigned n) {
     Element<S> result = one_element<S>(z.group());
     for (unsigned i = 0; i < n; ++i) result = result * z;
     return result;

@@ -10,6 +10,8 @@
 /// the integer numerator: fold mod x^N - 1 (Phi_N divides it) when the input is longer than N, then one
 /// Newton division with the cached pre-inverse (_fmpz_poly_divrem_preinv, O(M(phi))), then canonicalise.
 #include "scalar/cyclotomic.hpp"
+#include "scalar/cyclotomic_flint.hpp"
+#include "scalar/flint_raii.hpp"
 
 #include <flint/flint.h>
 #include <flint/fmpq.h>
@@ -91,13 +93,6 @@ const Field& field(unsigned long N) {
     return *f;
 }
 
-/// Ordinary flint string (freed with flint_free) -> std::string.
-std::string take_flint_string(char* s) {
-    std::string out(s);
-    flint_free(s);
-    return out;
-}
-
 /// Strict parser for "p" or "p/q" (optional leading sign, decimal digits, q != 0) into a canonical fmpq.
 void parse_rational(fmpq_t out, const std::string& text, const char* where) {
     auto fail = [&](const char* why) {
@@ -120,25 +115,15 @@ void parse_rational(fmpq_t out, const std::string& text, const char* where) {
         if (pos != text.size()) fail("unexpected character");
     }
     const std::string num_text = text.substr(num_begin, num_end - num_begin);
-    fmpz_t num, den;
-    fmpz_init(num);
-    fmpz_init(den);
-    int bad = fmpz_set_str(num, num_text.c_str(), 10);
+    flint::Fmpz num, den(1);
+    int bad = fmpz_set_str(num.get(), num_text.c_str(), 10);
     if (den_end > den_begin) {
         const std::string den_text = text.substr(den_begin, den_end - den_begin);
-        bad |= fmpz_set_str(den, den_text.c_str(), 10);
-    } else {
-        fmpz_one(den);
+        bad |= fmpz_set_str(den.get(), den_text.c_str(), 10);
     }
-    if (bad != 0 || fmpz_is_zero(den)) {
-        fmpz_clear(num);
-        fmpz_clear(den);
-        fail(bad != 0 ? "unreadable digits" : "zero denominator");
-    }
-    if (negative) fmpz_neg(num, num);
-    fmpq_set_fmpz_frac(out, num, den);  // canonicalises
-    fmpz_clear(num);
-    fmpz_clear(den);
+    if (bad != 0 || fmpz_is_zero(den.get())) fail(bad != 0 ? "unreadable digits" : "zero denominator");
+    if (negative) fmpz_neg(num.get(), num.get());
+    fmpq_set_fmpz_frac(out, num.get(), den.get());  // canonicalises
 }
 
 }  // namespace
@@ -173,7 +158,7 @@ const ImplPtr& zero_ptr() {
 const Impl& rep(const ImplPtr& p) { return p ? *p : *zero_ptr(); }
 ImplPtr nonnull(const ImplPtr& p) { return p ? p : zero_ptr(); }
 
-void check_conductor(unsigned long N, const char* where) {
+void check_field_order(unsigned long N, const char* where) {
     if (N == 0) throw InvalidInput(std::string(where) + ": field order N must be >= 1");
     if (N > Cyclotomic::max_conductor)
         throw FieldTooLarge(std::string(where) + ": field order " + std::to_string(N) + " exceeds max_conductor " +
@@ -277,36 +262,23 @@ Cyclotomic::Cyclotomic(long n) {
 Cyclotomic Cyclotomic::rational(long num, long den) {
     if (den == 0) throw DivisionByZero("Cyclotomic::rational: zero denominator");
     auto r = std::make_shared<Impl>(field(1));
-    fmpz_t n, d;
-    fmpz_init_set_si(n, num);
-    fmpz_init_set_si(d, den);
-    fmpq_t q;
-    fmpq_init(q);
-    fmpq_set_fmpz_frac(q, n, d);
-    fmpq_poly_set_fmpq(r->p, q);
-    fmpq_clear(q);
-    fmpz_clear(n);
-    fmpz_clear(d);
+    const flint::Fmpz n(num), d(den);
+    flint::Fmpq q;
+    fmpq_set_fmpz_frac(q.get(), n.get(), d.get());
+    fmpq_poly_set_fmpq(r->p, q.get());
     return Cyclotomic(std::move(r));
 }
 
 Cyclotomic Cyclotomic::rational(const std::string& text) {
-    fmpq_t q;
-    fmpq_init(q);
-    try {
-        parse_rational(q, text, "Cyclotomic::rational");
-    } catch (...) {
-        fmpq_clear(q);
-        throw;
-    }
+    flint::Fmpq q;
+    parse_rational(q.get(), text, "Cyclotomic::rational");
     auto r = std::make_shared<Impl>(field(1));
-    fmpq_poly_set_fmpq(r->p, q);
-    fmpq_clear(q);
+    fmpq_poly_set_fmpq(r->p, q.get());
     return Cyclotomic(std::move(r));
 }
 
 Cyclotomic Cyclotomic::zeta(unsigned long N, long k) {
-    check_conductor(N, "Cyclotomic::zeta");
+    check_field_order(N, "Cyclotomic::zeta");
     const Field& f = field(N);
     const long n = static_cast<long>(N);
     const slong e = ((k % n) + n) % n;  // N <= 2^20 fits in long
@@ -317,7 +289,7 @@ Cyclotomic Cyclotomic::zeta(unsigned long N, long k) {
 }
 
 Cyclotomic Cyclotomic::from_coefficients(unsigned long N, const std::vector<std::string>& coeffs) {
-    check_conductor(N, "Cyclotomic::from_coefficients");
+    check_field_order(N, "Cyclotomic::from_coefficients");
     const Field& f = field(N);
     const slong len = static_cast<slong>(coeffs.size());
     // parse everything first, then put over the common denominator (linear, unlike set_coeff one by one)
@@ -367,13 +339,11 @@ std::vector<std::string> Cyclotomic::coefficients() const {
     out.reserve(static_cast<std::size_t>(len));
     const fmpz* c = fmpq_poly_numref(a.p);
     const fmpz* d = fmpq_poly_denref(a.p);
-    fmpq_t q;
-    fmpq_init(q);
+    flint::Fmpq q;
     for (slong i = 0; i < len; ++i) {
-        fmpq_set_fmpz_frac(q, c + i, d);
-        out.push_back(take_flint_string(fmpq_get_str(nullptr, 10, q)));
+        fmpq_set_fmpz_frac(q.get(), c + i, d);
+        out.push_back(flint::take_string(fmpq_get_str(nullptr, 10, q.get())));
     }
-    fmpq_clear(q);
     return out;
 }
 
@@ -420,14 +390,9 @@ Cyclotomic Cyclotomic::inverse() const {
         return Cyclotomic(std::move(r));
     }
     // S a + T Phi_N = G = 1 (Phi_N irreducible, a != 0 of smaller degree), so S = a^-1, deg S < phi
-    fmpq_poly_t G, T;
-    fmpq_poly_init(G);
-    fmpq_poly_init(T);
-    fmpq_poly_xgcd(G, r->p, T, a.p, f.Phi_q);
-    const bool unit = fmpq_poly_is_one(G);
-    fmpq_poly_clear(G);
-    fmpq_poly_clear(T);
-    if (!unit) throw Error("Cyclotomic::inverse: internal error, gcd with Phi_N is not 1");
+    flint::FmpqPoly G, T;
+    fmpq_poly_xgcd(G.get(), r->p, T.get(), a.p, f.Phi_q);
+    if (!fmpq_poly_is_one(G.get())) throw Error("Cyclotomic::inverse: internal error, gcd with Phi_N is not 1");
     reduce(r->p, f);
     return Cyclotomic(std::move(r));
 }
@@ -466,14 +431,13 @@ std::string Cyclotomic::to_string() const {
     const std::string z = "z" + std::to_string(a.N());
     const fmpz* c = fmpq_poly_numref(a.p);
     const fmpz* d = fmpq_poly_denref(a.p);
-    fmpq_t q;
-    fmpq_init(q);
+    flint::Fmpq q;
     std::string out;
     bool first = true;
     for (slong i = 0; i < len; ++i) {
         if (fmpz_is_zero(c + i)) continue;
-        fmpq_set_fmpz_frac(q, c + i, d);
-        std::string coef = take_flint_string(fmpq_get_str(nullptr, 10, q));
+        fmpq_set_fmpz_frac(q.get(), c + i, d);
+        std::string coef = flint::take_string(fmpq_get_str(nullptr, 10, q.get()));
         const bool negative = coef[0] == '-';
         if (negative) coef.erase(0, 1);
         std::string term;
@@ -489,7 +453,6 @@ std::string Cyclotomic::to_string() const {
             out += (negative ? " - " : " + ") + term;
         first = false;
     }
-    fmpq_clear(q);
     if (len > 1) out += " (" + z + " = zeta_" + std::to_string(a.N()) + ")";
     return out;
 }
@@ -542,5 +505,24 @@ bool operator==(const Cyclotomic& a, const Cyclotomic& b) {
     auto [u, v] = common(a.impl_, b.impl_);
     return fmpq_poly_equal(u->p, v->p);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// the FLINT view (scalar/cyclotomic_flint.hpp)
+
+Cyclotomic detail::CyclotomicAccess::from_poly(unsigned long N, fmpq_poly_t p) {
+    check_field_order(N, "Cyclotomic (internal)");
+    const Field& f = field(N);
+    auto r = std::make_shared<Impl>(f);
+    fmpq_poly_swap(r->p, p);
+    reduce(r->p, f);
+    return Cyclotomic(std::move(r));
+}
+
+long detail::CyclotomicAccess::degree(unsigned long N) {
+    check_field_order(N, "Cyclotomic (internal)");
+    return static_cast<long>(field(N).phi);
+}
+
+const fmpq_poly_struct* detail::CyclotomicAccess::poly(const Cyclotomic& c) { return rep(c.impl_).p; }
 
 }  // namespace cogo

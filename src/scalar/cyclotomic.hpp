@@ -18,6 +18,10 @@
 
 namespace cogo {
 
+namespace detail {
+struct CyclotomicAccess;  // FLINT view for the other scalars (scalar/cyclotomic_flint.hpp, private)
+}
+
 class Cyclotomic {
 public:
     /// Largest field order N the tool will build (phi(N) is the polynomial length).
@@ -28,42 +32,42 @@ public:
     /// The integer n (in Q).
     Cyclotomic(long n);  // NOLINT(google-explicit-constructor): integers convert implicitly
     /// The rational num/den; throws DivisionByZero if den == 0.
-    static Cyclotomic rational(long num, long den);
+    [[nodiscard]] static Cyclotomic rational(long num, long den);
     /// The rational given as a decimal string "p" or "p/q" (arbitrary size); throws InvalidInput if malformed.
-    static Cyclotomic rational(const std::string& text);
+    [[nodiscard]] static Cyclotomic rational(const std::string& text);
     /// zeta_N^k (any integer k, reduced mod N); lives in Q(zeta_N). Throws InvalidInput if N == 0,
     /// FieldTooLarge if N > max_conductor.
-    static Cyclotomic zeta(unsigned long N, long k = 1);
+    [[nodiscard]] static Cyclotomic zeta(unsigned long N, long k = 1);
     /// sum_i coeffs[i] zeta_N^i with rational coefficients given as strings "p" or "p/q"
     /// (any length; reduced mod Phi_N). Throws InvalidInput if malformed or N == 0, FieldTooLarge if
     /// N > max_conductor.
-    static Cyclotomic from_coefficients(unsigned long N, const std::vector<std::string>& coeffs);
+    [[nodiscard]] static Cyclotomic from_coefficients(unsigned long N, const std::vector<std::string>& coeffs);
 
     /// The order N of the field Q(zeta_N) the value is stored in.
-    unsigned long conductor() const;
+    [[nodiscard]] unsigned long conductor() const;
     /// The same value stored in Q(zeta_M); throws FieldMismatch unless N divides M, FieldTooLarge if
     /// M > max_conductor.
-    Cyclotomic lift(unsigned long M) const;
+    [[nodiscard]] Cyclotomic lift(unsigned long M) const;
     /// Canonical coefficients c_0..c_{deg} (value = sum c_i zeta_N^i), as strings "p" or "p/q"; empty for 0.
-    std::vector<std::string> coefficients() const;
+    [[nodiscard]] std::vector<std::string> coefficients() const;
 
     /// Exact zero test.
-    bool is_zero() const;
+    [[nodiscard]] bool is_zero() const;
     /// True iff the value is a rational number.
-    bool is_rational() const;
+    [[nodiscard]] bool is_rational() const;
     /// True iff the value equals its complex conjugate.
-    bool is_real() const;
+    [[nodiscard]] bool is_real() const;
 
     /// Complex conjugate (zeta -> zeta^-1).
-    Cyclotomic conj() const;
+    [[nodiscard]] Cyclotomic conj() const;
     /// Multiplicative inverse; throws DivisionByZero on zero.
-    Cyclotomic inverse() const;
+    [[nodiscard]] Cyclotomic inverse() const;
     /// Nearest complex<double> (a rounding of the exact value).
-    std::complex<double> to_complex() const;
+    [[nodiscard]] std::complex<double> to_complex() const;
     /// Readable form, e.g. "1/2 + 3*z12^2 (z12 = zeta_12)", or "0", or "-5/3": terms by increasing power
     /// of zN = zeta_N; the "(zN = zeta_N)" suffix appears only when a power of zN does (rational values
     /// print as plain rationals whatever field they are stored in).
-    std::string to_string() const;
+    [[nodiscard]] std::string to_string() const;
 
     friend Cyclotomic operator+(const Cyclotomic& a, const Cyclotomic& b);
     friend Cyclotomic operator-(const Cyclotomic& a, const Cyclotomic& b);
@@ -81,6 +85,7 @@ public:
     struct Impl;  ///< FLINT representation (defined in cyclotomic.cpp)
 
 private:
+    friend struct detail::CyclotomicAccess;
     explicit Cyclotomic(std::shared_ptr<const Impl> impl);
     std::shared_ptr<const Impl> impl_;
 };

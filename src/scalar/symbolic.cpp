@@ -11,16 +11,17 @@
 ///     zeta exponents taken mod N as they arise since zeta^N = 1); no GiNaC expand(), no normal(), no gcd.
 ///  2. Otherwise GiNaC numer_denom() (normal(), treating zeta as an ordinary symbol) gives num/den with
 ///     num, den in Q[zeta, symbols]; both go through the Expander.
-///  Then, for every monomial in the symbols other than zeta, its coefficient polynomial in zeta is reduced
-///  modulo the monic integer polynomial Phi_N (sparse long division; Phi_N comes from FLINT once per N).
-///  The value is zero iff no monomial survives: Phi_N is the minimal polynomial of zeta_N, the symbols are
-///  algebraically independent over Q(zeta_N) (see symbolic.hpp for units and x, x'), and the denominator is
-///  never zero in Q(zeta_N)[symbols] (every constructor and operation keeps it so: division and inverse
-///  check their argument, substitute() checks the substituted denominator and the poles of negative powers).
+///  Then, for every monomial in the symbols other than zeta, its coefficient polynomial in zeta is read as
+///  an element of Q(zeta_N) by cogo::Cyclotomic, the one Q(zeta_N) engine (FLINT; it reduces modulo Phi_N
+///  with its cached per-N field data). The value is zero iff no monomial survives: Phi_N is the minimal
+///  polynomial of zeta_N, the symbols are algebraically independent over Q(zeta_N) (see symbolic.hpp for
+///  units and x, x'), and the denominator is never zero in Q(zeta_N)[symbols] (every constructor and
+///  operation keeps it so: division and inverse check their argument, substitute() checks the substituted
+///  denominator and the poles of negative powers).
 ///
 /// Canonical form: on the Laurent path the result is the unique Laurent polynomial with coefficients
 /// sum_{i < phi(N)} c_i zeta^i. On the rational path, a denominator that is a single monomial is divided
-/// out (back to a Laurent polynomial; its Q(zeta_N) coefficient is inverted with FLINT's xgcd mod Phi_N),
+/// out (back to a Laurent polynomial; its Q(zeta_N) coefficient is inverted by Cyclotomic::inverse),
 /// otherwise the denominator is scaled so that its first monomial has coefficient 1, and a numerator that
 /// is a Q(zeta_N) multiple of the denominator is replaced by that constant. Rational functions are thus
 /// not fully canonical (GiNaC cannot cancel common factors that exist only over Q(zeta_N)), but constants
@@ -32,19 +33,12 @@
 /// general); only a zero at a negative power and a vanishing denominator are refused (DivisionByZero).
 ///
 /// Limits: a symbol exponent above 2^20 or a power of a sum above 2^10 throws ResourceLimit. GiNaC is not
-/// thread-safe, so neither is this class; the symbol registry and the Phi_N cache are behind mutexes anyway.
+/// thread-safe, so neither is this class; the symbol registry is behind a mutex anyway (zero tests take no
+/// lock: the Q(zeta_N) field data is Cyclotomic's, fronted by a thread-local cache).
 #include "scalar/symbolic.hpp"
 
-#include <flint/flint.h>
-#include <flint/fmpq.h>
-#include <flint/fmpq_poly.h>
-#include <flint/fmpz.h>
-#include <flint/fmpz_poly.h>
-
 #include <cln/integer.h>
-#include <cln/integer_io.h>
 #include <cln/rational.h>
-#include <cln/rational_io.h>
 
 #include <algorithm>
 #include <cassert>
@@ -57,6 +51,8 @@
 #include <utility>
 #include <vector>
 
+#include "scalar/cyclotomic_flint.hpp"
+#include "scalar/flint_raii.hpp"
 #include "support/error.hpp"
 
 namespace cogo {
@@ -132,143 +128,91 @@ gi::symbol intern(const std::string& name, Kind kind) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// FLINT RAII
+// Numbers: GiNaC's (CLN) <-> FLINT's, digit-free (32-bit chunks for integers beyond a machine word)
 
-struct FmpzPoly {
-    fmpz_poly_t p;
-    FmpzPoly() { fmpz_poly_init(p); }
-    ~FmpzPoly() { fmpz_poly_clear(p); }
-    FmpzPoly(const FmpzPoly&) = delete;
-    FmpzPoly& operator=(const FmpzPoly&) = delete;
-};
-struct FmpqPoly {
-    fmpq_poly_t p;
-    FmpqPoly() { fmpq_poly_init(p); }
-    ~FmpqPoly() { fmpq_poly_clear(p); }
-    FmpqPoly(const FmpqPoly&) = delete;
-    FmpqPoly& operator=(const FmpqPoly&) = delete;
-};
-struct Fmpq {
-    fmpq_t q;
-    Fmpq() { fmpq_init(q); }
-    ~Fmpq() { fmpq_clear(q); }
-    Fmpq(const Fmpq&) = delete;
-    Fmpq& operator=(const Fmpq&) = delete;
-};
-struct FlintStr {
-    char* s;
-    explicit FlintStr(char* str) : s(str) {}
-    ~FlintStr() { flint_free(s); }
-    FlintStr(const FlintStr&) = delete;
-    FlintStr& operator=(const FlintStr&) = delete;
-};
+namespace fl = cogo::flint;
 
-// ---------------------------------------------------------------------------------------------------------
-// Q(zeta_N) coefficients: sparse polynomials in zeta with CLN rational coefficients
+/// out = x (exact, any size).
+void set_fmpz(fmpz_t out, const cln::cl_I& x) {
+    if (cln::integer_length(x) < 63) {
+        fmpz_set_si(out, cln::cl_I_to_long(x));
+        return;
+    }
+    const cln::cl_I a = cln::abs(x);
+    const uintptr_t bits = cln::integer_length(a);
+    fmpz_zero(out);
+    for (uintptr_t pos = (bits + 31) / 32 * 32; pos > 0;) {
+        pos -= 32;
+        fmpz_mul_2exp(out, out, 32);
+        fmpz_add_ui(out, out, cln::cl_I_to_ulong(cln::ldb(a, cln::cl_byte(32, pos))));
+    }
+    if (cln::minusp(x)) fmpz_neg(out, out);
+}
 
-using ZPoly = std::map<long, cln::cl_RA>;  ///< exponent -> non-zero coefficient
+/// x as a CLN integer (exact, any size).
+cln::cl_I to_cl(const fmpz_t x) {
+    if (fmpz_fits_si(x)) return cln::cl_I(static_cast<long>(fmpz_get_si(x)));
+    fl::Fmpz a, chunk;
+    fmpz_abs(a.get(), x);
+    const ulong bits = fmpz_bits(a.get());
+    cln::cl_I r = 0;
+    for (ulong pos = (bits + 31) / 32 * 32; pos > 0;) {
+        pos -= 32;
+        fmpz_fdiv_q_2exp(chunk.get(), a.get(), pos);
+        fmpz_fdiv_r_2exp(chunk.get(), chunk.get(), 32);
+        r = cln::ash(r, 32) + cln::cl_I(static_cast<unsigned long>(fmpz_get_ui(chunk.get())));
+    }
+    return fmpz_sgn(x) < 0 ? -r : r;
+}
 
-/// Phi_N = z^phi + sum_{(j, a) in low} a z^j.
-struct PhiData {
-    unsigned long N = 1;
-    long phi = 1;
-    std::vector<std::pair<long, cln::cl_I>> low;
-};
+/// Terms sum c zeta^i (exponents in [0, N), any order, no repeats) as the element of Q(zeta_N).
+using ZTerms = std::vector<std::pair<long, cln::cl_RA>>;
 
-const PhiData& phi_data(unsigned long N) {
-    static std::mutex mu;
-    static auto* cache = new std::map<unsigned long, std::unique_ptr<PhiData>>;  // leaked on purpose
-    std::lock_guard<std::mutex> lock(mu);
-    auto& slot = (*cache)[N];
-    if (!slot) {
-        auto d = std::make_unique<PhiData>();
-        FmpzPoly P;
-        fmpz_poly_cyclotomic(P.p, N);
-        d->N = N;
-        d->phi = fmpz_poly_degree(P.p);
-        for (long j = 0; j < d->phi; ++j) {
-            const fmpz* c = fmpz_poly_get_coeff_ptr(P.p, j);
-            if (fmpz_is_zero(c)) continue;
-            if (fmpz_fits_si(c)) {
-                d->low.emplace_back(j, cln::cl_I(static_cast<long>(fmpz_get_si(c))));
-            } else {
-                FlintStr s(fmpz_get_str(nullptr, 10, c));
-                d->low.emplace_back(j, cln::cl_I(s.s));
-            }
+Cyclotomic to_field(unsigned long N, const ZTerms& terms) {
+    fl::FmpqPoly p;
+    if (!terms.empty()) {
+        long len = 0;
+        for (const auto& t : terms) len = std::max(len, t.first + 1);
+        fl::Fmpz L(1), t, d;
+        for (const auto& [i, c] : terms) {
+            set_fmpz(d.get(), cln::denominator(c));
+            fmpz_lcm(L.get(), L.get(), d.get());
         }
-        slot = std::move(d);
+        fmpq_poly_fit_length(p.get(), len);
+        fmpz* num = fmpq_poly_numref(p.get());
+        for (const auto& [i, c] : terms) {
+            set_fmpz(d.get(), cln::denominator(c));
+            fmpz_divexact(t.get(), L.get(), d.get());
+            set_fmpz(d.get(), cln::numerator(c));
+            fmpz_mul(num + i, d.get(), t.get());
+        }
+        fmpz_set(fmpq_poly_denref(p.get()), L.get());
+        _fmpq_poly_set_length(p.get(), len);
+        _fmpq_poly_normalise(p.get());
+        fmpq_poly_canonicalise(p.get());
     }
-    return *slot;
+    return detail::CyclotomicAccess::from_poly(N, p.get());
 }
 
-void add_to(ZPoly& p, long k, const cln::cl_RA& c) {
-    if (cln::zerop(c)) return;
-    auto [it, inserted] = p.try_emplace(k, c);
-    if (!inserted) {
-        it->second = it->second + c;
-        if (cln::zerop(it->second)) p.erase(it);
-    }
+/// The coefficient c_i of zeta^i in the canonical form of c (stored in Q(zeta_N)) as GiNaC numbers.
+template <class F>
+void for_each_coefficient(const Cyclotomic& c, F f) {
+    const fmpq_poly_struct* p = detail::CyclotomicAccess::poly(c);
+    const slong len = fmpq_poly_length(p);
+    if (len == 0) return;
+    const cln::cl_I den = to_cl(fmpq_poly_denref(p));
+    const fmpz* num = fmpq_poly_numref(p);
+    for (slong i = 0; i < len; ++i)
+        if (!fmpz_is_zero(num + i)) f(static_cast<long>(i), gi::numeric(cln::cl_N(to_cl(num + i) / den)));
 }
 
-/// Reduce modulo Phi_N (exponents are already in [0, N)).
-void reduce(ZPoly& p, const PhiData& d) {
-    while (!p.empty()) {
-        auto top = std::prev(p.end());
-        const long i = top->first;
-        if (i < d.phi) break;
-        const cln::cl_RA c = top->second;
-        p.erase(top);
-        const long s = i - d.phi;
-        for (const auto& [j, a] : d.low) add_to(p, s + j, -(c * a));
-    }
-    assert(p.empty() || p.rbegin()->first < d.phi);
-}
-
-ZPoly mulmod(const ZPoly& a, const ZPoly& b, const PhiData& d) {
-    ZPoly r;
-    const long N = static_cast<long>(d.N);
-    for (const auto& [i, x] : a)
-        for (const auto& [j, y] : b) add_to(r, (i + j) % N, x * y);
-    reduce(r, d);
-    return r;
-}
-
-std::string ra_to_string(const cln::cl_RA& r) {
-    std::ostringstream os;
-    os << r;
-    return os.str();
-}
-
-/// Inverse in Q(zeta_N) of a reduced, non-zero polynomial (FLINT xgcd against Phi_N).
-ZPoly zinverse(const ZPoly& a, const PhiData& d) {
-    if (a.empty()) throw DivisionByZero("inverse of zero in Q(zeta_" + std::to_string(d.N) + ")");
-    if (a.size() == 1 && a.begin()->first == 0) return ZPoly{{0, cln::recip(a.begin()->second)}};
-    FmpzPoly Pz;
-    fmpz_poly_cyclotomic(Pz.p, d.N);
-    FmpqPoly P, A, G, S, T;
-    fmpq_poly_set_fmpz_poly(P.p, Pz.p);
-    Fmpq q;
-    for (const auto& [i, c] : a) {
-        if (fmpq_set_str(q.q, ra_to_string(c).c_str(), 10) != 0) throw Error("internal: bad rational string");
-        fmpq_canonicalise(q.q);
-        fmpq_poly_set_coeff_fmpq(A.p, i, q.q);
-    }
-    fmpq_poly_xgcd(G.p, S.p, T.p, A.p, P.p);
-    if (fmpq_poly_degree(G.p) != 0) throw DivisionByZero("inverse of zero in Q(zeta_N)");
-    ZPoly r;
-    for (slong i = 0; i < fmpq_poly_length(S.p); ++i) {
-        fmpq_poly_get_coeff_fmpq(q.q, S.p, i);
-        if (fmpq_is_zero(q.q)) continue;
-        FlintStr s(fmpq_get_str(nullptr, 10, q.q));
-        r.emplace(static_cast<long>(i), cln::cl_RA(s.s));
-    }
-    return r;
-}
+/// c stored in Q(zeta_N) (c lives in a subfield: its own N divides N).
+Cyclotomic in_field(const Cyclotomic& c, unsigned long N) { return c.conductor() == N ? c : c.lift(N); }
 
 // ---------------------------------------------------------------------------------------------------------
-// Laurent polynomials over Q(zeta_N): monomial in the non-zeta symbols -> reduced zeta polynomial
+// Laurent polynomials over Q(zeta_N): monomial in the non-zeta symbols -> its non-zero coefficient
 
-using LaurentPoly = std::map<gi::ex, ZPoly, gi::ex_is_less>;
+using LaurentPoly = std::map<gi::ex, Cyclotomic, gi::ex_is_less>;
 
 const gi::symbol& zeta_sym() { return Symbolic::zeta_symbol(); }
 
@@ -306,10 +250,10 @@ public:
         }
     };
     using Poly = std::unordered_map<Key, cln::cl_RA, KeyHash>;
-    /// symbol exponents (zeta slot dropped) -> zeta polynomial reduced mod Phi_N
-    using Grouped = std::map<std::vector<int>, ZPoly>;
+    /// symbol exponents (zeta slot dropped) -> non-zero coefficient in Q(zeta_N)
+    using Grouped = std::map<std::vector<int>, Cyclotomic>;
 
-    explicit Expander(const PhiData& d) : d_(d) {}
+    explicit Expander(unsigned long N) : N_(N) {}
 
     /// Register the symbols of e. Returns false if e is not a Laurent expression (it has a negative power
     /// of something other than a symbol), i.e. if it needs normal(). Throws on foreign objects.
@@ -341,22 +285,35 @@ public:
         throw InvalidInput("symbolic value outside the supported class: " + os.str());
     }
 
-    /// Expand a scanned expression, group by symbol monomial and reduce every zeta polynomial mod Phi_N;
-    /// monomials whose coefficient vanishes are dropped (so the value is zero iff the result is empty).
+    /// Expand a scanned expression, group by symbol monomial and read every zeta polynomial in Q(zeta_N)
+    /// (cogo::Cyclotomic reduces it mod Phi_N); monomials whose coefficient vanishes are dropped (so the
+    /// value is zero iff the result is empty).
     Grouped collect(const gi::ex& e) {
-        const Poly p = expand(e);
         Grouped out;
-        std::vector<int> sym_part;
-        for (const auto& [k, c] : p) {
-            sym_part.assign(k.begin(), k.end() - 1);
-            add_to(out[sym_part], k.back(), c);
-        }
-        for (auto it = out.begin(); it != out.end();) {
-            reduce(it->second, d_);
-            if (it->second.empty()) it = out.erase(it);
-            else ++it;
+        for (auto& [exps, t] : group_terms(expand(e))) {
+            Cyclotomic c = to_field(N_, t);
+            if (!c.is_zero()) out.emplace_hint(out.end(), exps, std::move(c));
         }
         return out;
+    }
+
+    /// collect(e).empty(), decided without building values where none is needed: a monomial whose zeta
+    /// polynomial has degree < phi(N) (and non-zero coefficients) is already reduced, hence non-zero.
+    bool collects_to_zero(const gi::ex& e) {
+        const long phi = detail::CyclotomicAccess::degree(N_);
+        const Poly p = expand(e);
+        if (p.empty()) return true;
+        // the common case, without grouping: every zeta exponent below phi, so every group is reduced
+        if (std::all_of(p.begin(), p.end(), [&](const auto& term) { return term.first.back() < phi; })) return false;
+        const auto groups = group_terms(p);
+        for (const auto& [exps, t] : groups) {
+            long top = 0;
+            for (const auto& term : t) top = std::max(top, term.first);
+            if (top < phi) return false;
+        }
+        for (const auto& [exps, t] : groups)
+            if (!to_field(N_, t).is_zero()) return false;
+        return true;
     }
 
     /// Grouped -> GiNaC monomials.
@@ -378,6 +335,18 @@ public:
 private:
     std::size_t width() const { return syms_.size() + 1; }
 
+    /// Terms grouped by their symbol monomial (the zeta slot dropped); exponents within a group are
+    /// distinct (Poly keys are) and the coefficients non-zero.
+    static std::map<std::vector<int>, ZTerms> group_terms(const Poly& p) {
+        std::map<std::vector<int>, ZTerms> terms;
+        std::vector<int> sym_part;
+        for (const auto& [k, c] : p) {
+            sym_part.assign(k.begin(), k.end() - 1);
+            terms[sym_part].emplace_back(k.back(), c);
+        }
+        return terms;
+    }
+
     Poly constant(const cln::cl_RA& c) const {
         Poly p;
         if (!cln::zerop(c)) p.emplace(Key(width(), 0), c);
@@ -387,7 +356,7 @@ private:
     Poly monomial(const gi::ex& sym, const gi::ex& expo) const {
         Key k(width(), 0);
         if (sym.is_equal(zeta_sym())) {
-            k.back() = static_cast<int>(exponent_mod(expo, d_.N));
+            k.back() = static_cast<int>(exponent_mod(expo, N_));
         } else {
             const auto& n = gi::ex_to<gi::numeric>(expo);
             if (cln::abs(cln::the<cln::cl_I>(n.to_cl_N())) > cln::cl_I(1L << 20))
@@ -413,7 +382,7 @@ private:
         Poly r;
         r.reserve(std::min<std::size_t>(small.size() * large.size(), 1u << 22));
         const std::size_t w = width();
-        const int N = static_cast<int>(d_.N);
+        const int N = static_cast<int>(N_);
         Key k(w);
         for (const auto& [ks, cs] : small) {
             for (const auto& [kl, cl] : large) {
@@ -474,15 +443,21 @@ private:
         throw Error("internal: unexpected object in Expander");
     }
 
-    const PhiData& d_;
+    unsigned long N_;
     std::map<gi::ex, int, gi::ex_is_less> index_;
     std::vector<gi::ex> syms_;
 };
 
-gi::ex to_ex(const LaurentPoly& lp) {
+/// sum_i c_i zeta^i for the canonical coefficients of c in Q(zeta_N), times key.
+void append_terms(gi::exvector& terms, const Cyclotomic& c, unsigned long N, const gi::ex& key) {
+    for_each_coefficient(in_field(c, N), [&](long i, const gi::numeric& ci) {
+        terms.push_back(i == 0 ? ci * key : ci * gi::pow(zeta_sym(), i) * key);
+    });
+}
+
+gi::ex to_ex(const LaurentPoly& lp, unsigned long N) {
     gi::exvector terms;
-    for (const auto& [key, p] : lp)
-        for (const auto& [i, c] : p) terms.push_back(gi::numeric(cln::cl_N(c)) * gi::pow(zeta_sym(), i) * key);
+    for (const auto& [key, c] : lp) append_terms(terms, c, N, key);
     return gi::dynallocate<gi::add>(terms);
 }
 
@@ -513,66 +488,64 @@ struct Parts {
 };
 
 /// Collect a polynomial GiNaC returned from numer_denom().
-LaurentPoly collect_polynomial(const gi::ex& e, const PhiData& d) {
-    Expander X(d);
+LaurentPoly collect_polynomial(const gi::ex& e, unsigned long N) {
+    Expander X(N);
     if (!X.scan(e)) throw Error("internal: numer_denom returned a non-polynomial");
     return X.to_laurent(X.collect(e));
 }
 
 /// The decided zero test (see the file comment); never builds the canonical expression.
 bool decide_zero(const gi::ex& e, unsigned long N) {
-    const PhiData& d = phi_data(N);
     {
-        Expander X(d);
-        if (X.scan(e)) return X.collect(e).empty();
+        Expander X(N);
+        if (X.scan(e)) return X.collects_to_zero(e);
     }
     const gi::ex num = numer_denom_checked(e).op(0);
-    Expander X(d);
+    Expander X(N);
     if (!X.scan(num)) throw Error("internal: numer_denom returned a non-polynomial");
-    return X.collect(num).empty();
+    return X.collects_to_zero(num);
 }
 
 /// See the file comment.
 Parts canon(const gi::ex& e, unsigned long N) {
-    const PhiData& d = phi_data(N);
     Parts r;
     {
-        Expander X(d);
+        Expander X(N);
         if (X.scan(e)) {
             r.num = X.to_laurent(X.collect(e));
             return r;
         }
     }
     const gi::ex nd = numer_denom_checked(e);
-    r.num = collect_polynomial(nd.op(0), d);
+    r.num = collect_polynomial(nd.op(0), N);
     if (r.num.empty()) return r;
-    LaurentPoly den = collect_polynomial(nd.op(1), d);
+    LaurentPoly den = collect_polynomial(nd.op(1), N);
     if (den.empty()) throw DivisionByZero("symbolic expression with a zero denominator");
     if (den.size() == 1) {  // monomial denominator: divide it out
         const auto& [m, dp] = *den.begin();
-        const ZPoly dinv = zinverse(dp, d);
+        const Cyclotomic dinv = dp.inverse();
         const gi::ex minv = gi::pow(m, -1);
         LaurentPoly num;
-        for (const auto& [key, p] : r.num) num.emplace(key * minv, mulmod(p, dinv, d));
+        for (const auto& [key, c] : r.num) num.emplace(key * minv, c * dinv);
         r.num = std::move(num);
         return r;
     }
     // scale so that the first monomial of the denominator has coefficient 1
-    const ZPoly& d0 = den.begin()->second;
-    if (!(d0.size() == 1 && d0.begin()->first == 0 && d0.begin()->second == 1)) {
-        const ZPoly inv = zinverse(d0, d);
-        for (auto& [key, p] : den) p = mulmod(p, inv, d);
-        for (auto& [key, p] : r.num) p = mulmod(p, inv, d);
+    const Cyclotomic& d0 = den.begin()->second;
+    if (!(d0 == Cyclotomic(1))) {
+        const Cyclotomic inv = d0.inverse();
+        for (auto& [key, c] : den) c = c * inv;
+        for (auto& [key, c] : r.num) c = c * inv;
     }
     // constant value? then num = n0 * den with n0 the numerator coefficient of the first monomial
     if (r.num.size() == den.size()) {
         const auto it0 = r.num.find(den.begin()->first);
         if (it0 != r.num.end()) {
-            const ZPoly n0 = it0->second;
+            const Cyclotomic n0 = it0->second;
             bool constant = true;
-            for (const auto& [key, p] : den) {
+            for (const auto& [key, c] : den) {
                 const auto it = r.num.find(key);
-                if (it == r.num.end() || !(it->second == mulmod(n0, p, d))) {
+                if (it == r.num.end() || !(it->second == n0 * c)) {
                     constant = false;
                     break;
                 }
@@ -589,9 +562,11 @@ Parts canon(const gi::ex& e, unsigned long N) {
     return r;
 }
 
-gi::ex parts_to_ex(const Parts& p) { return p.den_one ? to_ex(p.num) : to_ex(p.num) / to_ex(p.den); }
+gi::ex parts_to_ex(const Parts& p, unsigned long N) {
+    return p.den_one ? to_ex(p.num, N) : to_ex(p.num, N) / to_ex(p.den, N);
+}
 
-unsigned long common_conductor(unsigned long a, unsigned long b) {
+unsigned long common_field_order(unsigned long a, unsigned long b) {
     const unsigned long M = std::lcm(a, b);
     if (M > Cyclotomic::max_conductor)
         throw FieldTooLarge("common cyclotomic field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
@@ -626,12 +601,8 @@ Symbolic Symbolic::zeta(unsigned long N, long k) {
 
 Symbolic Symbolic::from_cyclotomic(const Cyclotomic& c) {
     const unsigned long N = c.conductor();
-    const std::vector<std::string> coeffs = c.coefficients();
     gi::exvector terms;
-    for (std::size_t i = 0; i < coeffs.size(); ++i) {
-        const cln::cl_RA q(coeffs[i].c_str());
-        if (!cln::zerop(q)) terms.push_back(gi::numeric(cln::cl_N(q)) * gi::pow(zeta_symbol(), static_cast<long>(i)));
-    }
+    append_terms(terms, c, N, gi::ex(1));
     return Symbolic(gi::dynallocate<gi::add>(terms), N);
 }
 
@@ -661,19 +632,16 @@ Symbolic Symbolic::lift(unsigned long M) const {
 // -------------------------------------------------------------------------------------------------------------
 // Deciding
 
-Symbolic Symbolic::canonical() const { return Symbolic(parts_to_ex(canon(e_, N_)), N_); }
+Symbolic Symbolic::canonical() const { return Symbolic(parts_to_ex(canon(e_, N_), N_), N_); }
 
 bool Symbolic::is_zero() const { return decide_zero(e_, N_); }
 
 std::optional<Cyclotomic> Symbolic::to_cyclotomic() const {
     const Parts p = canon(e_, N_);
     if (!p.den_one) return std::nullopt;  // constants always come out with den == 1
-    if (p.num.empty()) return Cyclotomic::from_coefficients(N_, {"0"});
+    if (p.num.empty()) return Cyclotomic(0).lift(N_);
     if (p.num.size() != 1 || !p.num.begin()->first.is_equal(gi::ex(1))) return std::nullopt;
-    const ZPoly& z = p.num.begin()->second;
-    std::vector<std::string> coeffs(static_cast<std::size_t>(z.rbegin()->first) + 1, "0");
-    for (const auto& [i, c] : z) coeffs[static_cast<std::size_t>(i)] = ra_to_string(c);
-    return Cyclotomic::from_coefficients(N_, coeffs);
+    return in_field(p.num.begin()->second, N_);
 }
 
 Symbolic Symbolic::substitute(const std::string& name, const Symbolic& value) const {
@@ -686,7 +654,7 @@ Symbolic Symbolic::substitute(const std::string& name, const Symbolic& value) co
     }();
     if (entry.kind == Kind::complex_conjugate)
         throw InvalidInput("substitute: '" + name + "' is a conjugate symbol; substitute its variable instead");
-    const unsigned long M = common_conductor(N_, value.N_);
+    const unsigned long M = common_field_order(N_, value.N_);
     const Symbolic a = lift(M);
     const Symbolic v = value.lift(M);
     const Parts p = canon(a.e_, M);
@@ -708,9 +676,9 @@ Symbolic Symbolic::substitute(const std::string& name, const Symbolic& value) co
         throw DivisionByZero("substitute: " + name + " = 0 at a negative power of " + name);
 
     try {
-        const gi::ex num = to_ex(p.num).subs(m, gi::subs_options::no_pattern);
+        const gi::ex num = to_ex(p.num, M).subs(m, gi::subs_options::no_pattern);
         if (p.den_one) return Symbolic(num, M);
-        const gi::ex den = to_ex(p.den).subs(m, gi::subs_options::no_pattern);
+        const gi::ex den = to_ex(p.den, M).subs(m, gi::subs_options::no_pattern);
         if (Symbolic(den, M).is_zero())
             throw DivisionByZero("substitute: the denominator vanishes at " + name + " = " + value.to_string());
         return Symbolic(num / den, M);
@@ -745,7 +713,7 @@ std::complex<double> Symbolic::to_complex() const {
 }
 
 std::string Symbolic::to_string() const {
-    const gi::ex c = parts_to_ex(canon(e_, N_));
+    const gi::ex c = parts_to_ex(canon(e_, N_), N_);
     gi::exmap m;
     m[zeta_symbol()] = gi::symbol("zeta_" + std::to_string(N_));
     std::ostringstream os;
@@ -754,23 +722,23 @@ std::string Symbolic::to_string() const {
 }
 
 Symbolic operator+(const Symbolic& a, const Symbolic& b) {
-    const unsigned long M = common_conductor(a.N_, b.N_);
+    const unsigned long M = common_field_order(a.N_, b.N_);
     return Symbolic(a.lift(M).e_ + b.lift(M).e_, M);
 }
 
 Symbolic operator-(const Symbolic& a, const Symbolic& b) {
-    const unsigned long M = common_conductor(a.N_, b.N_);
+    const unsigned long M = common_field_order(a.N_, b.N_);
     return Symbolic(a.lift(M).e_ - b.lift(M).e_, M);
 }
 
 Symbolic operator*(const Symbolic& a, const Symbolic& b) {
-    const unsigned long M = common_conductor(a.N_, b.N_);
+    const unsigned long M = common_field_order(a.N_, b.N_);
     return Symbolic(a.lift(M).e_ * b.lift(M).e_, M);
 }
 
 Symbolic operator/(const Symbolic& a, const Symbolic& b) {
     if (b.is_zero()) throw DivisionByZero("symbolic division by zero");
-    const unsigned long M = common_conductor(a.N_, b.N_);
+    const unsigned long M = common_field_order(a.N_, b.N_);
     return Symbolic(a.lift(M).e_ * gi::pow(b.lift(M).e_, -1), M);
 }
 

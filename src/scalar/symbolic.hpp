@@ -37,45 +37,45 @@ public:
     /// The integer n.
     Symbolic(long n);  // NOLINT(google-explicit-constructor): integers convert implicitly
     /// The rational num/den; throws DivisionByZero if den == 0.
-    static Symbolic rational(long num, long den);
+    [[nodiscard]] static Symbolic rational(long num, long den);
     /// zeta_N^k.
-    static Symbolic zeta(unsigned long N, long k = 1);
+    [[nodiscard]] static Symbolic zeta(unsigned long N, long k = 1);
     /// The exact cyclotomic number c as a (constant) symbolic value.
-    static Symbolic from_cyclotomic(const Cyclotomic& c);
+    [[nodiscard]] static Symbolic from_cyclotomic(const Cyclotomic& c);
     /// The unit-modulus parameter with this name (conj(u) = 1/u).
-    static Symbolic unit(const std::string& name);
+    [[nodiscard]] static Symbolic unit(const std::string& name);
     /// The generic complex variable with this name (conj is the independent symbol name + "'").
-    static Symbolic complex_variable(const std::string& name);
+    [[nodiscard]] static Symbolic complex_variable(const std::string& name);
     /// The real variable with this name.
-    static Symbolic real_variable(const std::string& name);
+    [[nodiscard]] static Symbolic real_variable(const std::string& name);
 
     /// The underlying GiNaC expression (zeta is the symbol returned by zeta_symbol()).
-    const GiNaC::ex& expr() const { return e_; }
+    [[nodiscard]] const GiNaC::ex& expr() const { return e_; }
     /// The field order N that "zeta" stands for in this value.
-    unsigned long conductor() const { return N_; }
+    [[nodiscard]] unsigned long conductor() const { return N_; }
     /// The interned symbol that stands for zeta_N.
-    static const GiNaC::symbol& zeta_symbol();
+    [[nodiscard]] static const GiNaC::symbol& zeta_symbol();
     /// The same value with zeta read as zeta_M (N must divide M; zeta_N = zeta_M^(M/N)).
-    Symbolic lift(unsigned long M) const;
+    [[nodiscard]] Symbolic lift(unsigned long M) const;
 
     /// Canonical form: numerator/denominator expanded, zeta powers reduced mod Phi_N.
-    Symbolic canonical() const;
+    [[nodiscard]] Symbolic canonical() const;
     /// Decided zero test (see the file comment).
-    bool is_zero() const;
+    [[nodiscard]] bool is_zero() const;
     /// The value as an exact cyclotomic number, if it contains no variables or parameters.
-    std::optional<Cyclotomic> to_cyclotomic() const;
+    [[nodiscard]] std::optional<Cyclotomic> to_cyclotomic() const;
     /// Substitute a parameter or variable (by name) with a value; conjugate symbols follow
     /// (x' becomes conj(value) when x is substituted). Throws InvalidInput for an unknown name.
-    Symbolic substitute(const std::string& name, const Symbolic& value) const;
+    [[nodiscard]] Symbolic substitute(const std::string& name, const Symbolic& value) const;
 
     /// Complex conjugate (u -> 1/u, x <-> x', zeta -> zeta^-1).
-    Symbolic conj() const;
+    [[nodiscard]] Symbolic conj() const;
     /// Inverse; throws DivisionByZero if the value is (decidedly) zero.
-    Symbolic inverse() const;
+    [[nodiscard]] Symbolic inverse() const;
     /// complex<double> value; throws InvalidInput if the value still has variables or parameters.
-    std::complex<double> to_complex() const;
+    [[nodiscard]] std::complex<double> to_complex() const;
     /// Readable form of the canonical expression (zeta printed as zeta_N).
-    std::string to_string() const;
+    [[nodiscard]] std::string to_string() const;
 
     friend Symbolic operator+(const Symbolic& a, const Symbolic& b);
     friend Symbolic operator-(const Symbolic& a, const Symbolic& b);

@@ -9,7 +9,7 @@
 #include "scalar/cyclotomic.hpp"
 #include "scalar/float.hpp"
 #include "scalar/symbolic.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 
 using namespace cogo;
 

@@ -11,7 +11,7 @@
 #include "algebra/transforms.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "scalar/float.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;

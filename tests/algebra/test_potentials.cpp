@@ -5,8 +5,8 @@
 #include "algebra/semiring.hpp"
 #include "algebra/transforms.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random_element.hpp"
-#include "support/symbolic_element.hpp"
+#include "harness/random_element.hpp"
+#include "harness/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;

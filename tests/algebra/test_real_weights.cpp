@@ -4,7 +4,7 @@
 #include "algebra/real_weights.hpp"
 #include "algebra/transforms.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;

@@ -9,8 +9,8 @@
 #include "analyze/classify.hpp"
 #include "analyze/rounding.hpp"
 #include "construct/global_solutions.hpp"
-#include "support/analysis_cases.hpp"
-#include "support/random.hpp"
+#include "harness/analysis_cases.hpp"
+#include "harness/random.hpp"
 
 using namespace cogo;
 using namespace cogo::analyze;

@@ -8,8 +8,8 @@
 #include "analyze/crosscheck.hpp"
 #include "construct/any_group_solutions.hpp"
 #include "construct/global_solutions.hpp"
-#include "support/analysis_cases.hpp"
-#include "support/random.hpp"
+#include "harness/analysis_cases.hpp"
+#include "harness/random.hpp"
 
 using namespace cogo;
 using namespace cogo::analyze;

@@ -4,7 +4,7 @@
 #include "analyze/gauge.hpp"
 #include "analyze/output_solve.hpp"
 #include "construct/any_group_solutions.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 #include "verify/verify.hpp"
 
 using namespace cogo;

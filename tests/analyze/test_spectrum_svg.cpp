@@ -7,8 +7,8 @@
 #include "analyze/crosscheck.hpp"
 #include "analyze/spectrum_svg.hpp"
 #include "construct/global_solutions.hpp"
-#include "support/analysis_cases.hpp"
-#include "support/random.hpp"
+#include "harness/analysis_cases.hpp"
+#include "harness/random.hpp"
 
 using namespace cogo;
 using namespace cogo::analyze;

@@ -16,7 +16,7 @@
 #include "io/element_json.hpp"
 #include "io/npy.hpp"
 #include "scalar/float.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 
 using namespace cogo;
 namespace fs = std::filesystem;

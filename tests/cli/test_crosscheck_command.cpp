@@ -11,7 +11,7 @@
 #include "cli/crosscheck_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/npy.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 
 using namespace cogo;
 namespace fs = std::filesystem;

@@ -19,7 +19,7 @@
 #include "io/run_directory.hpp"
 #include "support/child_process.hpp"
 #include "support/error.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 #include "train/dataset.hpp"
 #include "train/objective.hpp"
 

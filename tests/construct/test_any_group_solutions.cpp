@@ -12,7 +12,7 @@
 #include "construct/any_group_solutions.hpp"
 #include "group/isomorphism_types.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 #include "verify/verify.hpp"
 
 using namespace cogo;

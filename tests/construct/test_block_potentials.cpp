@@ -9,7 +9,7 @@
 #include "construct/block_potentials.hpp"
 #include "construct/generator.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;

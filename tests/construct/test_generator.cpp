@@ -8,7 +8,7 @@
 #include "algebra/transforms.hpp"
 #include "construct/generator.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 
 using namespace cogo;
 using cogo::testing::random_cyclotomic;

@@ -9,7 +9,7 @@
 #include "construct/families.hpp"
 #include "construct/polynomial_construction.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 
 using namespace cogo;
 using cogo::testing::random_cyclotomic;

@@ -11,7 +11,7 @@
 #include "io/run_directory.hpp"
 #include "io/bounded_read.hpp"
 #include "io/element_json.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 
 using namespace cogo;
 namespace fs = std::filesystem;

@@ -16,7 +16,7 @@
 #include "io/pickle.hpp"
 #include "io/torch_checkpoint.hpp"
 #include "support/error.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 
 using namespace cogo;
 using namespace std::string_literals;

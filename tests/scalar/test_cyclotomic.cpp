@@ -15,7 +15,7 @@
 
 #include "scalar/cyclotomic.hpp"
 #include "support/error.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 
 using cogo::Cyclotomic;
 namespace ct = cogo::testing;

@@ -7,7 +7,7 @@
 
 #include "algebra/loss.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 #include "verify/conditions.hpp"
 
 using namespace cogo;

@@ -8,7 +8,7 @@
 #include "construct/global_solutions.hpp"
 #include "construct/turn.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 #include "verify/verify.hpp"
 
 using namespace cogo;

@@ -5,7 +5,7 @@
 #include "algebra/loss.hpp"
 #include "algebra/semiring.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random_element.hpp"
+#include "harness/random_element.hpp"
 #include "verify/verify.hpp"
 
 using namespace cogo;

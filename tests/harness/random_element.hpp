@@ -1,7 +1,7 @@
 #pragma once
 /// \file random_element.hpp
 /// Random exact values for property tests: cyclotomic numbers and semi-ring elements (rational weights come
-/// from construct/random_weights.hpp), all drawn from a seeded generator (support/random.hpp).
+/// from construct/random_weights.hpp), all drawn from a seeded generator (harness/random.hpp).
 #include <cstddef>
 #include <random>
 #include <vector>
@@ -10,7 +10,7 @@
 #include "algebra/real_weights.hpp"
 #include "construct/random_weights.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "support/random.hpp"
+#include "harness/random.hpp"
 
 namespace cogo::testing {
 

@@ -1,0 +1,116 @@
+#pragma once
+/// \file flint_raii.hpp
+/// Private: RAII owners for the FLINT types the scalar .cpp files use (fmpz, fmpq, fmpz_poly, fmpq_poly,
+/// strings FLINT allocates). Include only from .cpp files: FLINT headers stay out of the public headers.
+///
+/// Each owner initialises in its constructor, clears in its destructor, is movable (the moved-from object
+/// is left a valid zero) and not copyable; `get()` gives the FLINT pointer for the C calls.
+#include <flint/flint.h>
+#include <flint/fmpq.h>
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz.h>
+#include <flint/fmpz_poly.h>
+
+#include <string>
+#include <utility>
+
+namespace cogo::flint {
+
+/// An owned fmpz (initialised to 0).
+class Fmpz {
+public:
+    Fmpz() { fmpz_init(v_); }
+    /// The integer n.
+    explicit Fmpz(long n) { fmpz_init_set_si(v_, n); }
+    ~Fmpz() { fmpz_clear(v_); }
+    Fmpz(Fmpz&& o) noexcept {
+        fmpz_init(v_);
+        fmpz_swap(v_, o.v_);
+    }
+    Fmpz& operator=(Fmpz&& o) noexcept {
+        fmpz_swap(v_, o.v_);
+        return *this;
+    }
+    Fmpz(const Fmpz&) = delete;
+    Fmpz& operator=(const Fmpz&) = delete;
+    [[nodiscard]] fmpz* get() { return v_; }
+    [[nodiscard]] const fmpz* get() const { return v_; }
+
+private:
+    fmpz_t v_;
+};
+
+/// An owned fmpq (initialised to 0).
+class Fmpq {
+public:
+    Fmpq() { fmpq_init(v_); }
+    ~Fmpq() { fmpq_clear(v_); }
+    Fmpq(Fmpq&& o) noexcept {
+        fmpq_init(v_);
+        fmpq_swap(v_, o.v_);
+    }
+    Fmpq& operator=(Fmpq&& o) noexcept {
+        fmpq_swap(v_, o.v_);
+        return *this;
+    }
+    Fmpq(const Fmpq&) = delete;
+    Fmpq& operator=(const Fmpq&) = delete;
+    [[nodiscard]] fmpq* get() { return v_; }
+    [[nodiscard]] const fmpq* get() const { return v_; }
+
+private:
+    fmpq_t v_;
+};
+
+/// An owned fmpz_poly (initialised to 0).
+class FmpzPoly {
+public:
+    FmpzPoly() { fmpz_poly_init(v_); }
+    ~FmpzPoly() { fmpz_poly_clear(v_); }
+    FmpzPoly(FmpzPoly&& o) noexcept {
+        fmpz_poly_init(v_);
+        fmpz_poly_swap(v_, o.v_);
+    }
+    FmpzPoly& operator=(FmpzPoly&& o) noexcept {
+        fmpz_poly_swap(v_, o.v_);
+        return *this;
+    }
+    FmpzPoly(const FmpzPoly&) = delete;
+    FmpzPoly& operator=(const FmpzPoly&) = delete;
+    [[nodiscard]] fmpz_poly_struct* get() { return v_; }
+    [[nodiscard]] const fmpz_poly_struct* get() const { return v_; }
+
+private:
+    fmpz_poly_t v_;
+};
+
+/// An owned fmpq_poly (initialised to 0).
+class FmpqPoly {
+public:
+    FmpqPoly() { fmpq_poly_init(v_); }
+    ~FmpqPoly() { fmpq_poly_clear(v_); }
+    FmpqPoly(FmpqPoly&& o) noexcept {
+        fmpq_poly_init(v_);
+        fmpq_poly_swap(v_, o.v_);
+    }
+    FmpqPoly& operator=(FmpqPoly&& o) noexcept {
+        fmpq_poly_swap(v_, o.v_);
+        return *this;
+    }
+    FmpqPoly(const FmpqPoly&) = delete;
+    FmpqPoly& operator=(const FmpqPoly&) = delete;
+    [[nodiscard]] fmpq_poly_struct* get() { return v_; }
+    [[nodiscard]] const fmpq_poly_struct* get() const { return v_; }
+
+private:
+    fmpq_poly_t v_;
+};
+
+/// A string FLINT allocated (fmpz_get_str(nullptr, ...) and friends), copied out and freed.
+[[nodiscard]] inline std::string take_string(char* s) {
+    std::string out(s);
+    flint_free(s);
+    return out;
+}
+
+}  // namespace cogo::flint
