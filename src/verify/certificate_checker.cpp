@@ -793,6 +793,7 @@ void check_arithmetic(const Certificate& cert, const Structure& s, CertificateCh
 }  // namespace
 
 CertificateCheck check_certificate(const std::string& json_text) {
+    check_json_depth(json_text, "certificate");  // the JSON library recurses (parse, dump) on deep nesting
     json j;
     try {
         j = json::parse(json_text);
