@@ -2,13 +2,14 @@
 // no crash, no exception other than cogo's input/resource errors, a time bound and bounded allocation.
 //
 //   fuzz_parsers [--cases N] [--seed S] [--target all|T1,T2,... with T in expr,group,numbers,npy,npz,element,cert]
-//                [--timeout SECONDS] [--memory MIB] [--failures DIR]
+//                [--timeout SECONDS] [--memory MIB] [--failures DIR] [--deadline SECONDS]
 //
 // The cases run in a child process; when a case crashes, hangs (SIGALRM after --timeout seconds), exceeds
 // the memory cap (RLIMIT_AS of --memory MiB without AddressSanitizer; ASan's own allocation limits with it)
 // or throws anything but cogo::InvalidInput / cogo::ResourceLimit, the parent records it and restarts the
 // child after that case. A case is a pure function of (target, seed, index), so a failure is reproduced by
-// its index alone; with --failures DIR each failing input is written to DIR/TARGET-INDEX.bin.
+// its index alone; with --failures DIR each failing input is written to DIR/TARGET-INDEX.bin. --deadline
+// stops each target after that many seconds and reports the cases run so far.
 // Exit status: 0 when no case failed, 1 otherwise, 2 on bad arguments. See bench/README.md.
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -445,7 +446,8 @@ struct Shared {
 constexpr int kExitBadException = 10;
 
 [[noreturn]] void run_child(const Target& target, std::uint64_t seed, std::uint64_t from, std::uint64_t to,
-                            unsigned timeout, std::uint64_t memory_mib, Shared* shared) {
+                            unsigned timeout, std::uint64_t memory_mib, Shared* shared,
+                            std::chrono::steady_clock::time_point deadline) {
 #if !defined(__SANITIZE_ADDRESS__)
     rlimit cap{memory_mib << 20, memory_mib << 20};
     setrlimit(RLIMIT_AS, &cap);
@@ -454,6 +456,7 @@ constexpr int kExitBadException = 10;
 #endif
     for (std::uint64_t i = from; i < to; ++i) {
         shared->current = i;
+        if (std::chrono::steady_clock::now() > deadline) _exit(0);  // --deadline: stop here, report i cases
         Rng rng = case_rng(target.name, seed, i);
         const Bytes input = target.mutator.make(rng);
         const auto start = std::chrono::steady_clock::now();
@@ -503,11 +506,13 @@ struct Outcome {
 };
 
 Outcome fuzz(const Target& target, std::uint64_t cases, std::uint64_t seed, unsigned timeout, std::uint64_t memory_mib,
-             const std::string& failures_dir) {
+             const std::string& failures_dir, double deadline_seconds) {
     auto* shared = static_cast<Shared*>(mmap(nullptr, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
     if (shared == MAP_FAILED) throw std::runtime_error("mmap failed");
     Outcome out;
     const auto start = std::chrono::steady_clock::now();
+    const auto deadline = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                      std::chrono::duration<double>(deadline_seconds));
     std::uint64_t from = 0;
     while (from < cases) {
         shared->current = from;
@@ -515,7 +520,7 @@ Outcome fuzz(const Target& target, std::uint64_t cases, std::uint64_t seed, unsi
         std::cout.flush();
         const pid_t pid = fork();
         if (pid < 0) throw std::runtime_error("fork failed");
-        if (pid == 0) run_child(target, seed, from, cases, timeout, memory_mib, shared);
+        if (pid == 0) run_child(target, seed, from, cases, timeout, memory_mib, shared, deadline);
         int status = 0;
         waitpid(pid, &status, 0);
         if (WIFEXITED(status) && WEXITSTATUS(status) == 0) break;
@@ -531,7 +536,7 @@ Outcome fuzz(const Target& target, std::uint64_t cases, std::uint64_t seed, unsi
         }
         from = bad + 1;
     }
-    out.cases = cases;
+    out.cases = std::min<std::uint64_t>(cases, static_cast<std::uint64_t>(shared->current));
     out.slow = shared->slow_cases;
     out.accepted = shared->accepted;
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -545,6 +550,7 @@ int main(int argc, char** argv) {
     std::uint64_t cases = 1000, seed = 1, memory_mib = 4096;
     unsigned timeout = 10;
     std::string which = "all", failures_dir;
+    double deadline = 1e9;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -561,9 +567,10 @@ int main(int argc, char** argv) {
             else if (a == "--timeout") timeout = static_cast<unsigned>(std::stoul(value()));
             else if (a == "--memory") memory_mib = std::stoull(value());
             else if (a == "--failures") failures_dir = value();
+            else if (a == "--deadline") deadline = std::stod(value());
             else {
                 std::cerr << "usage: fuzz_parsers [--cases N] [--seed S] [--target expr|group|numbers|npy|npz|element|cert|all] "
-                             "[--timeout SECONDS] [--memory MIB] [--failures DIR]\n";
+                             "[--timeout SECONDS] [--memory MIB] [--failures DIR] [--deadline SECONDS]\n";
                 return 2;
             }
         } catch (const std::exception&) {
@@ -577,7 +584,7 @@ int main(int argc, char** argv) {
     for (const Target& t : targets) {
         if (which != "all" && ("," + which + ",").find("," + t.name + ",") == std::string::npos) continue;
         any = true;
-        const Outcome o = fuzz(t, cases, seed, timeout, memory_mib, failures_dir);
+        const Outcome o = fuzz(t, cases, seed, timeout, memory_mib, failures_dir, deadline);
         std::cout << "target " << t.name << ": " << o.cases << " cases (" << o.accepted << " accepted), " << o.failures << " failures (" << o.classes.size()
                   << " distinct), " << o.slow << " over " << 100 * timeout << " ms, " << o.seconds << " s\n";
         for (const auto& [cls, indices] : o.classes) {

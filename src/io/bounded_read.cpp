@@ -110,6 +110,26 @@ std::string read_text_file_bounded(const std::filesystem::path& path, std::size_
     return out;
 }
 
+void check_json_depth(const std::string& text, const std::string& what) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                throw InvalidInput(what + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels (at byte " +
+                                   std::to_string(i) + ")");
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+}
+
 std::string byte_count_text(std::uint64_t bytes) {
     const std::string exact = std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
     if (bytes < 1024) return exact;

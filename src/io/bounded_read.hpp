@@ -61,6 +61,14 @@ private:
 [[nodiscard]] std::string read_text_file_bounded(const std::filesystem::path& path, std::size_t max_bytes,
                                                  const std::string& kind);
 
+/// The deepest nesting of arrays and objects accepted in a JSON input (cogo's documents nest fewer than 10
+/// levels); deeper documents are refused before parsing, since the JSON library recurses on them.
+inline constexpr std::size_t kMaxJsonDepth = 256;
+
+/// Throws InvalidInput naming `what` if `text` nests arrays/objects deeper than kMaxJsonDepth (a linear scan
+/// that skips string contents; it does not otherwise validate the JSON).
+void check_json_depth(const std::string& text, const std::string& what);
+
 /// A byte count for messages: "17 bytes", "256 MiB" (exact multiples), "1536 bytes (1.5 KiB)".
 [[nodiscard]] std::string byte_count_text(std::uint64_t bytes);
 

@@ -89,6 +89,7 @@ Element<Cyclotomic> read_element_file(const std::string& path) {
 }
 
 Element<Cyclotomic> parse_element_document(const std::string& text, const std::string& path) {
+    check_json_depth(text, path);
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(text);

@@ -835,6 +835,7 @@ void check_arithmetic(const Certificate& cert, const Structure& s, CertificateCh
 
 CertificateCheck check_certificate(const std::string& json_text, const CertificateLimits& limits) {
     active_limits = limits;
+    check_json_depth(json_text, "certificate");  // the JSON library recurses (parse, dump) on deep nesting
     json j;
     try {
         j = json::parse(json_text);

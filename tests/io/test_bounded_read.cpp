@@ -103,3 +103,13 @@ TEST_CASE("byte counts in messages") {
     CHECK(byte_count_text(std::uint64_t{256} << 20) == "256 MiB");
     CHECK(byte_count_text(std::uint64_t{1} << 34) == "16 GiB");
 }
+
+TEST_CASE("JSON nested deeper than the limit is refused before the JSON library recurses on it") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK_THROWS_AS(check_json_depth(deep, "doc"), InvalidInput);
+    CHECK_THROWS_AS((void)check_certificate(deep), InvalidInput);  // crashed (stack overflow) when dumped
+    const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+    CHECK_NOTHROW(check_json_depth(ok, "doc"));
+    // brackets inside strings do not count
+    CHECK_NOTHROW(check_json_depth("{\"a\": \"" + std::string(1000, '[') + "\\\"\"}", "doc"));
+}
