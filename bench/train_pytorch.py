@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch CPU reference for `cogo train`: the paper's experiment (THEORY.md section 7) written the
+"""PyTorch CPU reference for `cogo train`: the paper's experiment (docs/theory.md section 7) written the
 plain PyTorch way, as the paper's code does it: one-hot inputs, nn.Linear(d, q) twice, square,
 nn.Linear(q, d), projected MSE loss, full-batch torch.optim.Adam (coupled weight decay), default init.
 

@@ -6,7 +6,7 @@
 
 W_a.npy and W_b.npy are q x d and V.npy is d x q: exactly PyTorch's nn.Linear(d, q).weight and
 nn.Linear(q, d).weight, so `layer.weight.data = torch.from_numpy(np.load(...))` loads them into a model
-o(x, y) = V @ (W_a e_x + W_b e_y)**2. Prints the loss of THEORY.md section 1 (projected MSE over all d^2
+o(x, y) = V @ (W_a e_x + W_b e_y)**2. Prints the loss of docs/theory.md section 1 (projected MSE over all d^2
 pairs) and the accuracy; exits 1 unless the loss is below 1e-20 relative to (d-1)/d and every prediction
 (argmax_m o(x, y)[m] == (x + y) mod d) is right.
 """

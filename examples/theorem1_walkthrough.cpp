@@ -1,7 +1,7 @@
 // Walkthrough: Theorem 1 (L2 loss decoupling) on one small network, step by step, in exact arithmetic.
 //
 //   1. draw a network with rational weights on Z_5 (q = 2 hidden nodes, no DC input component);
-//   2. move it to the Fourier domain (THEORY.md section 2) and print its coefficients;
+//   2. move it to the Fourier domain (docs/theory.md section 2) and print its coefficients;
 //   3. print the potentials r_{k1,k2,k} at one output frequency;
 //   4. compute the loss three ways: directly over all 25 input pairs, and by the two forms of Theorem 1.
 // The program exits 1 if the three values are not exactly equal (it is registered as a meson test).

@@ -1,5 +1,5 @@
 /// \file composition.cpp
-/// Proof: the composition lemma (THEORY.md section 4; the paper's lemma that composes partial solutions).
+/// Proof: the composition lemma (docs/theory.md section 4; the paper's lemma that composes partial solutions).
 ///
 /// Statement. Write K(z) for the set of potentials (r_{k1,k2,k}, r_{a,k1,k2,k}, r_{b,k1,k2,k} over G^3)
 /// that z kills (r(z) = 0). If z1 kills R1 and z2 kills R2, then

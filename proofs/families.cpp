@@ -1,5 +1,5 @@
 /// \file families.cpp
-/// Proof: the per-frequency partial solutions of THEORY.md section 5 (the paper's order-2/3 generators and
+/// Proof: the per-frequency partial solutions of docs/theory.md section 5 (the paper's order-2/3 generators and
 /// their order-4/6 products), for ALL unit-modulus parameters.
 ///
 /// Statement. At a frequency k with k != -k (any odd-order group; computed at k = 1 of Z_5 and k = 3 of
@@ -226,7 +226,7 @@ void global(Proof& proof, const AbelianGroup& g) {
 
 int main() {
     Proof proof("families",
-                "The per-frequency families of THEORY.md section 5, for ALL unit parameters nu, xi, alpha, beta:\n"
+                "The per-frequency families of docs/theory.md section 5, for ALL unit parameters nu, xi, alpha, beta:\n"
                 "(1) the exact kill sets of z_syn, z_nu, z_nu=i, z_xi (and at xi^2 = s i), z_syn_ab;\n"
                 "(2) z_nu z_syn and z_nu=i z_syn_ab satisfy every per-frequency condition (abc = 6, the rest 0);\n"
                 "(3) z_nu=i z_xi satisfies every one except the bias, which is exactly 4(1 + s i);\n"

@@ -1,5 +1,5 @@
 /// \file homomorphism.cpp
-/// Proof: every monomial potential is a ring homomorphism Z -> C (THEORY.md section 4; the paper's
+/// Proof: every monomial potential is a ring homomorphism Z -> C (docs/theory.md section 4; the paper's
 /// "monomial / sum potentials are ring homomorphisms").
 ///
 /// Statement. For every finite Abelian group G, every triple (k1, k2, k) in G^3 and every potential

@@ -1,7 +1,7 @@
 /// \file minimum_order.cpp
-/// Proof (issue 4, item 6): the minimum number of nodes of a per-frequency block is 6.
+/// Proof: the minimum number of nodes of a per-frequency block is 6.
 ///
-/// Setting (THEORY.md section 5). q nodes at one frequency k with k != -k (every k != 0 for odd d), real
+/// Setting (docs/theory.md section 5). q nodes at one frequency k with k != -k (every k != 0 for odd d), real
 /// weights: node j has entries a_j = z_a[k,j], b_j = z_b[k,j], c_j = z_c[k,j] (complex; conjugates at -k).
 /// The per-frequency conditions (the conditions of Theorem 1 at output k that such a block feeds; those
 /// at -k are their conjugates):
@@ -13,7 +13,7 @@
 ///          (c) For q = 5 the ten conditions have no solution either.
 ///          (d) q = 6 is attained (z_nu z_syn / 6, z_nu=i z_syn_ab / 6; proofs `families`, `odd_d_optima`).
 /// So the minimum per-frequency order is exactly 6; a 4-node block needs its bias cancelled from outside
-/// (as in z_F4/6). This settles THEORY.md's "5 undecided": 5 is impossible.
+/// (as in z_F4/6). This settles docs/theory.md's "5 undecided": 5 is impossible.
 ///
 /// THE ARGUMENT. Real coordinates y_j = (p, q, r, s) with a_j = p + i q, b_j = r + i s. Each named potential
 /// is sum_j c_j m(y_j) for a complex quadratic form m(y) = y^T Phi_m y. With the complex symmetric matrix

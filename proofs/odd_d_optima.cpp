@@ -1,11 +1,11 @@
 /// \file odd_d_optima.cpp
-/// Proof (issue 4, item 5): for EVERY odd d >= 3 (in fact every finite Abelian group of odd order), and
+/// Proof: for EVERY odd d >= 3 (in fact every finite Abelian group of odd order), and
 /// ALL unit parameters, z_F6, sum_k z_{nu=i} z_{syn,ab} / 6 and z_F4/6 are global optima of the all-pairs
-/// L2 loss (loss exactly 0), as constructed in construct/global_solutions.hpp (THEORY.md section 5).
+/// L2 loss (loss exactly 0), as constructed in construct/global_solutions.hpp (docs/theory.md section 5).
 ///
 /// THE ARGUMENT (each numbered step is checked by this program, except the definitions in step 0).
 ///
-/// 0. Loss 0 criterion (Theorem 1, THEORY.md section 3; only its elementary "if" direction is used).
+/// 0. Loss 0 criterion (Theorem 1, docs/theory.md section 3; only its elementary "if" direction is used).
 ///    With V[m,j] = (1/2d) sum_k z_c[k,j] zeta^{-km} and W_p[j,x] = sum_k z_p[k,j] zeta^{kx}, expanding the
 ///    square gives, for every pair (x, y) and class m,
 ///        o(x,y)[m] = (1/d) sum_k zeta^{-km} sum_{k1,k2} T_k(k1,k2) zeta^{k1 x + k2 y},
@@ -23,7 +23,7 @@
 ///    order K != -K). Every element is a sum of BLOCKS, one per pair; all nodes of the block of {K, -K}
 ///    have a- and b-support in {K, -K}; their c-support is {K, -K} (z_F6, z_nu=i z_syn_ab, the order-4
 ///    blocks of z_F4/6) or, for the order-6 block of z_F4/6 at K0, every non-zero frequency. A block is
-///    given by node entries that do NOT depend on d or K (THEORY.md table: 1, w = zeta_3, i, the unit
+///    given by node entries that do NOT depend on d or K (docs/theory.md table: 1, w = zeta_3, i, the unit
 ///    parameters, their conjugates, c / order); so every per-block quantity is one symbolic identity.
 ///    So a node at {X, -X} with a c-entry gamma at an output O contributes exactly the 12 terms
 ///        r(e1,e2) at (e1 X, e2 X),  a(e1,e2) at ((e1+e2) X, 0),  b(e1,e2) at (0, (e1+e2) X),  e1,e2 = +-1,
@@ -74,7 +74,7 @@
 ///    Z_3 x Z_3, Z_3 x Z_5) the elements built by construct/ with independent unit parameters per block are
 ///    verified by verify_global_optimum (PROVED, loss 0; the all-order-4 element REFUTED with loss
 ///    2(n-1)/n), and the full table of conditions enumerated by verify/conditions.hpp (positions and exact
-///    values) equals the table predicted by steps 1-3 from THEORY.md's entries.
+///    values) equals the table predicted by steps 1-3 from docs/theory.md's entries.
 ///
 /// Usage: proof_odd_d_optima [--claim order4]   (the second form claims the all-order-4 element optimal
 /// for every odd d through the same reduction: a deliberately wrong statement, it must end FAILED).
@@ -107,7 +107,7 @@ const Sym kI = Sym::zeta(4, 1);  // i
 const Sym kW = Sym::zeta(3, 1);  // w = exp(2 pi i / 3)
 
 // ------------------------------------------------------------------------------------------------------
-// Step 1: abstract blocks from THEORY.md's table (independent of construct/families.hpp).
+// Step 1: abstract blocks from docs/theory.md's table (independent of construct/families.hpp).
 
 struct Gen {
     Sym a, b, c;  ///< entries at +K (conjugates at -K)

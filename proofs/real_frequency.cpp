@@ -1,7 +1,7 @@
 /// \file real_frequency.cpp
 /// Proof: blocks at self-conjugate frequencies (k = -k != 0, real characters; even |G|) for ALL real
 /// parameters, the output-bias node, and the global solutions they give (src/construct/real_frequency.hpp,
-/// any_group_solutions.hpp; issue 7).
+/// any_group_solutions.hpp).
 ///
 /// Why these conditions. At a real frequency k, real weights have real entries. For nodes whose a-, b- and
 /// c-rows are supported at k alone, Theorem 1's output coefficients T_k(k1, k2) (verify/conditions.hpp)
@@ -31,7 +31,7 @@
 ///        + the bias node (a = s at the first real k0, outputs -2 T_k(0,0)(rest) / s^2)
 ///      (independent unit parameters xi_k and real t_k, u_k, s per frequency, signs alternating) is a
 ///      global optimum: verify_global_optimum decides every enumerated condition, loss exactly 0. The same
-///      with the bias node on a DC input row (a = s at k0 = 0, THEORY.md's constant-input node) on the odd
+///      with the bias node on a DC input row (a = s at k0 = 0, docs/theory.md's constant-input node) on the odd
 ///      groups Z_3, Z_5, Z_9, Z_15, Z_3 x Z_3 (no real frequency there): 4P + 1 = 2n - 1 nodes. Likewise
 ///      the per-frequency element with z_nu z_syn / 6 (unit nu_k) at the pairs and the general two-node
 ///      block of (2) (real parameters per real k). Without the bias node the first element fails at a bias.
@@ -226,7 +226,7 @@ void global(Proof& proof, const AbelianGroup& g) {
 
 int main() {
     Proof proof("real_frequency",
-                "Blocks at real frequencies k = -k != 0 for ALL real parameters (issue 7):\n"
+                "Blocks at real frequencies k = -k != 0 for ALL real parameters:\n"
                 "(1) one node (t,u,c): conditions exactly tuc = 1 and bias (t^2+u^2)c/2, so bias (t^2+u^2)/(2tu) != 0:\n"
                 "    no one-node per-frequency solution;\n"
                 "(2) two nodes: the conditions are a 2x2 linear system in (c1, c2), solved for all real t1,u1,t2,u2\n"

@@ -1,6 +1,6 @@
 /// \file ring_laws.cpp
 /// Proof: <Z, +, *> is a commutative semi-ring up to node permutation, and + and * preserve conjugate
-/// symmetry (real weights) (THEORY.md section 4; the paper's semi-ring structure of the weight space).
+/// symmetry (real weights) (docs/theory.md section 4; the paper's semi-ring structure of the weight space).
 ///
 /// Statement. For elements z1, z2, z3 over a group G (the laws hold up to node permutation, "~"):
 ///   (z1 + z2) + z3 = z1 + (z2 + z3)   and   (z1 z2) z3 = z1 (z2 z3)    (even as ordered node lists),

@@ -1,5 +1,5 @@
 /// \file theorem1.cpp
-/// Proof: Theorem 1 of arXiv:2410.01779 (L2 loss decoupling, THEORY.md section 3) as an exact polynomial
+/// Proof: Theorem 1 of arXiv:2410.01779 (L2 loss decoupling, docs/theory.md section 3) as an exact polynomial
 /// identity in symbolic real weights.
 ///
 /// Statement, for a group G of order n and width q = 2 (every q follows, see below): for ALL real weights
@@ -8,7 +8,7 @@
 ///   (zero-mean form)  if every row of W_a and W_b sums to zero (z_a[0,.] = z_b[0,.] = 0), also
 ///                     direct_loss(W) = loss_fourier_zero_mean(from_real_weights(W)),
 /// where direct_loss runs the network on all n^2 input pairs (algebra/direct_loss.hpp) and loss_fourier /
-/// loss_fourier_zero_mean evaluate THEORY.md's formulas in the potentials (algebra/loss.hpp). The two
+/// loss_fourier_zero_mean evaluate docs/theory.md's formulas in the potentials (algebra/loss.hpp). The two
 /// sides share no code.
 ///
 /// How. Every weight is its own real variable (cogo::Symbolic::real_variable); for the zero-mean form the
@@ -164,7 +164,7 @@ int main(int argc, char** argv) {
     if (general) statement += "  general (DC) form:  direct all-pairs loss = (n-1)/n + (1/n) sum_{k!=0} l_k   (loss_fourier)\n";
     if (zero_mean)
         statement += "  zero-mean form:     if every input row sums to 0, direct loss = zero-mean formula (loss_fourier_zero_mean)\n";
-    statement += "as polynomial identities in the real weight variables (THEORY.md section 3).\n";
+    statement += "as polynomial identities in the real weight variables (docs/theory.md section 3).\n";
     statement += "Also: loss_fourier_zero_mean(z) = loss_fourier(z) for every z without DC input entries (Fourier variables)";
     if (general && !zero_mean)
         statement += ";\nwith the general form (which covers zero-mean W) this gives the zero-mean form as well";

@@ -2,7 +2,7 @@
 /// A deliberately WRONG statement (registered with should_fail : true): "the convolution sums
 /// A_k[m] = sum_{k'} r_{a,k',m-k',k} entering Theorem 1's conditions (3)-(4) are ring homomorphisms too".
 /// They are sums of homomorphisms: additive (proofs/homomorphism.cpp), but not multiplicative, which is
-/// why conditions (3)-(4) are conditions on SUMS (THEORY.md section 3). The program checks
+/// why conditions (3)-(4) are conditions on SUMS (docs/theory.md section 3). The program checks
 /// A_k[m](z1 z2) = A_k[m](z1) A_k[m](z2) on generic symbolic elements of Z_3 and must print FAILED.
 #include <cstddef>
 #include <string>

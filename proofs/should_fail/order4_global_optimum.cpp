@@ -1,6 +1,6 @@
 /// \file order4_global_optimum.cpp
 /// A deliberately WRONG statement (registered with should_fail : true): "the all-order-4 element
-/// sum_k z_{nu=i} z_xi(xi_k, s_k) / 4 is a global optimum". THEORY.md section 5 (derived) and
+/// sum_k z_{nu=i} z_xi(xi_k, s_k) / 4 is a global optimum". docs/theory.md section 5 (derived) and
 /// proofs/families.cpp: it kills everything except the bias, so its loss is 2(n-1)/n, not 0.
 /// The program runs the exact decision verify_global_optimum on Z_5 with unit parameters xi_1, xi_2 and
 /// must print the failing bias conditions and FAILED.

@@ -1,6 +1,6 @@
 #pragma once
 /// \file direct_loss.hpp
-/// The L2 loss of THEORY.md section 1 computed directly from real-domain weights, by running the network on
+/// The L2 loss of docs/theory.md section 1 computed directly from real-domain weights, by running the network on
 /// all n^2 input pairs (x, y) of the group:
 ///   o(x,y)[m] = sum_j V[m,j] (W_a[j,x] + W_b[j,y])^2,
 ///   l = (1/n^2) sum_{x,y} || P (o(x,y) - e_{x+y}) ||^2,   P = I - 11^T/n,

@@ -1,6 +1,6 @@
 #pragma once
 /// \file element.hpp
-/// An element z of the weight semi-ring Z (THEORY.md section 4): q hidden nodes over a finite Abelian
+/// An element z of the weight semi-ring Z (docs/theory.md section 4): q hidden nodes over a finite Abelian
 /// group G, each node j carrying three Fourier rows z_a[., j], z_b[., j], z_c[., j] indexed by the
 /// frequencies k of the dual group (identified with G, see abelian_group.hpp).
 ///

@@ -1,6 +1,6 @@
 #pragma once
 /// \file loss.hpp
-/// The L2 loss over all |G|^2 input pairs by Theorem 1 (THEORY.md section 3), in the Fourier domain.
+/// The L2 loss over all |G|^2 input pairs by Theorem 1 (docs/theory.md section 3), in the Fourier domain.
 ///
 ///   l = (n-1)/n + (1/n) sum_{k != 0} l_k,      n = |G|,
 /// general (DC) form, valid for every element:

@@ -1,6 +1,6 @@
 #pragma once
 /// \file potentials.hpp
-/// Monomial potentials (THEORY.md section 3):
+/// Monomial potentials (docs/theory.md section 3):
 ///   r_{k1,k2,k}(z)   = sum_j z_a[k1,j] z_b[k2,j] z_c[k,j],
 ///   r_{p,k1,k2,k}(z) = sum_j z_p[k1,j] z_p[k2,j] z_c[k,j],   p in {a, b}.
 /// Each is a ring homomorphism Z -> C. Besides single evaluations, `potential_sums` gathers, for every

@@ -1,6 +1,6 @@
 #pragma once
 /// \file real_weights.hpp
-/// Real-domain weights of the network (THEORY.md section 1) and the exact change of basis to and from the
+/// Real-domain weights of the network (docs/theory.md section 1) and the exact change of basis to and from the
 /// Fourier-domain semi-ring element (section 2), for any finite Abelian group G of order n:
 ///   z_a[k,j] = (1/n) sum_x W_a[j,x] conj(chi_k(x)),   W_a[j,x] = sum_k z_a[k,j] chi_k(x)      (b likewise),
 ///   z_c[k,j] = 2 sum_m V[m,j] chi_k(m),               V[m,j]   = (1/(2n)) sum_k z_c[k,j] conj(chi_k(m)).

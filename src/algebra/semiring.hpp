@@ -1,6 +1,6 @@
 #pragma once
 /// \file semiring.hpp
-/// The semi-ring operations on Z (THEORY.md section 4):
+/// The semi-ring operations on Z (docs/theory.md section 4):
 ///   z1 + z2  concatenates the nodes (order q1 + q2);
 ///   z1 * z2  is the per-(part, frequency) Kronecker product over nodes (order q1 q2), node (j1, j2) at
 ///            index j1 * q2 + j2 with (z1 * z2)_p[k, (j1, j2)] = z1_p[k, j1] z2_p[k, j2];

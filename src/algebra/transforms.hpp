@@ -1,6 +1,6 @@
 #pragma once
 /// \file transforms.hpp
-/// Maps on semi-ring elements (THEORY.md section 4): c-row scaling, the input gauge (t a, t b, c / t^2),
+/// Maps on semi-ring elements (docs/theory.md section 4): c-row scaling, the input gauge (t a, t b, c / t^2),
 /// complex conjugation, group automorphisms k -> s k, node permutations; and the exact comparisons
 /// "equal up to node permutation" and "conjugate symmetric" (<=> real-domain weights).
 #include <cstddef>
@@ -104,7 +104,7 @@ bool equal_up_to_node_permutation(const Element<S>& z1, const Element<S>& z2) {
 }
 
 /// True iff z_p[-k, j] = conj(z_p[k, j]) for every part, frequency and node, i.e. the real-domain
-/// weights of z are real (THEORY.md section 2). Exact.
+/// weights of z are real (docs/theory.md section 2). Exact.
 template <ExactScalar S>
 bool is_conjugate_symmetric(const Element<S>& z) {
     const AbelianGroup& g = z.group();

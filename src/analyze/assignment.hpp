@@ -1,6 +1,6 @@
 #pragma once
 /// \file assignment.hpp
-/// Node-to-frequency assignment of a trained network's Fourier form (issue 6, step 1).
+/// Node-to-frequency assignment of a trained network's Fourier form.
 ///
 /// Frequencies are grouped in conjugate pairs {k, -k}, represented by the smaller flat index r(k) = min(k, -k)
 /// (self-conjugate k = -k are their own pair). For node j and part p, E_p[r] is the energy of row p on the
@@ -17,7 +17,7 @@
 ///    a DC NODE: kept, reported, not in any block;
 ///  * DC share (E_a[0] + E_b[0]) / (|a|^2 + |b|^2) above dc_threshold: "DC-carrying" (reported);
 ///  * off-frequency shares 1 - E_p[r*]/|p|^2 per part; above spread_threshold the node "spreads" (reported,
-///    kept in its block: order-6 nodes carry bias-cancelling outputs at other frequencies, THEORY.md 7).
+///    kept in its block: order-6 nodes carry bias-cancelling outputs at other frequencies, docs/theory.md 7).
 #include <cstddef>
 #include <map>
 #include <vector>

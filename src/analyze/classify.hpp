@@ -1,6 +1,6 @@
 #pragma once
 /// \file classify.hpp
-/// Classification of a factorised block into the families of THEORY.md section 5 (issue 6, step 3), in the
+/// Classification of a factorised block into the families of docs/theory.md section 5, in the
 /// invariant coordinates of factorize.hpp. With x' = conj x and (rho, sigma) = (a/b, b/b') per node, p = 1
 /// relative to the anchor, the factors (normalised so their first node is the identity) are:
 ///

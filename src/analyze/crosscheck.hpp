@@ -1,6 +1,6 @@
 #pragma once
 /// \file crosscheck.hpp
-/// `cogo crosscheck`'s analysis (issue 6): trained real weights -> float Fourier form -> node assignment ->
+/// `cogo crosscheck`'s analysis: trained real weights -> float Fourier form -> node assignment ->
 /// per-block factorisation and classification -> exact rounding (parameters snapped, bias cancellation across
 /// frequencies solved exactly) -> exact verification of the rounded network (verify/verify.hpp).
 ///

@@ -1,6 +1,6 @@
 #pragma once
 /// \file factorize.hpp
-/// Kronecker factorisation of one frequency block up to gauges (issue 6, step 2), without searching node orders.
+/// Kronecker factorisation of one frequency block up to gauges, without searching node orders.
 ///
 /// Gauge-invariant node coordinates. For a node with entries (a, b, c) at the block's frequency k, the
 /// triple (rho, p, sigma) = (a/b, abc, b/conj(b)) is invariant under the per-node gauge (t a, t b, c/t^2),

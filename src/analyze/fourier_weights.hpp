@@ -1,9 +1,9 @@
 #pragma once
 /// \file fourier_weights.hpp
-/// Floating-point (float64) Fourier form of trained real weights, with THEORY.md section 2's conventions
+/// Floating-point (float64) Fourier form of trained real weights, with docs/theory.md section 2's conventions
 /// for any finite Abelian group G of order n (chi_k as in group/abelian_group.hpp):
 ///   z_a[k,j] = (1/n) sum_x W_a[j,x] conj(chi_k(x)),  z_b likewise,  z_c[k,j] = 2 sum_m V[m,j] chi_k(m).
-/// Dense storage (every node, every frequency): this is the analysis path (ARCHITECTURE.md: floats only in
+/// Dense storage (every node, every frequency): this is the analysis path (docs/architecture.md: floats only in
 /// src/analyze and src/train), never a proof. The exact transform of the same formulas is
 /// algebra/real_weights.hpp; the two agree to rounding (tests/analyze/test_fourier_weights.cpp).
 #include <complex>

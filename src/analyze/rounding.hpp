@@ -1,15 +1,15 @@
 #pragma once
 /// \file rounding.hpp
-/// The exact side of the cross-check (issue 6, step 4): snapping float parameters to roots of unity, the
+/// The exact side of the cross-check: snapping float parameters to roots of unity, the
 /// exact family block of a classified frequency block, and the exact bias-cancelling output directions of
-/// an order-6 block (THEORY.md section 5, z_F4/6).
+/// an order-6 block (docs/theory.md section 5, z_F4/6).
 ///
 /// Bias cancellation. Give the six nodes of an order-6 block B (inputs at +-k_B) extra output entries e_f at
 /// another frequency k (conj(e_f) at -k). At output k they create the potentials sum_f e_f x_f with x_f in
 /// {a b, a' b, a b', a' b', a^2, a'^2, b^2, b'^2} (entries at k_B; the a^2/b^2 ones through the DC sums at
 /// m = +-2 k_B), which must all vanish, and the bias sum_f (|a_f|^2 + |b_f|^2) e_f, which may cancel the bias
 /// of the block at k. So e ranges over the exact kernel of that 8 x 6 matrix (for z_nu*z_syn it is spanned
-/// by y (x) 1, y = (|nu|^2, 1), as in THEORY.md); `bias_directions` computes the kernel exactly.
+/// by y (x) 1, y = (|nu|^2, 1), as in docs/theory.md); `bias_directions` computes the kernel exactly.
 #include <cstddef>
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
 /// \file sweep_table.hpp
-/// The paper's table (THEORY.md section 7, Table 2) from many cross-checked runs: per (group, width,
+/// The paper's table (docs/theory.md section 7, Table 2) from many cross-checked runs: per (group, width,
 /// weight decay, learning rate), the shares of the frequency blocks of each run in the families, as mean +- standard
 /// error over the runs (seeds). Works on the JSON documents of `cogo crosscheck --json` (cli/crosscheck_command.hpp)
 /// and the runs' summary.json, so it does not depend on the analysis code's internals.
@@ -60,7 +60,7 @@ struct TableRow {
 /// Rows sorted by (order of the group, group, width, wd, lr). `converged_only` drops runs that did not converge.
 std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converged_only);
 
-/// The paper's Table 2 row for (d, 512, 5e-5), if THEORY.md quotes one (d in {23, 71, 127}): shares in
+/// The paper's Table 2 row for (d, 512, 5e-5), if docs/theory.md quotes one (d in {23, 71, 127}): shares in
 /// percent in the order nui_xi, nu_syn, nui_synab, other.
 bool paper_row(const std::string& group, std::size_t width, double wd, double out[4]);
 

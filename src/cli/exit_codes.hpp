@@ -1,6 +1,6 @@
 #pragma once
 /// \file exit_codes.hpp
-/// Exit codes of the `cogo` executable (ARCHITECTURE.md section 4), the same for every subcommand, and the
+/// Exit codes of the `cogo` executable (docs/architecture.md), the same for every subcommand, and the
 /// one mapping from a verdict to its code.
 #include "verify/verdict.hpp"
 

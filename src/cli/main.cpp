@@ -1,4 +1,4 @@
-// The `cogo` executable: one command-line tool with subcommands (ARCHITECTURE.md section 4).
+// The `cogo` executable: one command-line tool with subcommands (docs/architecture.md).
 // Errors from the library are caught only here and mapped to exit codes (cli/exit_codes.hpp).
 #include <exception>
 #include <iostream>

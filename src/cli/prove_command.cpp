@@ -34,7 +34,7 @@ const std::vector<ProofEntry>& proof_registry() {
          false},
         {"ring_laws", "proof_ring_laws", {}, "The semi-ring laws as identities on symbolic elements.", false},
         {"families", "proof_families", {},
-         "THEORY.md section 5 families for all unit parameters: exact kill sets; z_nu z_syn and z_nu=i z_syn_ab "
+         "docs/theory.md section 5 families for all unit parameters: exact kill sets; z_nu z_syn and z_nu=i z_syn_ab "
          "satisfy every per-frequency condition; z_nu=i z_xi fails exactly at the bias 4(1 + s i); global "
          "elements on Z_5, Z_7.", false},
         {"real_frequency", "proof_real_frequency", {},

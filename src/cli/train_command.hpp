@@ -1,6 +1,6 @@
 #pragma once
 /// \file train_command.hpp
-/// `cogo train`: the paper's floating-point experiment (THEORY.md section 7; defaults = the paper's run).
+/// `cogo train`: the paper's floating-point experiment (docs/theory.md section 7; defaults = the paper's run).
 /// Writes the run folder --out DIR (layout and staged writing: io/run_directory.hpp), all together or not at
 /// all: Wa.npy, Wb.npy (q x n), V.npy (n x q) in PyTorch's layout as float64, metrics.csv (step, train/test
 /// loss and accuracy), curves.svg, summary.json, at each --checkpoint step checkpoints/step_<t>/{Wa,Wb,V}.npy,

@@ -1,6 +1,6 @@
 #pragma once
 /// \file any_group_solutions.hpp
-/// Global solutions for EVERY finite Abelian group, odd or even order (issue 7). Let P be the number of
+/// Global solutions for EVERY finite Abelian group, odd or even order. Let P be the number of
 /// frequency pairs {k, -k} with k != -k and R the number of self-conjugate frequencies k = -k != 0
 /// (n = |G| = 1 + 2P + R; R = 0 iff n is odd, and for Z_2^m every frequency is real: P = 0).
 ///
@@ -10,7 +10,7 @@
 /// | minimal_solution  | z_nu=i * z_xi / 4 at every pair, real_unit_block at every real k, and    | 4P + R + 1   |
 /// |                   | ONE bias node (real_frequency.hpp) cancelling every output bias: at the |              |
 /// |                   | first real k0 for even n (no DC inputs), at k0 = 0 for odd n (a DC input|  (odd n:     |
-/// |                   | row: THEORY.md's constant-input node)                                    |   2n - 1)    |
+/// |                   | row: docs/theory.md's constant-input node)                                    |   2n - 1)    |
 /// | minimal_zero_mean_solution | as minimal_solution for even n; z_F4/6 for odd n (no DC inputs) | 4P+R+1 / 2n |
 /// For odd n, f6_real is z_F6 (3(n-1) nodes). Blocks at different output frequencies share no condition:
 /// every node's c-row sits at its own frequency (+-k), except the bias node, which touches only the

@@ -1,6 +1,6 @@
 #pragma once
 /// \file block_potentials.hpp
-/// The named per-frequency potentials of THEORY.md section 5 at a frequency k, computed from the
+/// The named per-frequency potentials of docs/theory.md section 5 at a frequency k, computed from the
 /// potentials of algebra/potentials.hpp (x' = conj x, i.e. the entry at -k for real weights):
 ///
 ///   abc    = r_{k,k,k}          (the 1-set)
@@ -31,7 +31,7 @@ inline constexpr BlockPotential all_block_potentials[] = {
     BlockPotential::abs_a2_c, BlockPotential::abs_b2_c, BlockPotential::a2_c,     BlockPotential::b2_c,
     BlockPotential::a_bar2_c, BlockPotential::b_bar2_c};
 
-/// THEORY.md's name: "abc", "a'bc", "ab'c", "a'b'c", "|a|^2c", "|b|^2c", "a^2c", "b^2c", "a'^2c", "b'^2c".
+/// docs/theory.md's name: "abc", "a'bc", "ab'c", "a'b'c", "|a|^2c", "|b|^2c", "a^2c", "b^2c", "a'^2c", "b'^2c".
 inline const char* block_potential_name(BlockPotential p) {
     static constexpr const char* names[] = {"abc",    "a'bc",   "ab'c", "a'b'c", "|a|^2c",
                                             "|b|^2c", "a^2c",   "b^2c", "a'^2c", "b'^2c"};

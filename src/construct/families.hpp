@@ -1,6 +1,6 @@
 #pragma once
 /// \file families.hpp
-/// The per-frequency partial solutions of THEORY.md section 5 at a frequency k, exactly as tabulated
+/// The per-frequency partial solutions of docs/theory.md section 5 at a frequency k, exactly as tabulated
 /// (w = exp(2 pi i/3), x' = conj x; node entries (a, b, c) at k, conjugates at -k):
 ///
 /// | element          | nodes (a, b, c)                                            | kills (table)           |

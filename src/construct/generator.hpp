@@ -1,6 +1,6 @@
 #pragma once
 /// \file generator.hpp
-/// Single-node generators of the semi-ring (THEORY.md sections 4-5): the one-node element at a frequency
+/// Single-node generators of the semi-ring (docs/theory.md sections 4-5): the one-node element at a frequency
 /// k with real weights, the per-frequency unit, and powers of a single node kept as ONE node.
 ///
 /// A node "at frequency k" is supported on {k, -k} with z_p[-k] = conj(z_p[k]) (real weights). For a

@@ -1,11 +1,11 @@
 #pragma once
 /// \file global_solutions.hpp
-/// Global solutions of the all-pairs L2 loss (THEORY.md section 5): sums over the frequency pairs
+/// Global solutions of the all-pairs L2 loss (docs/theory.md section 5): sums over the frequency pairs
 /// {k, -k}, k != 0, of per-frequency blocks with the c-row divided by the block order (so r_kkk = 1).
 ///
 /// Frequencies: the blocks sit at the pair representatives k (k != 0, k < -k as flat indices; for Z_d,
 /// k = 1..(d-1)/2), with their conjugates at -k. Every construction except the memorisation needs an
-/// ODD group order (no self-conjugate frequency k = -k != 0, whose blocks would alias; THEORY.md section 5)
+/// ODD group order (no self-conjugate frequency k = -k != 0, whose blocks would alias; docs/theory.md section 5)
 /// and throws cogo::InvalidInput otherwise. Parameter lists ("nus", "xis", ...) must be non-empty and are
 /// cycled over the representatives in increasing order: the t-th block takes list[t mod size].
 ///
@@ -153,7 +153,7 @@ Element<S> order4(const AbelianGroup& group) {
     return order4<S>(group, {turn_value<S>(default_xi)}, {default_sign});
 }
 
-/// z_F4/6 (THEORY.md section 5, derived), order 2n:
+/// z_F4/6 (docs/theory.md section 5, derived), order 2n:
 ///  * at every representative k except that of k0: the order-4 block nui_xi_block(k, xi_k, s_k), xis and
 ///    signs cycled over these representatives in increasing order;
 ///  * at k0: the order-6 block nu_syn_block(k0, nu) whose six nodes (i, l) (i over z_nu's two nodes, l over
@@ -217,7 +217,7 @@ Element<S> f46(const AbelianGroup& group) {
     return f46<S>(group, turn_value<S>(default_nu), {turn_value<S>(default_xi)}, {default_sign});
 }
 
-/// Perfect memorisation z_M on Z_d (THEORY.md section 5), any d >= 2, order d^2:
+/// Perfect memorisation z_M on Z_d (docs/theory.md section 5), any d >= 2, order d^2:
 /// u has z_a[k] = zeta_d^{-k}, z_b[k] = 1, z_c[k] = zeta_d^{k} for every k != 0 (k = 0 not stored);
 /// z1 = sum_{j<d} u^j (u^j = node_power(u, j), u^0 = all ones at k != 0); z2 = z1 with the a and b rows
 /// swapped; z_M = z1 * z2 with the c-row scaled by 1/d^2. Node (j1, j2), at index j1 d + j2, memorises

@@ -1,6 +1,6 @@
 #pragma once
 /// \file polynomial_construction.hpp
-/// The polynomial construction (THEORY.md section 4; Theorem 4 of arXiv:2410.01779 v4): for a single-node
+/// The polynomial construction (docs/theory.md section 4; Theorem 4 of arXiv:2410.01779 v4): for a single-node
 /// generator u and scalars s_1..s_n,
 ///     rho(u) = prod_t (u + s_t) = sum_{i=0}^{n} e_{n-i}(s) u^i,
 /// with e_m the elementary symmetric polynomials, u^i single nodes (generator.hpp: node_power) and each

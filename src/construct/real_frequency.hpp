@@ -1,7 +1,7 @@
 #pragma once
 /// \file real_frequency.hpp
 /// Blocks at self-conjugate frequencies (k = -k != 0, real characters chi_k = +-1; they exist exactly
-/// when |G| is even) and the output-bias node; THEORY.md section 5, last item, and issue 7.
+/// when |G| is even) and the output-bias node; docs/theory.md section 5, last item.
 ///
 /// At a self-conjugate k real weights have real entries, and a node supported at k alone meets only two
 /// conditions at the output k: the 1-set T_k(k, k) = sum abc and the bias
@@ -23,7 +23,7 @@
 /// every output coefficient's bias T_k(0, 0) (as c_k / 2) and to nothing else (its r-potentials have the
 /// factor b = 0, and a_k0 a_k0 lands only on m = 2 k0 = 0). One such node cancels the biases of every
 /// frequency at once. k0 may be a real frequency (no DC input component: the element stays zero-mean) or
-/// k0 = 0 (a DC input row W_a[j, .] = 1, the only choice for odd |G|; THEORY.md's "constant-input node").
+/// k0 = 0 (a DC input row W_a[j, .] = 1, the only choice for odd |G|; docs/theory.md's "constant-input node").
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 /// \file turn.hpp
 /// Parameters of the catalogue given as fractions of a full turn: the Turn p/q stands for the root of
-/// unity exp(2 pi i p/q) (THEORY.md section 5: nu, xi, alpha, beta are unit-modulus numbers; the paper's
+/// unity exp(2 pi i p/q) (docs/theory.md section 5: nu, xi, alpha, beta are unit-modulus numbers; the paper's
 /// observed angles are all rational multiples of pi). Text form "p/q" or "p" (e.g. "1/3", "-1/8", "0"),
 /// lists comma-separated ("1/3,1/4"), as the CLI takes them (`--nu 1/3,1/4` cycles over frequencies).
 ///
@@ -72,7 +72,7 @@ std::vector<S> turn_values(const std::vector<Turn>& turns) {
     return out;
 }
 
-/// Default nu of z_nu (THEORY.md section 5): 1/3 turn, exp(2 pi i/3).
+/// Default nu of z_nu (docs/theory.md section 5): 1/3 turn, exp(2 pi i/3).
 inline constexpr Turn default_nu{1, 3};
 /// Default xi of z_xi: 1/8 turn, exp(2 pi i/8) (the paper's observed arg xi = pi/4).
 inline constexpr Turn default_xi{1, 8};

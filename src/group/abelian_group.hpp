@@ -7,7 +7,7 @@
 /// The dual group (frequencies) is identified with G through the pairing
 ///     <k, x> = sum_i k_i x_i (E / d_i)  mod E,    E = exponent of G = lcm(d_i),
 /// and the character chi_k(x) = zeta_E^{<k,x>} (see character.hpp for its exact value).
-/// For Z_d this is chi_k(x) = zeta_d^{k x}, the convention of THEORY.md section 2.
+/// For Z_d this is chi_k(x) = zeta_d^{k x}, the convention of docs/theory.md section 2.
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 /// \file scalar.hpp
 /// The Scalar concept: what the generic algebra (semi-ring, potentials, loss) needs from a number type.
 ///
-/// Models (ARCHITECTURE.md section 2):
+/// Models (docs/architecture.md ("One algebra, several number types")):
 ///  * cogo::Cyclotomic       exact elements of Q(zeta_N)                       (cyclotomic.hpp)
 ///  * cogo::Symbolic         GiNaC expressions with unit-modulus parameters   (symbolic.hpp)
 ///  * std::complex<double>   the floating-point path                          (float.hpp)

@@ -1,7 +1,7 @@
 #pragma once
 /// \file error.hpp
 /// The small exception hierarchy of cogo. Library code throws these; only the CLI catches them and
-/// maps them to exit codes (ARCHITECTURE.md section 4): InvalidInput -> 2, ResourceLimit -> 3.
+/// maps them to exit codes (docs/architecture.md): InvalidInput -> 2, ResourceLimit -> 3.
 /// A false mathematical identity is never an exception: it is a verdict.
 #include <stdexcept>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 /// \file dataset.hpp
-/// The training task of THEORY.md section 1: all n^2 input pairs (x, y) of a finite Abelian group G,
+/// The training task of docs/theory.md section 1: all n^2 input pairs (x, y) of a finite Abelian group G,
 /// labelled with x + y (the group law; flat element indices as in group/abelian_group.hpp), split at
 /// random into a train and a test set.
 #include <cstddef>

@@ -1,6 +1,6 @@
 #pragma once
 /// \file network.hpp
-/// The trainer's network (THEORY.md section 1): o(x,y)[m] = sum_j V[m,j] sigma(W_a[j,x] + W_b[j,y]), no
+/// The trainer's network (docs/theory.md section 1): o(x,y)[m] = sum_j V[m,j] sigma(W_a[j,x] + W_b[j,y]), no
 /// biases, sigma(t) = t^2 (the paper) or max(t, 0). Stored for one-hot inputs: the input weights are kept
 /// transposed (row x of wa_t is column x of W_a, i.e. the q pre-activation contributions of input x), so a
 /// forward pass gathers two rows instead of multiplying by a one-hot matrix. V is kept as PyTorch stores it.

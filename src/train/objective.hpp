@@ -2,7 +2,7 @@
 /// \file objective.hpp
 /// Loss, accuracy and gradient of the network over a fixed set of samples (full batch), in float or double.
 ///
-/// Loss (THEORY.md section 1), mean over the N samples:
+/// Loss (docs/theory.md section 1), mean over the N samples:
 ///   mse:           l = (1/N) sum_s || P (o(x_s,y_s) - e_{t_s}) ||^2,  P = I - 11^T/n   (no 1/2)
 ///   cross_entropy: l = (1/N) sum_s ( logsumexp(o) - o_{t_s} )
 /// A sample counts as correct when the first largest output is at its class t_s = x_s + y_s.

@@ -1,6 +1,6 @@
 #pragma once
 /// \file sweep.hpp
-/// A grid of training runs (THEORY.md section 7: d, width, weight decay, seeds), its deterministic order,
+/// A grid of training runs (docs/theory.md section 7: d, width, weight decay, seeds), its deterministic order,
 /// shards for cluster job arrays, and resumability. Pure functions; running is `cogo sweep`'s job.
 ///
 /// Each run lives in SWEEPDIR/<name> with name = "g<group>_q<width>_wd<wd>_lr<lr>_s<seed>" (group in

@@ -1,6 +1,6 @@
 #pragma once
 /// \file trainer.hpp
-/// The paper's experiment (THEORY.md section 7) as one function: split, PyTorch default init, full-batch
+/// The paper's experiment (docs/theory.md section 7) as one function: split, PyTorch default init, full-batch
 /// Adam (or SGD) on the train pairs, metrics on train and test pairs, optional checkpoints. The defaults
 /// are the paper's run. A seed fixes everything; results are bit-identical across runs and thread counts.
 #include <cstddef>

@@ -1,6 +1,6 @@
 #pragma once
 /// \file conditions.hpp
-/// The exact characterisation of l = 0 (THEORY.md section 3, general DC form) as a list of conditions.
+/// The exact characterisation of l = 0 (docs/theory.md section 3, general DC form) as a list of conditions.
 ///
 /// For every output frequency k != 0 and every (k1, k2) in G x G, the output coefficient
 ///     T_k(k1, k2) = r_{k1,k2,k} + [k2 = 0] A_k[k1] / 2 + [k1 = 0] B_k[k2] / 2

@@ -1,6 +1,6 @@
 #pragma once
 /// \file verdict.hpp
-/// Three-valued answers (ARCHITECTURE.md section 5): a claim is PROVED (with a certificate), REFUTED (with a
+/// Three-valued answers (docs/architecture.md ("Design rules the code follows")): a claim is PROVED (with a certificate), REFUTED (with a
 /// counterexample) or UNKNOWN (with a reason, e.g. a resource limit). Never a bare bool.
 #include <string>
 

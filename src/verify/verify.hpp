@@ -1,6 +1,6 @@
 #pragma once
 /// \file verify.hpp
-/// Exact decision of "z is a global minimiser of the all-pairs L2 loss" (l(z) = 0), THEORY.md section 3.
+/// Exact decision of "z is a global minimiser of the all-pairs L2 loss" (l(z) = 0), docs/theory.md section 3.
 ///
 /// Every condition of conditions.hpp is decided with the scalar's exact zero test. The verdict is
 ///   PROVED   every enumerated T_k(k1, k2) equals its target (the rest vanish structurally);

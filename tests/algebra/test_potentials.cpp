@@ -1,4 +1,4 @@
-// Tests for src/algebra/potentials.hpp: every potential is a ring homomorphism (THEORY.md section 4).
+// Tests for src/algebra/potentials.hpp: every potential is a ring homomorphism (docs/theory.md section 4).
 #include <doctest/doctest.h>
 
 #include "algebra/potentials.hpp"

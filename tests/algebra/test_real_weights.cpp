@@ -55,7 +55,7 @@ TEST_CASE("round trip Fourier -> real -> Fourier is exact, node by node (cycloto
     }
 }
 
-TEST_CASE("conventions of THEORY.md section 2 on a single character") {
+TEST_CASE("conventions of docs/theory.md section 2 on a single character") {
     // z_a = 1 at k = 1 only: W_a[j, x] = zeta_d^x; z_c = 1 at k = 1 only: V[m, j] = zeta_d^{-m} / (2d).
     const AbelianGroup g = AbelianGroup::cyclic(5);
     Node<Cyclotomic> n;

@@ -1,4 +1,4 @@
-// Tests for src/construct/block_potentials.hpp: the named per-frequency potentials of THEORY.md section 5.
+// Tests for src/construct/block_potentials.hpp: the named per-frequency potentials of docs/theory.md section 5.
 #include <doctest/doctest.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// Tests for src/construct/families.hpp: each per-frequency family kills exactly what THEORY.md section 5
+// Tests for src/construct/families.hpp: each per-frequency family kills exactly what docs/theory.md section 5
 // tabulates (for generic parameters; the special parameter values that kill MORE are listed explicitly,
 // derived from the closed forms checked here), and the products are per-frequency global solutions.
 #include <doctest/doctest.h>

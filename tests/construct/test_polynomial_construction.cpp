@@ -1,5 +1,5 @@
 // Tests for src/construct/polynomial_construction.hpp: rho(u) = prod_s (u + s) = sum_i e_{n-i} u^i has
-// r(rho(u)) = prod_s (r(u) + s) for every potential on u's support (THEORY.md section 4).
+// r(rho(u)) = prod_s (r(u) + s) for every potential on u's support (docs/theory.md section 4).
 #include <doctest/doctest.h>
 
 #include <vector>

@@ -54,7 +54,7 @@ TEST_CASE("turn_value is exp(2 pi i p/q) exactly") {
     const auto values = turn_values<Cyclotomic>(parse_turns("1/4,1/12"));
     REQUIRE(values.size() == 2);
     CHECK(values[1] * values[1] * values[1] == values[0]);
-    // The defaults of THEORY.md / the CLI.
+    // The defaults of docs/theory.md / the CLI.
     CHECK(default_nu == Turn{1, 3});
     CHECK(default_xi == Turn{1, 8});
     CHECK(default_alpha == Turn{0, 1});

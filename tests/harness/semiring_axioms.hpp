@@ -1,6 +1,6 @@
 #pragma once
 /// \file semiring_axioms.hpp
-/// One reusable harness for the semi-ring laws (THEORY.md section 4), instantiated for every scalar:
+/// One reusable harness for the semi-ring laws (docs/theory.md section 4), instantiated for every scalar:
 /// the caller passes the element equality to use (exact equality up to node permutation for exact
 /// scalars, a tolerance-based matching for floats). Every law is a doctest CHECK.
 #include <doctest/doctest.h>

@@ -98,7 +98,7 @@ TEST_CASE("the all-order-4 element is REFUTED at the bias condition with exact l
             const auto& c = result.conditions[*result.counterexample];
             CHECK(c.kind() == ConditionKind::bias);
             CHECK(c.k == 1);
-            // the bias of z_{nu=i} * z_xi / 4 is 1 + s i (THEORY.md section 5)
+            // the bias of z_{nu=i} * z_xi / 4 is 1 + s i (docs/theory.md section 5)
             CHECK(c.value == Cyclotomic(1) + Cyclotomic(s.front()) * Cyclotomic::zeta(4));
             CHECK(result.failing == d - 1);  // one bias condition per output frequency
             CHECK(*result.loss == Cyclotomic::rational(2 * static_cast<long>(d - 1), static_cast<long>(d)));
