@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/construct_command.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
 #include "io/npy.hpp"
@@ -193,13 +194,13 @@ TEST_CASE("cogo train: --checkpoint without --out is refused") {
     CHECK_THROWS_AS(cli::run_train(o, log), InvalidInput);
 }
 
-TEST_CASE("cogo train: a diverged run says so (summary and output)") {
+TEST_CASE("cogo train: a diverged run says so (summary and output) and exits 1, its files written") {
     cli::TrainCommandOptions o = small();
     o.config.lr = 1e30;
     const fs::path dir = fresh_dir("diverged");
     o.out = dir.string();
     std::ostringstream log;
-    REQUIRE(cli::run_train(o, log) == 0);
+    REQUIRE(cli::run_train(o, log) == cli::exit_refuted);
     CHECK(log.str().find("DIVERGED") != std::string::npos);
     CHECK(nlohmann::json::parse(read_file(dir / cli::kSummaryFile))["diverged"] == true);
     fs::remove_all(dir);
@@ -210,7 +211,7 @@ TEST_CASE("cogo train interrupted by SIGINT: exit 130, --out untouched, no stagi
     REQUIRE_MESSAGE(exe != nullptr, "COGO_EXE must name the cogo executable (set by meson)");
     const fs::path dir = fresh_dir("sigint");
     const pid_t pid = spawn_child(ChildSpec{exe, {"train", "--d", "7", "--width", "16", "--steps", "5000000",
-                                                  "--checkpoint", "1", "--threads", "1", "--no-progress", "--out", dir.string()},
+                                                  "--eval-every", "1000", "--checkpoint", "1", "--threads", "1", "--no-progress", "--out", dir.string()},
                                             -1, -1});
     // wait until the run is under way (its staging folder exists and holds the step-1 checkpoint)
     bool started = false;
