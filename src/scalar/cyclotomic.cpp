@@ -389,6 +389,13 @@ Cyclotomic Cyclotomic::inverse() const {
         fmpq_poly_inv(r->p, a.p);
         return Cyclotomic(std::move(r));
     }
+    // A value of modulus 1 (a root of unity, a product of them: the entries of most constructions) has
+    // its conjugate as inverse: one multiplication instead of an xgcd of degree phi(N), which is quadratic
+    // (minutes in a field of degree 32768).
+    {
+        const Cyclotomic c = conj();
+        if (((*this) * c - Cyclotomic(1)).is_zero()) return c;
+    }
     // S a + T Phi_N = G = 1 (Phi_N irreducible, a != 0 of smaller degree), so S = a^-1, deg S < phi
     flint::FmpqPoly G, T;
     fmpq_poly_xgcd(G.get(), r->p, T.get(), a.p, f.Phi_q);

@@ -98,3 +98,17 @@ TEST_CASE("regression: lifting a rational constant keeps it rational in every fi
     }
     CHECK(Symbolic::from_cyclotomic(r.lift(35)).to_cyclotomic().value() == r);
 }
+
+TEST_CASE("regression: inverting a value of modulus 1 in a field of degree 32768 is its conjugate, not an xgcd") {
+    // The fuzzer's expression 'synab(0, 1/65535)@1' inverted products of roots of unity in Q(zeta_65535)
+    // (degree 32768) by an extended gcd: over a minute per inverse. A unit-modulus value has its conjugate
+    // as inverse; the general path is still taken (and checked) for a value of another modulus.
+    const Cyclotomic u = Cyclotomic::zeta(65535, 1234) * Cyclotomic::zeta(3, 1);
+    const Cyclotomic inv = u.inverse();
+    CHECK(inv == u.conj());
+    CHECK((u * inv) == Cyclotomic(1));
+    const Cyclotomic w = Cyclotomic::zeta(12, 1) + Cyclotomic(2);  // |w| != 1
+    CHECK((w * w.inverse()) == Cyclotomic(1));
+    CHECK_FALSE(w.inverse() == w.conj());
+    CHECK(Cyclotomic::rational(-2, 3).inverse() == Cyclotomic::rational(-3, 2));
+}
