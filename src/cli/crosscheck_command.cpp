@@ -1,3 +1,4 @@
+#include "io/bounded_read.hpp"
 #include "cli/crosscheck_command.hpp"
 
 #include <cmath>
@@ -47,7 +48,7 @@ struct RecordedGroup {
 
 nlohmann::json parse_json_file(const std::filesystem::path& path) {
     try {
-        return nlohmann::json::parse(read_file(path));
+        return nlohmann::json::parse(read_text_file_bounded(path, kMaxJsonInputBytes, "run record"));
     } catch (const nlohmann::json::exception& e) {
         throw InvalidInput("crosscheck: " + path.string() + " is not valid JSON (" + e.what() + "; pass --group to skip it)");
     }
@@ -179,7 +180,7 @@ std::optional<double> recorded_train_loss(const std::string& dir) {
     const std::filesystem::path summary = std::filesystem::path(dir) / "summary.json";
     if (dir.empty() || !std::filesystem::is_regular_file(summary, ec)) return std::nullopt;
     try {
-        const nlohmann::json doc = nlohmann::json::parse(read_file(summary));
+        const nlohmann::json doc = nlohmann::json::parse(read_text_file_bounded(summary, kMaxJsonInputBytes, "run summary"));
         const auto& f = doc.at("final").at("train_loss");
         if (f.is_number()) return f.get<double>();
     } catch (const std::exception&) {

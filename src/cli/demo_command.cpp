@@ -1,3 +1,4 @@
+#include "io/bounded_read.hpp"
 #include "cli/demo_command.hpp"
 
 #include <filesystem>
@@ -136,7 +137,7 @@ int run_demo(const DemoOptions& options, std::ostream& out, std::FILE* progress)
         AbelianGroup group = AbelianGroup::cyclic(2);
         const analyze::TrainedWeights w = load_trained_weights(x, group);
         const nlohmann::json report = crosscheck_json(analyze::crosscheck(group, w, x.analysis));
-        const nlohmann::json summary = nlohmann::json::parse(read_file(run / kSummaryFile));
+        const nlohmann::json summary = nlohmann::json::parse(read_text_file_bounded(run / kSummaryFile, kMaxJsonInputBytes, "run summary"));
         write_file_atomically(dir / "angles.svg", analyze::angle_histograms_svg({analyze::run_shares(summary, report)}));
         out << "pictures (open them in a browser, or display them in Jupyter with IPython.display.SVG):\n"
             << "  " << (run / kCurvesFile).string() << "   training curves: loss, accuracy, weight norm, live nodes\n"

@@ -1,3 +1,4 @@
+#include "io/bounded_read.hpp"
 #include "io/torch_checkpoint.hpp"
 
 #include <bit>
@@ -344,7 +345,7 @@ std::vector<CheckpointTensor> read_torch_checkpoint(const std::string& path) {
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > kMaxFileBytes)
         throw ResourceLimit(path + ": " + std::to_string(size) + " bytes; checkpoints larger than 4 GiB are not read");
-    return parse_torch_checkpoint(read_file(path), path);
+    return parse_torch_checkpoint(read_file_bounded(path, static_cast<std::size_t>(kMaxNpzFileBytes), "PyTorch checkpoint"), path);
 }
 
 std::vector<std::string> parse_weight_keys(const std::string& text) {
