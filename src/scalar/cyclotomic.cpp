@@ -11,7 +11,7 @@
 /// Newton division with the cached pre-inverse (_fmpz_poly_divrem_preinv, O(M(phi))), then canonicalise.
 #include "scalar/cyclotomic.hpp"
 #include "scalar/cyclotomic_flint.hpp"
-#include "scalar/flint_raii.hpp"
+#include "support/flint_raii.hpp"
 
 #include <flint/flint.h>
 #include <flint/fmpq.h>

@@ -52,7 +52,7 @@
 #include <vector>
 
 #include "scalar/cyclotomic_flint.hpp"
-#include "scalar/flint_raii.hpp"
+#include "support/flint_raii.hpp"
 #include "support/error.hpp"
 
 namespace cogo {

@@ -227,7 +227,7 @@ std::string kind_of(const Triple& t) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading the JSON (format.md "Layout"; checker item 1).
+// Reading the JSON (certificate_format.md, "Layout").
 const json& member(const json& obj, const char* key, const std::string& where) {
     const auto it = obj.find(key);
     if (it == obj.end()) reject(where + ": missing \"" + key + "\"");
@@ -382,7 +382,7 @@ Certificate parse_certificate(const json& j, CertificateCheck& out) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Structure: supports of the self-convolutions and the condition list's completeness (checker item 2).
+// Structure: supports of the self-convolutions and the condition list's completeness.
 
 /// Sorted distinct { x + y : x, y in freq } (the support of sum_k' z[k'] z[m-k'] as a function of m).
 std::vector<u64> convolution_support(const std::vector<u64>& freq, const Group& g) {

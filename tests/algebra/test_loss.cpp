@@ -20,7 +20,7 @@ using cogo::testing::random_rational_weights;
 
 namespace {
 
-// Cyclic groups of the issue plus the two product groups.
+// Small cyclic groups plus the two product groups.
 const char* const kTheorem1Groups[] = {"3", "4", "5", "6", "7", "9", "2x4", "3x3"};
 
 Cyclotomic fraction(long p, long q) { return Cyclotomic::rational(p, q); }
