@@ -19,27 +19,16 @@ Quick tour::
 
 Errors: ValueError for bad input, cogo.LimitError for a resource limit, with the CLI's messages.
 """
-from fractions import Fraction as _Fraction
 
 from . import _cogo
 from ._cogo import Group, LimitError
-from .report import CrosscheckReport, TrainResult, Verification, Weights
+from .report import CrosscheckReport, TrainResult, Verification, Weights, exact
 
 __all__ = ["Group", "Element", "LimitError", "construct", "verify", "crosscheck", "train", "load_checkpoint",
            "Verification", "CrosscheckReport", "TrainResult", "Weights", "exact"]
 __version__ = "0.1.0"
 
 Element = _cogo.Element
-
-
-def exact(text):
-    """An exact number as printed by cogo: a fractions.Fraction when rational ("3/23"), else the string."""
-    if text is None:
-        return None
-    try:
-        return _Fraction(text)
-    except (ValueError, ZeroDivisionError):
-        return text
 
 
 def _group(group):

@@ -4,7 +4,8 @@ import json as _json
 from fractions import Fraction as _Fraction
 
 
-def _exact(text):
+def exact(text):
+    """An exact number as printed by cogo: a fractions.Fraction when rational ("3/23"), else the string."""
     if text is None:
         return None
     try:
@@ -25,7 +26,7 @@ class Verification:
     def __init__(self, raw):
         self.verdict = raw["verdict"]
         self.loss_text = raw["loss"]
-        self.loss = _exact(raw["loss"])
+        self.loss = exact(raw["loss"])
         self.failing = raw["failing"]
         self.conditions = raw["conditions"]
         self.counterexample = raw["counterexample"]
@@ -124,7 +125,7 @@ class CrosscheckReport:
         self.d = self.json["d"]
         self.q = self.json["q"]
         self.verdict = self.summary["verdict"]
-        self.exact_loss = _exact(self.summary["exact_loss"])
+        self.exact_loss = exact(self.summary["exact_loss"])
 
     @property
     def proved(self):

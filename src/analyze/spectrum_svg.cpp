@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "io/svg_plot.hpp"
+
 namespace cogo::analyze {
 
 namespace {
@@ -16,16 +18,6 @@ std::string fmt(const char* f, double x) {
     return buf;
 }
 
-std::string escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else out += c;
-    }
-    return out;
-}
 
 // Colour of a share in [0, 1] on the square-root scale: white -> light blue -> dark navy.
 std::string colour(double share) {
@@ -76,7 +68,7 @@ std::string spectrum_svg(const FourierWeights& z, const CrosscheckReport& report
     s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height << "\" viewBox=\"0 0 "
       << width << " " << height << "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"10\">\n"
       << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      << "<text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">cogo crosscheck on " << escape(g.name()) << ": "
+      << "<text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">cogo crosscheck on " << xml_escape(g.name()) << ": "
       << report.blocks.size() << " blocks, " << report.classified() << " classified, " << report.verified()
       << " verified; rounded network " << verdict_name(report.verdict) << "</text>\n"
       << "<text x=\"10\" y=\"36\" font-size=\"11\">rows: live nodes j, grouped by frequency block (header: k, order, "
@@ -112,7 +104,7 @@ std::string spectrum_svg(const FourierWeights& z, const CrosscheckReport& report
     for (const BlockReport& b : report.blocks) {
         const std::string c = b.verified ? "#1a7f37" : b.family != BlockFamily::unknown ? "#9a6700" : "#cf222e";
         s << "<text x=\"10\" y=\"" << y + header_h - 3 << "\" fill=\"" << c << "\" font-weight=\"bold\">k = " << b.k
-          << ", order " << b.nodes.size() << ", " << escape(family_name(b.family)) << (b.verified ? " (verified)" : "")
+          << ", order " << b.nodes.size() << ", " << xml_escape(family_name(b.family)) << (b.verified ? " (verified)" : "")
           << "</text>\n";
         for (int p = 0; p < 3; ++p) {
             const double x0 = left + p * (panel_w + gap);

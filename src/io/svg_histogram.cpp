@@ -11,17 +11,6 @@ namespace cogo {
 
 namespace {
 
-std::string escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -59,7 +48,7 @@ std::string svg_histograms(const std::vector<HistogramPanel>& panels, int width,
         auto x_of = [&](double v) { return left + (v - h.lo) / (h.hi - h.lo) * plot_w; };
         const double base = y0 + top + plot_h;
         auto y_of = [&](double count) { return base - plot_h * count / top_count; };
-        s << "<g>\n<text x=\"" << left << "\" y=\"" << y0 + 20 << "\" font-size=\"13\" font-weight=\"bold\">" << escape(h.title)
+        s << "<g>\n<text x=\"" << left << "\" y=\"" << y0 + 20 << "\" font-size=\"13\" font-weight=\"bold\">" << xml_escape(h.title)
           << " (" << h.values.size() << " values" << (outside ? ", " + std::to_string(outside) + " outside the range" : "")
           << ")</text>\n";
         for (double t : yt) {
@@ -84,7 +73,7 @@ std::string svg_histograms(const std::vector<HistogramPanel>& panels, int width,
             s << "<line x1=\"" << x << "\" y1=\"" << y0 + top << "\" x2=\"" << x << "\" y2=\"" << base
               << "\" stroke=\"#cc3311\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n<text x=\""
               << (x > left + plot_w * 0.75 ? x - 4 : x + 4) << "\" y=\"" << label_y << "\" fill=\"#cc3311\" text-anchor=\""
-              << (x > left + plot_w * 0.75 ? "end" : "start") << "\">" << escape(label) << "</text>\n";
+              << (x > left + plot_w * 0.75 ? "end" : "start") << "\">" << xml_escape(label) << "</text>\n";
         }
         s << "<line x1=\"" << left << "\" y1=\"" << base << "\" x2=\"" << left + plot_w << "\" y2=\"" << base
           << "\" stroke=\"black\"/>\n<line x1=\"" << left << "\" y1=\"" << y0 + top << "\" x2=\"" << left << "\" y2=\""
@@ -93,14 +82,14 @@ std::string svg_histograms(const std::vector<HistogramPanel>& panels, int width,
             const double x = x_of(v);
             s << "<line x1=\"" << x << "\" y1=\"" << base << "\" x2=\"" << x << "\" y2=\"" << base + 5
               << "\" stroke=\"black\"/>\n<text x=\"" << x << "\" y=\"" << base + 18 << "\" text-anchor=\"middle\">"
-              << escape(label) << "</text>\n";
+              << xml_escape(label) << "</text>\n";
         }
         if (!h.x_label.empty())
-            s << "<text x=\"" << left + plot_w / 2 << "\" y=\"" << base + 36 << "\" text-anchor=\"middle\">" << escape(h.x_label)
+            s << "<text x=\"" << left + plot_w / 2 << "\" y=\"" << base + 36 << "\" text-anchor=\"middle\">" << xml_escape(h.x_label)
               << "</text>\n";
         if (!h.y_label.empty())
             s << "<text transform=\"translate(16," << y0 + top + plot_h / 2 << ") rotate(-90)\" text-anchor=\"middle\">"
-              << escape(h.y_label) << "</text>\n";
+              << xml_escape(h.y_label) << "</text>\n";
         s << "</g>\n";
     }
     s << "</svg>\n";

@@ -12,20 +12,6 @@ namespace cogo {
 
 namespace {
 
-std::string escape(const std::string& text) {
-    std::string out;
-    for (char ch : text) {
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += ch;
-        }
-    }
-    return out;
-}
-
 std::string coordinate(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", v);
@@ -78,6 +64,20 @@ struct Axis {
 };
 
 }  // namespace
+
+std::string xml_escape(const std::string& text) {
+    std::string out;
+    for (char ch : text) {
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += ch;
+        }
+    }
+    return out;
+}
 
 std::string power_of_ten_label(int exponent) {
     static const char* const digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
@@ -156,7 +156,7 @@ std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width, int 
         const double base = y0 + top + plot_h;
 
         svg << "<g>\n<text x=\"" << left << "\" y=\"" << coordinate(y0 + 19) << "\" font-size=\"14\" font-weight=\"bold\">"
-            << escape(panel.title) << "</text>\n";
+            << xml_escape(panel.title) << "</text>\n";
         // grid and ticks
         for (double t : ya.minor())
             svg << "<line x1=\"" << left - 3 << "\" x2=\"" << left << "\" y1=\"" << coordinate(py(t)) << "\" y2=\""
@@ -181,9 +181,9 @@ std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width, int 
         svg << "<rect x=\"" << left << "\" y=\"" << coordinate(y0 + top) << "\" width=\"" << plot_w << "\" height=\""
             << plot_h << "\" fill=\"none\" stroke=\"#444\"/>\n";
         svg << "<text x=\"" << left + plot_w / 2 << "\" y=\"" << coordinate(y0 + panel_height - 10)
-            << "\" text-anchor=\"middle\">" << escape(panel.x_label) << (panel.log_x ? " (log scale)" : "") << "</text>\n";
+            << "\" text-anchor=\"middle\">" << xml_escape(panel.x_label) << (panel.log_x ? " (log scale)" : "") << "</text>\n";
         svg << "<text transform=\"translate(18," << coordinate(y0 + top + plot_h / 2)
-            << ") rotate(-90)\" text-anchor=\"middle\">" << escape(panel.y_label) << (panel.log_y ? " (log scale)" : "")
+            << ") rotate(-90)\" text-anchor=\"middle\">" << xml_escape(panel.y_label) << (panel.log_y ? " (log scale)" : "")
             << "</text>\n";
         // curves, clipped to the plot area
         svg << "<clipPath id=\"plot" << p << "\"><rect x=\"" << left << "\" y=\"" << coordinate(y0 + top) << "\" width=\""
@@ -200,7 +200,7 @@ std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width, int 
                 pen_down = true;
             }
             if (!path.empty())
-                svg << "<path d=\"" << path.substr(1) << "\" fill=\"none\" stroke=\"" << escape(s.color)
+                svg << "<path d=\"" << path.substr(1) << "\" fill=\"none\" stroke=\"" << xml_escape(s.color)
                     << "\" stroke-width=\"1.6\" stroke-linejoin=\"round\"/>\n";
         }
         for (const auto& [x, label] : panel.x_markers) {
@@ -209,7 +209,7 @@ std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width, int 
             if (mx < left || mx > left + plot_w) continue;
             svg << "<line x1=\"" << coordinate(mx) << "\" x2=\"" << coordinate(mx) << "\" y1=\"" << coordinate(y0 + top)
                 << "\" y2=\"" << base << "\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n<text x=\"" << coordinate(mx + 4)
-                << "\" y=\"" << coordinate(base - 6) << "\" font-size=\"11\" fill=\"#333\">" << escape(label) << "</text>\n";
+                << "\" y=\"" << coordinate(base - 6) << "\" font-size=\"11\" fill=\"#333\">" << xml_escape(label) << "</text>\n";
         }
         svg << "</g>\n";
         // legend, top right, on a white box
@@ -224,9 +224,9 @@ std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width, int 
                 const PlotSeries& s = panel.series[k];
                 const double ly = by + 16 + 16.0 * static_cast<double>(k);
                 svg << "<line x1=\"" << coordinate(bx + 6) << "\" x2=\"" << coordinate(bx + 26) << "\" y1=\""
-                    << coordinate(ly - 4) << "\" y2=\"" << coordinate(ly - 4) << "\" stroke=\"" << escape(s.color)
+                    << coordinate(ly - 4) << "\" y2=\"" << coordinate(ly - 4) << "\" stroke=\"" << xml_escape(s.color)
                     << "\" stroke-width=\"2\"/>\n<text x=\"" << coordinate(bx + 30) << "\" y=\"" << coordinate(ly) << "\">"
-                    << escape(s.name) << "</text>\n";
+                    << xml_escape(s.name) << "</text>\n";
             }
         }
         svg << "</g>\n";

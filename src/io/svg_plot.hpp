@@ -12,6 +12,10 @@
 
 namespace cogo {
 
+/// `text` with &, <, > and " replaced by their XML entities: safe in SVG text and attribute values. Every
+/// SVG writer of cogo (plots, histograms, the crosscheck spectrum) escapes through this.
+[[nodiscard]] std::string xml_escape(const std::string& text);
+
 /// One curve: name (legend), colour (any SVG colour) and points.
 struct PlotSeries {
     std::string name, color;
