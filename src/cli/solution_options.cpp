@@ -108,7 +108,7 @@ SelectedElement named_construction(const SolutionOptions& o, const ResourceLimit
     const AbelianGroup g = require_group(o, "--solution");
     const std::string& name = o.solution;
     // The size of the construction is bounded from the group and the parameters before anything is built.
-    require_within(construction_cost_bound(name, g, parameters_conductor(name, o)), limits,
+    require_buildable(construction_cost_bound(name, g, parameters_conductor(name, o)), limits,
                    "building --solution " + name + " on " + g.name());
     SelectedElement out{Element<Cyclotomic>(g), name, "", nlohmann::json::object()};
     if (name == "F6") {

@@ -1,6 +1,7 @@
 /// \file element_cost.cpp
 #include "construct/element_cost.hpp"
 
+#include <bit>
 #include <numeric>
 
 #include "support/error.hpp"
@@ -57,6 +58,10 @@ std::uint64_t value_bytes(std::uint64_t field_degree) { return saturating_add(sa
 
 std::uint64_t ElementCost::terms() const { return saturating_mul(entries, field_degree); }
 
+std::uint64_t ElementCost::build_terms() const {
+    return saturating_mul(terms(), static_cast<std::uint64_t>(std::bit_width(field_degree)));
+}
+
 std::uint64_t ElementCost::bytes() const {
     return saturating_add(saturating_mul(entries, saturating_add(value_bytes(field_degree), 32)), saturating_mul(nodes, 80));
 }
@@ -110,13 +115,28 @@ void require_within(std::uint64_t terms, std::uint64_t bytes, const ResourceLimi
                             (limits.max_memory == ResourceLimits::unlimited ? std::string("unlimited") : bytes_text(limits.max_memory)));
 }
 
-void require_within(const ElementCost& cost, const ResourceLimits& limits, const std::string& what) {
+namespace {
+
+void require_field(const ElementCost& cost, const std::string& what) {
     if (cost.conductor > Cyclotomic::max_conductor)
         throw FieldTooLarge(what + " needs the field Q(zeta_" + with_digits(cost.conductor) +
                             "), beyond the largest field built, Q(zeta_" + with_digits(Cyclotomic::max_conductor) + ")");
-    require_within(cost.terms(), cost.bytes(), limits,
-                   what + " (" + with_digits(cost.nodes) + " nodes, " + with_digits(cost.entries) + " entries in " +
-                       describe_field(cost) + ")");
+}
+
+std::string describe_size(const ElementCost& cost) {
+    return " (" + with_digits(cost.nodes) + " nodes, " + with_digits(cost.entries) + " entries in " + describe_field(cost) + ")";
+}
+
+}  // namespace
+
+void require_within(const ElementCost& cost, const ResourceLimits& limits, const std::string& what) {
+    require_field(cost, what);
+    require_within(cost.terms(), cost.bytes(), limits, what + describe_size(cost));
+}
+
+void require_buildable(const ElementCost& cost, const ResourceLimits& limits, const std::string& what) {
+    require_field(cost, what);
+    require_within(cost.build_terms(), cost.bytes(), limits, what + describe_size(cost));
 }
 
 }  // namespace cogo

@@ -19,8 +19,13 @@ struct ElementCost {
     std::uint64_t conductor = 1;     ///< N of the common field Q(zeta_N) of the entries
     std::uint64_t field_degree = 1;  ///< phi(N)
 
-    /// entries x phi(N) (saturating).
+    /// entries x phi(N) (saturating): what storing the element costs.
     [[nodiscard]] std::uint64_t terms() const;
+    /// terms() x bit length of phi(N) (saturating): what building it by products costs. Every entry of a
+    /// product is at least one multiplication in Q(zeta_N), a product of two polynomials of degree phi(N)
+    /// and a reduction mod Phi_N, about phi(N) log2 phi(N) coefficient operations (FLINT's fast
+    /// multiplication); in a large field this, not the storage, is the time.
+    [[nodiscard]] std::uint64_t build_terms() const;
     /// Estimated bytes: entries x (value_bytes(phi(N)) + 32) + nodes x 80 (saturating).
     [[nodiscard]] std::uint64_t bytes() const;
 };
@@ -54,6 +59,10 @@ struct ElementCost {
 /// naming `what`, the estimate and the limit (--max-terms / --max-memory), if terms > max_terms or
 /// bytes > max_memory. `what` says which phase, e.g. "building z_F6 on Z_7".
 void require_within(const ElementCost& cost, const ResourceLimits& limits, const std::string& what);
+
+/// require_within for building an element of this size by products: build_terms() against max_terms
+/// (and bytes() against max_memory).
+void require_buildable(const ElementCost& cost, const ResourceLimits& limits, const std::string& what);
 
 /// The same check on raw figures: `terms` against max_terms, `bytes` against max_memory.
 void require_within(std::uint64_t terms, std::uint64_t bytes, const ResourceLimits& limits, const std::string& what);

@@ -99,7 +99,7 @@ TEST_CASE("verify") {
     expect(2, {"verify", "--file", "/nonexistent/cogo-element.json"});
     CHECK(contains(expect(0, {"verify", "--d", "7", "--solution", "F6"}).out, "PROVED"));
     CHECK(contains(expect(1, {"verify", "--d", "7", "--solution", "order4"}).out, "REFUTED"));
-    CHECK(contains(expect(3, {"verify", "--d", "7", "--solution", "F6", "--max-terms", "500"}).out, "UNKNOWN"));
+    CHECK(contains(expect(3, {"verify", "--d", "7", "--solution", "F6", "--max-terms", "800"}).out, "UNKNOWN"));
     expect_full_stdout({"verify", "--d", "7", "--solution", "F6", "--json"});
     expect_full_stdout({"verify", "--d", "7", "--solution", "order4"});  // a REFUTED nobody saw is not exit 1
 }

@@ -12,6 +12,7 @@
 
 #include "cli/construct_command.hpp"
 #include "cli/limit_options.hpp"
+#include "construct/element_cost.hpp"
 #include "cli/verify_command.hpp"
 #include "support/error.hpp"
 
@@ -67,6 +68,13 @@ TEST_CASE("building an element is refused before it starts when its estimate exc
     cli::SolutionOptions f6 = solution("7", "F6");
     f6.nu = "1/349525";
     CHECK_THROWS_AS(static_cast<void>(cli::select_element(f6, tight)), ResourceLimit);
+    // and under the default limits too: building it is products in a field of degree 480,000, each about
+    // 480,000 x 19 coefficient operations (build_terms), so its 195 entries at most come to about 1.8e9
+    // terms (it used to be built, 14 s, before the verification's estimate refused it)
+    CHECK_THROWS_AS(static_cast<void>(cli::select_element(f6)), ResourceLimit);
+    ElementCost c = make_cost(22, 195, 1048575);
+    CHECK(c.field_degree == 480000);
+    CHECK(c.build_terms() == std::uint64_t{195} * 480000 * 19);
     // Z_4194303: 12.6 million nodes, refused with --max-terms 1000 and with the default memory limit alike
     ResourceLimits thousand;
     thousand.max_terms = 1000;
@@ -89,16 +97,20 @@ TEST_CASE("building an element is refused before it starts when its estimate exc
 }
 
 TEST_CASE("verification beyond the limits is UNKNOWN (exit 3) before any condition is computed") {
-    // z_M on Z_23: building it takes 34,914 entries x phi(23) = 22 terms (768,108), verifying it
-    // at least 529 x 22 x 3 x 22^2 = 16,897,992 scalar products x 22 (371,755,824 terms): over a million, refused
+    // z_M on Z_23: building it takes 34,914 entries x phi(23) = 22 x bit_width(22) = 5 terms (3,840,540),
+    // verifying it at least 529 x 22 x 3 x 22^2 = 16,897,992 scalar products x 22 (371,755,824 terms): over
+    // five million, refused
     cli::VerifyOptions o;
     o.selection = solution("23", "M");
-    o.limits.max_terms = 1'000'000;
+    o.limits.max_terms = 5'000'000;
     std::ostringstream out;
     CHECK(cli::run_verify(o, out) == 3);
     CHECK_MESSAGE(out.str().find("UNKNOWN: verifying (") != std::string::npos, out.str());
     CHECK(out.str().find("scalar products in Q(zeta_23), degree 22) would take about 371,") != std::string::npos);
-    CHECK(out.str().find("coefficient terms, more than --max-terms 1,000,000") != std::string::npos);
+    CHECK(out.str().find("coefficient terms, more than --max-terms 5,000,000") != std::string::npos);
+    // and the build estimate itself refuses below it
+    o.limits.max_terms = 3'840'539;
+    CHECK_THROWS_AS(static_cast<void>(cli::run_verify(o, out)), ResourceLimit);
     // z_F6 on Z_7: about 30 KB to build, about 190 KB of conditions to verify
     cli::VerifyOptions m;
     m.selection = solution("7", "F6");
