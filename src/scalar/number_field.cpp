@@ -215,7 +215,10 @@ void NumberField::Impl::theta_ball(acb_t out, long bits) const {
         long hit = -1, hits = 0;
         for (long j = 0; j < n; ++j)
             if (acb_overlaps(roots.v + j, theta_)) hit = j, ++hits;
-        if (hits != 1) continue;
+        if (hits != 1) {
+            if (prec > (1L << 20)) throw ResourceLimit("NumberField: the embedding could not be refined");
+            continue;
+        }
         acb_set(theta_, roots.v + hit);
         long b = theta_bits_;
         while (b < 4 * prec && radius_below(theta_, b + 1)) ++b;
