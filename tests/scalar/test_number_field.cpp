@@ -157,6 +157,16 @@ TEST_CASE("field axioms: NumberFieldScalar over Q(sqrt(-2), sqrt(-3)) (edge case
     for (int k = 1; k <= 24; ++k, p = p * n) CHECK_FALSE(p == NF(1));
 }
 
+TEST_CASE("number field: degree-1 fields Q[x]/(x - 1) and Q[x]/(x + 1)") {
+    const NumberFieldPtr K1 = NumberField::cyclotomic(1), K2 = NumberField::cyclotomic(2);
+    CHECK(K1->degree() == 1);
+    CHECK(NF::generator(K1) == NF(1));
+    CHECK(NF::generator(K2) == NF(-1));
+    CHECK(NF::generator(K2).conj() == NF(-1));
+    CHECK(NF::generator(K2).inverse() == NF(-1));
+    CHECK(NF::from_cyclotomic(K2, Cyclotomic::zeta(2, 1)) == NF(-1));
+}
+
 TEST_CASE("number field: Q[x]/(Phi_N) agrees with Cyclotomic (differential, random elements)") {
     const unsigned long N = 24;
     const NumberFieldPtr K = NumberField::cyclotomic(N);
