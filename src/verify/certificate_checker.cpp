@@ -2,6 +2,7 @@
 /// Independent certificate checker: own JSON reading, own group arithmetic, own arithmetic modulo primes.
 /// The bound and prime-count argument is documented in certificate_checker.hpp.
 #include "verify/certificate_checker.hpp"
+#include "verify/number_field_certificate_checker.hpp"
 
 #include "io/bounded_read.hpp"
 #include "support/error.hpp"
@@ -842,6 +843,9 @@ CertificateCheck check_certificate(const std::string& json_text, const Certifica
     } catch (const json::exception& e) {
         throw InvalidInput(std::string("certificate is not valid JSON: ") + e.what());
     }
+    // a certificate over a general number field has its own format and checker (number_field_certificate_checker)
+    if (const auto f = j.is_object() ? j.find("format") : j.end(); f != j.end() && *f == "cogo-certificate-nf")
+        return check_number_field_certificate(json_text);
     CertificateCheck out;
     try {
         const Certificate cert = parse_certificate(j, out);

@@ -9,6 +9,7 @@
 
 #include "construct/global_solutions.hpp"
 #include "scalar/number_field.hpp"
+#include "verify/certificate_checker.hpp"
 #include "verify/number_field_certificate_checker.hpp"
 #include "verify/number_field_certificate_writer.hpp"
 #include "verify/verify.hpp"
@@ -109,4 +110,16 @@ TEST_CASE("number-field certificate: tampering is rejected with a precise reason
             break;
         }
     CHECK(rejected(bad).find("non-zero but not listed") != std::string::npos);
+}
+
+TEST_CASE("number-field certificate: check_certificate (what cogo check-cert reads) dispatches on the format tag") {
+    const auto proved = cogo::check_certificate(certificate(nu()));
+    CHECK_MESSAGE(proved.accepted, proved.reason);
+    CHECK(proved.verdict == "PROVED");
+    // a tampered one is rejected through the same entry point
+    Json doc = Json::parse(certificate(nu()));
+    doc["verdict"] = "REFUTED";
+    const auto tampered = cogo::check_certificate(doc.dump());
+    CHECK_FALSE(tampered.accepted);
+    CHECK_FALSE(tampered.reason.empty());
 }
