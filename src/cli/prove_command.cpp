@@ -36,6 +36,9 @@ const std::vector<ProofEntry>& proof_registry() {
          "Theorem 1 (general and zero-mean forms) for EVERY finite Abelian group and EVERY width: orthogonality "
          "reduces the identity to 10 templates and 1016 closed frequency patterns, each checked exactly; "
          "cross-checked against the brute-force loss on Z_2..Z_9, Z_2 x Z_2, Z_2 x Z_4, Z_3 x Z_3.", false},
+        {"min_width_bound", "proof_min_width_bound", {},
+         "Every zero-loss network on a finite Abelian group of order n has width q >= n (real weights, DC inputs "
+         "or not); the minimum width on Z_3 is exactly 3 with DC inputs and 6 without.", false},
         {"ring_laws", "proof_ring_laws", {}, "The semi-ring laws as identities on symbolic elements.", false},
         {"families", "proof_families", {},
          "docs/theory.md section 5 families for all unit parameters: exact kill sets; z_nu z_syn and z_nu=i z_syn_ab "
