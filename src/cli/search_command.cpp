@@ -19,6 +19,7 @@
 #include "io/atomic_file.hpp"
 #include "search/exact_rounding.hpp"
 #include "search/numerical_search.hpp"
+#include "search/pinning.hpp"
 #include "support/error.hpp"
 
 namespace cogo::cli {
@@ -85,6 +86,8 @@ CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& o) {
         ->transform(whole_number(1, 100000))->capture_default_str();
     cmd->add_option("--refine", o.refine, "Best runs refined in binary128 and rounded (0..20)")
         ->transform(whole_number(0, 20))->capture_default_str();
+    cmd->add_flag_function("--no-pin", [&o](std::int64_t) { o.pin = false; },
+                           "Do not pin input entries to simple values when a candidate does not round as found");
     cmd->add_option("--certificate", o.certificate, "Write the certificate of a PROVED solution (replaced atomically)");
     cmd->add_flag("--json", o.json, "Machine-readable output");
     cmd->footer("Exit codes: 0 a solution PROVED (certificate accepted by the checker), 3 numerical candidates only "
@@ -116,6 +119,17 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
             continue;
         }
         search::RoundingResult r = search::round_candidate(g, runs[i].network, recognize, 1e-7, statement);
+        if (!r.proved && o.pin) {
+            // a generic member of a continuous family: move along it to a recognisable member, then round again
+            const search::PinningResult pin = search::pin_inputs(g, runs[i].network, o.dc);
+            rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": pinned " + std::to_string(pin.pinned) +
+                                     " of " + std::to_string(pin.entries) + " input entries (loss " + sci(pin.loss) + ")");
+            if (pin.pinned == pin.entries) {
+                search::RoundingResult r2 = search::round_candidate(g, pin.network, recognize, 1e-7, statement);
+                if (r2.proved) r = std::move(r2);
+                else r.failure += "; after pinning: " + r2.failure;
+            }
+        }
         if (r.proved) {
             proved = std::move(r);
             proved_seed_index = i;

@@ -24,6 +24,7 @@ struct SearchCommandOptions {
     bool dc = false;                 ///< allow DC input rows (default: every input row sums to 0)
     std::size_t iterations = 400;    ///< float64 Levenberg-Marquardt iterations per seed
     std::size_t refine = 3;          ///< how many of the best runs are refined and rounded
+    bool pin = true;                 ///< pin input entries to simple values when a candidate does not round
     std::string certificate;         ///< where to write the certificate of a PROVED solution
     bool json = false;
 };

@@ -52,8 +52,10 @@ Recognizer cyclotomic_recognizer(unsigned long conductor, long max_den) {
     };
 }
 
-RoundingResult round_candidate(const AbelianGroup& g, const FloatNetwork& w, const Recognizer& recognize,
-                               double tolerance, const std::string& statement) {
+namespace {
+
+RoundingResult round_once(const AbelianGroup& g, const FloatNetwork& w, const Recognizer& recognize, double tolerance,
+                          const std::string& statement, bool normalize) {
     RoundingResult out;
     const std::size_t n = g.order(), q = w.q;
     const double E = static_cast<double>(g.exponent());
@@ -82,6 +84,7 @@ RoundingResult round_candidate(const AbelianGroup& g, const FloatNetwork& w, con
         double big = 0;
         for (std::size_t k = 0; k < n; ++k) big = std::max({big, std::abs(a[k]), std::abs(b[k])});
         if (big < 1e-9) continue;  // a dead node: its pre-activation is 0
+        if (!normalize) big = 1;
         for (std::size_t k = 0; k < n; ++k) {
             a[k] /= big;
             b[k] /= big;
@@ -148,6 +151,20 @@ RoundingResult round_candidate(const AbelianGroup& g, const FloatNetwork& w, con
     out.element = z;
     out.certificate = std::move(text);
     return out;
+}
+
+}  // namespace
+
+RoundingResult round_candidate(const AbelianGroup& g, const FloatNetwork& w, const Recognizer& recognize,
+                               double tolerance, const std::string& statement) {
+    // as given first (a pinned network is already in a recognisable gauge), then with every node scaled so
+    // that its largest input entry has modulus 1
+    RoundingResult first = round_once(g, w, recognize, tolerance, statement, false);
+    if (first.proved) return first;
+    RoundingResult second = round_once(g, w, recognize, tolerance, statement, true);
+    if (second.proved) return second;
+    second.failure = "as given: " + first.failure + "; normalised: " + second.failure;
+    return second;
 }
 
 }  // namespace cogo::search

@@ -2,8 +2,9 @@
 /// \file exact_rounding.hpp
 /// From a numerical zero-loss candidate to a PROVED exact network (docs/theory.md sections 3, 5b):
 ///  1. Fourier transform of the float weights (docs/theory.md section 2), per-node gauge fixing: the shift
-///     gauge moves every DC input to z_a[0] (z_b[0] = 0), the scale gauge (a, b, c) -> (t a, t b, c / t^2)
-///     makes the largest input entry of the node modulus 1;
+///     gauge moves every DC input to z_a[0] (z_b[0] = 0); the entries are tried as given and, failing that,
+///     with the scale gauge (a, b, c) -> (t a, t b, c / t^2) making the largest input entry of the node
+///     modulus 1;
 ///  2. every input entry is recognised as an exact value by a Recognizer (the default one snaps to
 ///     r zeta_N^e with r rational of small denominator, or to a Gaussian rational; conjugate symmetry kept);
 ///  3. the output rows are then solved EXACTLY by linear algebra (analyze/output_solve.hpp);

@@ -213,6 +213,11 @@ FloatNetwork unpack(std::vector<T> th, std::size_t n, std::size_t q, bool dc) {
 
 }  // namespace
 
+double loss_residuals(const AbelianGroup& g, const FloatNetwork& w, std::vector<double>& r, std::vector<double>* jac) {
+    const Problem<double> pb(g, w.q, true);
+    return pb.evaluate(pack<double>(w), r, jac);
+}
+
 double float_loss(const AbelianGroup& g, const FloatNetwork& w) {
     Problem<double> pb(g, w.q, true);
     std::vector<double> r;

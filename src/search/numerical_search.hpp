@@ -45,6 +45,10 @@ struct RunResult {
 /// 3 q n <= 1200 parameters).
 [[nodiscard]] std::vector<RunResult> numerical_search(const AbelianGroup& g, const SearchOptions& options);
 
+/// The n^3 residuals r of the loss (sum r^2 = loss, returned) and, if jac is given, their Jacobian (n^3 rows,
+/// 3 q n columns: wa, wb, v in FloatNetwork order), in float64.
+double loss_residuals(const AbelianGroup& g, const FloatNetwork& w, std::vector<double>& r, std::vector<double>* jac);
+
 /// The loss of a float network (float64), for tests.
 [[nodiscard]] double float_loss(const AbelianGroup& g, const FloatNetwork& w);
 

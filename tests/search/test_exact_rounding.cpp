@@ -10,7 +10,10 @@
 
 #include "algebra/real_weights.hpp"
 #include "construct/global_solutions.hpp"
+#include "algebra/loss.hpp"
+#include "scalar/float.hpp"
 #include "search/exact_rounding.hpp"
+#include "search/pinning.hpp"
 #include "verify/certificate_checker.hpp"
 
 using namespace cogo;
@@ -86,4 +89,29 @@ TEST_CASE("the cyclotomic recognizer") {
     CHECK(rec({1e-12, 0}, 1e-9) == std::optional<Cyclotomic>(Cyclotomic{}));
     // sqrt(2) + i pi: neither form
     CHECK_FALSE(rec({std::sqrt(2.0), pi}, 1e-9).has_value());
+}
+
+TEST_CASE("pinning moves a generic member of the z_nu z_syn family (nu not a root of unity) to a certified one") {
+    // z_F6 on Z_3 with nu = exp(0.3 i): loss 0, but nu is not recognisable; pinning moves nu to a simple value
+    const AbelianGroup g = AbelianGroup::cyclic(3);
+    const Element<Complex> z = f6<Complex>(g, {std::polar(1.0, 0.3)});
+    const RealWeights<Complex> w = to_real_weights(z);
+    FloatNetwork f{3, z.order(), {}, {}, {}};
+    for (std::size_t j = 0; j < z.order(); ++j)
+        for (std::size_t x = 0; x < 3; ++x) {
+            f.wa.push_back(w.wa(j, x).real());
+            f.wb.push_back(w.wb(j, x).real());
+        }
+    for (std::size_t m = 0; m < 3; ++m)
+        for (std::size_t j = 0; j < z.order(); ++j) f.v.push_back(w.v(m, j).real());
+    CHECK(float_loss(g, f) < 1e-25);
+    CHECK_FALSE(round_candidate(g, f, cyclotomic_recognizer(24), 1e-7, "test").proved);
+    const PinningResult pin = pin_inputs(g, f, false);
+    INFO("pinned " << pin.pinned << " of " << pin.entries);
+    CHECK(pin.loss < 1e-22);
+    const RoundingResult r = round_candidate(g, pin.network, cyclotomic_recognizer(24), 1e-7, "test");
+    REQUIRE_MESSAGE(r.proved, r.failure);
+    CHECK(r.element->order() == 6);
+    CHECK_FALSE(has_dc_inputs(*r.element));
+    CHECK(check_certificate(r.certificate).accepted);
 }
