@@ -88,6 +88,7 @@ CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& o) {
         ->transform(whole_number(0, 20))->capture_default_str();
     cmd->add_flag_function("--no-pin", [&o](std::int64_t) { o.pin = false; },
                            "Do not pin input entries to simple values when a candidate does not round as found");
+    cmd->add_option("--candidates", o.candidates, "Write the best runs' float64 weights as JSON (numerical candidates)");
     cmd->add_option("--certificate", o.certificate, "Write the certificate of a PROVED solution (replaced atomically)");
     cmd->add_flag("--json", o.json, "Machine-readable output");
     cmd->footer("Exit codes: 0 a solution PROVED (certificate accepted by the checker), 3 numerical candidates only "
@@ -136,6 +137,30 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
         } else {
             rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": not rounded: " + r.failure);
         }
+    }
+    if (!o.candidates.empty()) {
+        // the best runs' float64 weights (17 significant digits, PyTorch layout), for other recognisers
+        nlohmann::json c = {{"format", "cogo-search-candidates"}, {"group", g.spec()}, {"width", o.width},
+                            {"dc_inputs", o.dc}, {"note", "numerical candidates only: not a proof"}};
+        nlohmann::json list = nlohmann::json::array();
+        for (std::size_t i = 0; i < std::min(o.refine, runs.size()); ++i) {
+            const auto& r = runs[i];
+            nlohmann::json wa = nlohmann::json::array(), wb = nlohmann::json::array(), v = nlohmann::json::array();
+            for (std::size_t j = 0; j < r.network.q; ++j) {
+                wa.push_back(std::vector<double>(r.network.wa.begin() + static_cast<std::ptrdiff_t>(j * r.network.n),
+                                                 r.network.wa.begin() + static_cast<std::ptrdiff_t>((j + 1) * r.network.n)));
+                wb.push_back(std::vector<double>(r.network.wb.begin() + static_cast<std::ptrdiff_t>(j * r.network.n),
+                                                 r.network.wb.begin() + static_cast<std::ptrdiff_t>((j + 1) * r.network.n)));
+            }
+            for (std::size_t m = 0; m < r.network.n; ++m)
+                v.push_back(std::vector<double>(r.network.v.begin() + static_cast<std::ptrdiff_t>(m * r.network.q),
+                                                r.network.v.begin() + static_cast<std::ptrdiff_t>((m + 1) * r.network.q)));
+            list.push_back({{"seed", r.seed}, {"loss", r.loss},
+                            {"refined_loss", r.refined_loss < 0 ? nlohmann::json(nullptr) : nlohmann::json(r.refined_loss)},
+                            {"W_a", wa}, {"W_b", wb}, {"V", v}});
+        }
+        c["candidates"] = list;
+        write_file_atomically(o.candidates, c.dump(1) + "\n");
     }
     std::string cert_note;
     if (proved && !o.certificate.empty()) {

@@ -26,6 +26,7 @@ struct SearchCommandOptions {
     std::size_t refine = 3;          ///< how many of the best runs are refined and rounded
     bool pin = true;                 ///< pin input entries to simple values when a candidate does not round
     std::string certificate;         ///< where to write the certificate of a PROVED solution
+    std::string candidates;          ///< where to write the best runs' float weights (JSON), if not empty
     bool json = false;
 };
 

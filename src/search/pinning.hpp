@@ -8,6 +8,7 @@
 /// simple value (r zeta_N^e or a Gaussian rational with denominator <= 4, a rational for a real entry) and
 /// frozen, the other inputs and all outputs being re-optimised by Levenberg-Marquardt; a pin is kept only
 /// if the loss returns below `accept_loss`. Numbers only: the result still goes through exact_rounding.
+/// COGO_PIN_DEBUG=1 in the environment prints the entries left unpinned (to standard error).
 #include <cstddef>
 #include <string>
 
