@@ -52,7 +52,8 @@ struct TemplateReport {
     std::string first_failure; ///< the first failing pattern and its difference (empty if none)
 };
 
-/// Checks the claim on every template and every closed pattern; exact (GiNaC rational functions in n).
+/// Checks the claim on every template and every closed pattern; exact (Laurent polynomials in n with
+/// rational coefficients, the form every contribution has).
 [[nodiscard]] std::vector<TemplateReport> check_patterns(const Claim& claim);
 
 /// Which side's template representation to evaluate.
