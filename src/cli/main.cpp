@@ -18,6 +18,7 @@
 #include "cli/number_options.hpp"
 #include "cli/limit_options.hpp"
 #include "cli/prove_command.hpp"
+#include "cli/search_command.hpp"
 #include "cli/sweep_command.hpp"
 #include "cli/table_command.hpp"
 #include "cli/theorem1_command.hpp"
@@ -85,6 +86,9 @@ int run(int argc, char** argv) {
     auto* demo = cogo::cli::add_demo_command(app, dm);
     demo->footer("Exit codes: 0 every step gave its expected verdict, 1 one did not, 3 standard output not writable, "
                  "4 internal error.\n");
+
+    cogo::cli::SearchCommandOptions sco;
+    auto* search = cogo::cli::add_search_command(app, sco);
 
     cogo::cli::Theorem1Options t1;
     auto* theorem1 = app.add_subcommand(
@@ -220,6 +224,7 @@ int run(int argc, char** argv) {
     try {
         if (demo->parsed()) return cogo::cli::run_demo(dm, std::cout);
         if (theorem1->parsed()) return cogo::cli::run_theorem1(t1, std::cout);
+        if (search->parsed()) return cogo::cli::run_search(sco, std::cout);
         if (verify->parsed()) return cogo::cli::run_verify(vo, std::cout);
         if (construct->parsed()) return cogo::cli::run_construct(co, std::cout);
         if (kills->parsed()) return cogo::cli::run_kills(ko, std::cout);

@@ -32,6 +32,13 @@ const std::vector<ProofEntry>& proof_registry() {
          "Z_3, Z_4, Z_2 x Z_2, q = 2 (all q by the bilinearity argument).", false},
         {"theorem1_z5", "proof_theorem1", {"--form", "general", "5"}, "Theorem 1 on Z_5 (general form, q = 2).",
          false},
+        {"theorem1_all", "proof_theorem1_all", {},
+         "Theorem 1 (general and zero-mean forms) for EVERY finite Abelian group and EVERY width: orthogonality "
+         "reduces the identity to 10 templates and 1016 closed frequency patterns, each checked exactly; "
+         "cross-checked against the brute-force loss on Z_2..Z_9, Z_2 x Z_2, Z_2 x Z_4, Z_3 x Z_3.", false},
+        {"min_width_bound", "proof_min_width_bound", {},
+         "Every zero-loss network on a finite Abelian group of order n has width q >= n (real weights, DC inputs "
+         "or not); the minimum width on Z_3 is exactly 3 with DC inputs and 6 without.", false},
         {"ring_laws", "proof_ring_laws", {}, "The semi-ring laws as identities on symbolic elements.", false},
         {"families", "proof_families", {},
          "docs/theory.md section 5 families for all unit parameters: exact kill sets; z_nu z_syn and z_nu=i z_syn_ab "
@@ -55,6 +62,8 @@ const std::vector<ProofEntry>& proof_registry() {
          "(wrong) the convolution sums A_k[m] are multiplicative.", true},
         {"should_fail_order4_global_optimum", "proof_should_fail_order4_global_optimum", {},
          "(wrong) the all-order-4 element on Z_5 is a global optimum.", true},
+        {"should_fail_theorem1_zero_mean_with_dc", "proof_should_fail_theorem1_zero_mean_with_dc", {},
+         "(wrong) the zero-mean formula of Theorem 1 holds for every group also with DC input entries.", true},
         {"should_fail_order4_every_odd_d", "proof_odd_d_optima", {"--claim", "order4"},
          "(wrong) the all-order-4 element is a global optimum for every odd d (item-5 reduction).", true},
     };
