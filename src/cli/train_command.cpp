@@ -290,7 +290,8 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         out << "trained " << group.name() << ", q = " << config.width << ", " << optimizer_text << " lr " << config.lr
             << " wd " << config.weight_decay << ", " << config.steps << " steps, seed " << config.seed << " ("
             << summary["precision"].get<std::string>() << ", " << config.threads << " thread"
-            << (config.threads == 1 ? "" : "s") << ")\n"
+            << (config.threads == 1 ? "" : "s") << ", " << train::gradient_path_name(result.gradient_path)
+            << " gradient)\n"
             << "  train: loss " << sci(final_row.train_loss) << ", accuracy " << percent(final_row.train_accuracy)
             << " (" << result.train_size << " pairs)\n"
             << "  test:  loss " << sci(final_row.test_loss) << ", accuracy " << percent(final_row.test_accuracy)
