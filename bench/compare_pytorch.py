@@ -12,6 +12,9 @@ the median CPU time per step of the whole process (all its threads), which a loa
 less than wall time.
 
   /usr/bin/python3 bench/compare_pytorch.py --cogo build-train/src/cogo --threads 1,2 --repeats 3
+  /usr/bin/python3 bench/compare_pytorch.py --cogo build/src/cogo --threads 1 --cogo-paths direct,auto
+
+GFLOP/s counts the direct path's GEMM flops for every path (for the all-pairs path: "direct-equivalent").
 """
 import argparse
 import json
@@ -46,6 +49,9 @@ def main():
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--wd", type=float, default=5e-5)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cogo-paths", default="auto",
+                    help="cogo's --gradient-path values to time, comma-separated (e.g. direct,auto): one cogo "
+                         "run per path beside each PyTorch run")
     args = ap.parse_args()
     results = {}
     loads = [load()]
@@ -55,28 +61,30 @@ def main():
                 common = ["--d", d, "--width", str(args.width), "--lr", "0.01", "--wd", str(args.wd), "--steps",
                           steps, "--test-fraction", "0.1", "--seed", str(args.seed), "--threads", str(threads),
                           "--eval-every", steps]
-                c = run([args.cogo, "train", *common, "--json", "--no-progress"], threads)
                 p = run([sys.executable, os.path.join(HERE, "train_pytorch.py"), *common], threads)
-                key = (threads, int(d))
-                entry = results.setdefault(key, {"cogo": [], "torch": [], "cogo_cpu": [], "torch_cpu": [],
-                                                 "n": c["train_size"], "steps": steps,
-                                                 "flops": c["gemm_flops_per_step"]})
-                entry["cogo"].append(c["median_step_seconds"])
-                entry["torch"].append(p["median_step_seconds"])
-                entry["cogo_cpu"].append(c["median_step_cpu_seconds"])
-                entry["torch_cpu"].append(p["median_step_cpu_seconds"])
-                print(f"repeat {rep + 1}, T={threads}, d={d}: cogo {c['median_step_seconds'] * 1e3:.3f} ms, "
-                      f"pytorch {p['median_step_seconds'] * 1e3:.3f} ms", file=sys.stderr, flush=True)
+                for path in args.cogo_paths.split(","):
+                    c = run([args.cogo, "train", *common, "--gradient-path", path, "--json", "--no-progress"], threads)
+                    key = (threads, int(d), path)
+                    entry = results.setdefault(key, {"cogo": [], "torch": [], "cogo_cpu": [], "torch_cpu": [],
+                                                     "n": c["train_size"], "steps": steps,
+                                                     "flops": c["gemm_flops_per_step"],
+                                                     "path": c.get("gradient_path", "direct")})
+                    entry["cogo"].append(c["median_step_seconds"])
+                    entry["torch"].append(p["median_step_seconds"])
+                    entry["cogo_cpu"].append(c["median_step_cpu_seconds"])
+                    entry["torch_cpu"].append(p["median_step_cpu_seconds"])
+                    print(f"repeat {rep + 1}, T={threads}, d={d}, path {path}: cogo {c['median_step_seconds'] * 1e3:.3f} ms,"
+                          f" pytorch {p['median_step_seconds'] * 1e3:.3f} ms", file=sys.stderr, flush=True)
         loads.append(load())
     print(f"q = {args.width}; median over {args.repeats} repeats of the median step time; "
           f"1-min load average during the run: {' -> '.join(loads)}")
-    print("| threads | d | train pairs | steps timed | cogo ms/step | PyTorch ms/step | speed-up | cogo GFLOP/s |"
-          " PyTorch GFLOP/s | cogo CPU ms/step | PyTorch CPU ms/step | CPU-time ratio |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for (threads, d), e in sorted(results.items()):
+    print("| threads | d | train pairs | steps timed | cogo path | cogo ms/step | PyTorch ms/step | speed-up | "
+          "cogo GFLOP/s | PyTorch GFLOP/s | cogo CPU ms/step | PyTorch CPU ms/step | CPU-time ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for (threads, d, _), e in sorted(results.items()):
         c, p = statistics.median(e["cogo"]), statistics.median(e["torch"])
         cc, pc = statistics.median(e["cogo_cpu"]), statistics.median(e["torch_cpu"])
-        print(f"| {threads} | {d} | {e['n']} | {e['steps']} | {c * 1e3:.3f} | {p * 1e3:.3f} | {p / c:.1f}x | "
+        print(f"| {threads} | {d} | {e['n']} | {e['steps']} | {e['path']} | {c * 1e3:.3f} | {p * 1e3:.3f} | {p / c:.1f}x | "
               f"{e['flops'] / c / 1e9:.1f} | {e['flops'] / p / 1e9:.1f} | {cc * 1e3:.3f} | {pc * 1e3:.3f} | "
               f"{pc / cc:.1f}x |")
 

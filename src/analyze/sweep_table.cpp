@@ -44,7 +44,7 @@ std::string latex_cell(const MeanError& m) {
 
 /// The paper's row for a table row: its (group, width, wd), at the paper's lr 0.01 (or an unrecorded lr).
 bool paper_row_for(const TableRow& r, double out[4]) {
-    return (r.lr == 0 || r.lr == 0.01) && paper_row(r.group, r.width, r.wd, out);
+    return (r.lr == 0 || r.lr == 0.01) && r.variant.empty() && paper_row(r.group, r.width, r.wd, out);
 }
 
 std::string wd_text(double wd) {
@@ -55,8 +55,33 @@ std::string wd_text(double wd) {
 
 }  // namespace
 
+std::string run_variant(const nlohmann::json& summary) {
+    std::vector<std::string> parts;
+    auto text_of = [](const nlohmann::json& v) {
+        if (v.is_string()) return v.get<std::string>();
+        if (v.is_number_float()) {
+            std::ostringstream s;
+            s << std::setprecision(17) << v.get<double>();
+            return s.str();
+        }
+        return v.dump();
+    };
+    if (summary.contains("optimizer") && summary.at("optimizer") != "adam") parts.push_back(text_of(summary.at("optimizer")));
+    if (summary.contains("test_fraction") && summary.at("test_fraction").is_number() &&
+        summary.at("test_fraction").get<double>() != 0.1)
+        parts.push_back("test " + wd_text(summary.at("test_fraction").get<double>()));
+    if (summary.contains("batch_size") && summary.at("batch_size").is_number() && summary.at("batch_size").get<double>() != 0)
+        parts.push_back("batch " + text_of(summary.at("batch_size")));
+    if (summary.contains("init_scale") && summary.at("init_scale").is_number() && summary.at("init_scale").get<double>() != 1)
+        parts.push_back("init x" + wd_text(summary.at("init_scale").get<double>()));
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
 RunShares run_shares(const nlohmann::json& summary, const nlohmann::json& crosscheck) {
     RunShares r;
+    r.variant = run_variant(summary);
     r.group = field<std::string>(summary, "group", "summary.json");
     r.width = field<std::size_t>(summary, "width", "summary.json");
     r.wd = field<double>(summary, "wd", "summary.json");
@@ -107,7 +132,7 @@ MeanError mean_error(const std::vector<double>& values) {
 }
 
 std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converged_only) {
-    using Key = std::tuple<std::size_t, std::string, std::size_t, double, double>;
+    using Key = std::tuple<std::size_t, std::string, std::size_t, double, double, std::string>;
     std::map<Key, std::vector<const RunShares*>> cells;
     for (const RunShares& r : runs) {
         std::size_t order = 0;
@@ -116,7 +141,7 @@ std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converg
         } catch (const Error&) {
             throw InvalidInput("table: run with an unreadable group '" + r.group + "'");
         }
-        cells[Key{order, r.group, r.width, r.wd, r.lr}].push_back(&r);
+        cells[Key{order, r.group, r.width, r.wd, r.lr, r.variant}].push_back(&r);
     }
     std::vector<TableRow> rows;
     for (const auto& [key, members] : cells) {
@@ -125,6 +150,7 @@ std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converg
         row.width = std::get<2>(key);
         row.wd = std::get<3>(key);
         row.lr = std::get<4>(key);
+        row.variant = std::get<5>(key);
         std::vector<double> s4, s6, s6ab, so, snf, sv;
         for (const RunShares* r : members) {
             ++row.runs;
@@ -176,6 +202,7 @@ std::string table_text(const std::vector<TableRow>& rows) {
           << std::setw(7) << (r.lr > 0 ? wd_text(r.lr) : std::string("?")) << std::setw(9) << runs.str() << std::setw(16) << cell(r.nui_xi) << std::setw(16) << cell(r.nu_syn)
           << std::setw(18) << cell(r.nui_synab) << std::setw(15) << cell(r.other) << std::setw(16)
           << cell(r.non_factorable) << cell(r.verified) << "\n";
+        if (!r.variant.empty()) s << "  settings: " << r.variant << "\n";
         double paper[4];
         if (paper_row_for(r, paper)) {
             s << std::left << std::setw(42) << "  paper (Table 2)" << std::fixed << std::setprecision(2) << std::setw(16)
@@ -196,7 +223,7 @@ std::string table_latex(const std::vector<TableRow>& rows) {
     for (const TableRow& r : rows) {
         std::string g = r.group;
         std::replace(g.begin(), g.end(), 'x', ',');
-        s << "$\\mathbb{Z}_{" << g << "}$ & " << r.width << " & " << wd_text(r.wd) << " & " << r.converged << "/" << r.runs
+        s << "$\\mathbb{Z}_{" << g << "}$" << (r.variant.empty() ? std::string() : " (" + r.variant + ")") << " & " << r.width << " & " << wd_text(r.wd) << " & " << r.converged << "/" << r.runs
           << " & " << latex_cell(r.nui_xi) << " & " << latex_cell(r.nu_syn) << " & " << latex_cell(r.nui_synab) << " & "
           << latex_cell(r.other) << " & " << latex_cell(r.verified) << " \\\\\n";
         double paper[4];
@@ -218,6 +245,7 @@ nlohmann::json table_json(const std::vector<TableRow>& rows) {
                               {"nui_xi", me(r.nui_xi)}, {"nu_syn", me(r.nu_syn)}, {"nui_synab", me(r.nui_synab)},
                               {"other", me(r.other)}, {"non_factorable", me(r.non_factorable)},
                               {"verified", me(r.verified)}};
+        if (!r.variant.empty()) row["variant"] = r.variant;
         double paper[4];
         if (paper_row_for(r, paper)) row["paper"] = {paper[0], paper[1], paper[2], paper[3]};
         out.push_back(row);

@@ -27,6 +27,10 @@ struct RunShares {
     double wd = 0;
     double lr = 0;  ///< 0 if the summary names none
     std::uint64_t seed = 0;
+    /// The run's settings beyond the paper's, as text ("" for the paper's: Adam with coupled weight decay,
+    /// test fraction 0.1, full batch, init scale 1), e.g. "adamw, test 0.5, batch 64, init x0.5": runs
+    /// with different variants are never averaged together.
+    std::string variant;
     std::size_t blocks = 0, factorable = 0, nui_xi = 0, nu_syn = 0, nui_synab = 0, other = 0, verified = 0;
     bool converged = false;  ///< final test accuracy 1 (or train accuracy 1 without a test set)
     std::map<std::string, std::vector<double>> angles;  ///< parameter name -> fitted angles (radians, (-pi, pi])
@@ -45,19 +49,23 @@ struct MeanError {
 };
 MeanError mean_error(const std::vector<double>& values);
 
-/// One row of the table: a (group, width, wd, lr) cell over its runs (runs with other learning rates are
-/// never averaged together).
+/// One row of the table: a (group, width, wd, lr, variant) cell over its runs (runs with other learning
+/// rates or other variants are never averaged together).
 struct TableRow {
     std::string group;
     std::size_t width = 0;
     double wd = 0;
     double lr = 0;
+    std::string variant;  ///< RunShares::variant of its runs
     std::size_t runs = 0, converged = 0, runs_without_blocks = 0;
     MeanError nui_xi, nu_syn, nui_synab, other;  ///< shares of factorable blocks, in percent
     MeanError non_factorable, verified;          ///< shares of all blocks, in percent
 };
 
-/// Rows sorted by (order of the group, group, width, wd, lr). `converged_only` drops runs that did not converge.
+/// The variant text of a run's summary.json (RunShares::variant); missing keys mean the paper's settings.
+[[nodiscard]] std::string run_variant(const nlohmann::json& summary);
+
+/// Rows sorted by (order of the group, group, width, wd, lr, variant). `converged_only` drops runs that did not converge.
 std::vector<TableRow> aggregate(const std::vector<RunShares>& runs, bool converged_only);
 
 /// The paper's Table 2 row for (d, 512, 5e-5), if docs/theory.md quotes one (d in {23, 71, 127}): shares in

@@ -112,6 +112,36 @@ double parse_real_number(std::string_view text, const RealRange& range, std::str
     return value;
 }
 
+double complement_fraction(std::string_view text, std::string_view what) {
+    const std::string expected = "expected a share in (0, 1] in plain decimal digits (at most 18 after the point)";
+    if (text.empty()) throw InvalidInput(prefixed(what, "no value given; " + expected));
+    const std::size_t point = text.find('.');
+    const std::string_view whole = text.substr(0, point);
+    const std::string_view fraction = point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+    auto digits_only = [](std::string_view s) { return s.find_first_not_of("0123456789") == std::string_view::npos; };
+    if ((whole.empty() && fraction.empty()) || !digits_only(whole) || !digits_only(fraction) || fraction.size() > 18 ||
+        whole.size() > 40)
+        throw InvalidInput(prefixed(what, quoted(text) + " is not a plain decimal number; " + expected));
+    const bool whole_zero = whole.find_first_not_of('0') == std::string_view::npos;
+    const bool whole_one = !whole_zero && whole.substr(whole.find_first_not_of('0')) == "1";
+    const bool fraction_zero = fraction.find_first_not_of('0') == std::string_view::npos;
+    if (!(whole_zero || whole_one) || (whole_one && !fraction_zero) || (whole_zero && fraction_zero))
+        throw InvalidInput(prefixed(what, quoted(text) + " is out of range; " + expected));
+    if (whole_one) return 0.0;
+    // 1 - 0.f = (10^k - f) / 10^k, written out with k digits after the point and read back correctly rounded
+    std::uint64_t f = 0, power = 1;
+    for (const char c : fraction) {
+        f = f * 10 + static_cast<std::uint64_t>(c - '0');
+        power *= 10;
+    }
+    std::string rest = std::to_string(power - f);
+    rest.insert(0, fraction.size() - rest.size(), '0');
+    const std::string complement = "0." + rest;
+    double value = 0;
+    std::from_chars(complement.data(), complement.data() + complement.size(), value);
+    return value;
+}
+
 CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi) {
     return CLI::Validator(
         [lo, hi](std::string& text) -> std::string {

@@ -58,6 +58,12 @@ struct RealRange {
 /// "<what>: ...".
 [[nodiscard]] double parse_real_number(std::string_view text, const RealRange& range, std::string_view what);
 
+/// Reads `text` as a share F in (0, 1] written as plain decimal digits with at most 18 after the point
+/// ("0.9", ".5", "1"; no sign, no exponent) and returns the double nearest to 1 - F, computed exactly from
+/// the digits (so --train-fraction 0.9 is exactly --test-fraction 0.1, which 1.0 - 0.9 in floating point is
+/// not). Throws cogo::InvalidInput "<what>: ..." otherwise.
+[[nodiscard]] double complement_fraction(std::string_view text, std::string_view what);
+
 /// CLI11 transform for a whole-number option (any unsigned or signed integer target, std::optional or
 /// std::vector of one): accepts what parse_whole_number accepts and hands CLI11 the canonical digits.
 /// Use with Option::transform (it rewrites the text); the range should fit the bound variable's type.

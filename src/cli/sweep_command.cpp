@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "cli/number_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
@@ -79,13 +80,24 @@ std::vector<std::string> train_arguments(const train::SweepRun& run, const fs::p
         "--momentum", train::shortest_decimal(c.momentum), "--eval-every", std::to_string(c.eval_every),
         "--log-every", train::shortest_decimal(log_every), "--out", dir.string()};
     if (overwrite) args.push_back("--overwrite");
+    // options added later are passed only when set, so the command lines of the paper's runs stay as they were
+    if (c.batch_size > 0) args.insert(args.end(), {"--batch-size", std::to_string(c.batch_size)});
+    if (c.init_scale != 1.0) args.insert(args.end(), {"--init-scale", train::shortest_decimal(c.init_scale)});
+    if (c.gradient_path != train::GradientPath::automatic)
+        args.insert(args.end(), {"--gradient-path", train::gradient_path_name(c.gradient_path)});
     return args;
 }
 
-/// The settings every run of the sweep shares: a run's identity without the grid's axes.
-nlohmann::json shared_settings(const train::TrainConfig& base) {
+/// The settings every run of the sweep shares: a run's identity without the grid's axes. The test fraction
+/// is one of them when the sweep has several; the gradient path is the requested one (the path a run takes
+/// depends on its group and width), recorded when it is not "auto".
+nlohmann::json shared_settings(const train::TrainConfig& base, std::size_t test_fractions) {
     nlohmann::json s = train::run_identity(base);
-    for (const char* axis : {"group", "width", "lr", "wd", "seed"}) s.erase(axis);
+    for (const char* axis : {"group", "width", "lr", "wd", "seed", "gradient_path", "batch_size"}) s.erase(axis);
+    if (base.batch_size > 0) s["batch_size"] = base.batch_size;
+    if (test_fractions > 1) s.erase("test_fraction");
+    if (base.gradient_path != train::GradientPath::automatic)
+        s["gradient_path_option"] = train::gradient_path_name(base.gradient_path);
     return s;
 }
 
@@ -147,11 +159,23 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
     cmd->add_option("--lr", o.lrs, "Learning rates, comma-separated")->capture_default_str();
     cmd->add_option("--seeds", o.seeds, "Seeds: list with ranges, e.g. 1-5 or 1,3,7-9")->capture_default_str();
     cmd->add_option("--steps", o.steps, "Optimizer steps per run")->check(whole_number_up_to(kMaxSteps))->capture_default_str();
-    cmd->add_option("--test-fraction", o.test_fraction, "Share of pairs held out")->capture_default_str();
+    auto* test_option = cmd->add_option("--test-fraction", o.test_fractions,
+                                        "Shares of pairs held out, comma-separated (each in [0, 1); a sweep axis)")
+                            ->capture_default_str();
+    auto* train_option = cmd->add_option("--train-fraction", o.train_fractions,
+                                         "Shares of pairs trained on, comma-separated (each in (0, 1]; instead of "
+                                         "--test-fraction: 0.3,0.5,0.9 holds out exactly 0.7,0.5,0.1)");
+    test_option->excludes(train_option);
+    cmd->add_option("--batch-size", o.batch_size, "Train pairs per step (0: full batch)")
+        ->transform(whole_number(0, std::uint64_t{1} << 28))->capture_default_str();
+    cmd->add_option("--init-scale", o.init_scale, "Factor on the initial weights")
+        ->transform(real_number({0, 1e6, true}))->capture_default_str();
+    cmd->add_option("--gradient-path", o.gradient_path, "auto, direct or all-pairs (see cogo train)")
+        ->capture_default_str();
     cmd->add_option("--precision", o.precision, "float32 or float64")->capture_default_str();
     cmd->add_option("--loss", o.loss, "mse or ce")->capture_default_str();
     cmd->add_option("--activation", o.activation, "quadratic or relu")->capture_default_str();
-    cmd->add_option("--optimizer", o.optimizer, "adam or sgd")->capture_default_str();
+    cmd->add_option("--optimizer", o.optimizer, "adam, adamw or sgd")->capture_default_str();
     cmd->add_option("--threads-per-job", o.threads_per_job, "Threads of each run")->check(whole_number_up_to(kMaxJobs))
         ->capture_default_str();
     cmd->add_option("--jobs,-j", o.jobs, "Runs at a time (default: cores / threads per job)")->check(whole_number_up_to(kMaxJobs));
@@ -191,7 +215,19 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
     // its runs will accept
     TrainCommandOptions shared;
     shared.config.steps = o.steps;
-    shared.config.test_fraction = o.test_fraction;
+    if (!o.train_fractions.empty()) {
+        for (const std::string& item : train::split_list(o.train_fractions, "--train-fraction"))
+            grid.test_fractions.push_back(complement_fraction(item, "--train-fraction"));
+    } else {
+        for (const std::string& item : train::split_list(o.test_fractions, "--test-fraction"))
+            grid.test_fractions.push_back(parse_real_number(item, {0, 1, false, true}, "--test-fraction"));
+    }
+    shared.config.test_fraction = grid.test_fractions.front();
+    shared.config.group = grid.groups.front();  // validated with the grid's first run's group and width
+    shared.config.width = grid.widths.front();
+    shared.config.batch_size = o.batch_size;
+    shared.config.init_scale = o.init_scale;
+    shared.gradient_path = o.gradient_path;
     shared.config.threads = o.threads_per_job;
     shared.config.eval_every = std::max<std::size_t>(1, o.steps / 200);
     shared.precision = o.precision;
@@ -221,7 +257,7 @@ int run_sweep(const SweepOptions& o, std::ostream& out) {
             throw ResourceLimit("sweep: another cogo sweep is running on " + o.out + " (it holds " +
                                 (root / ".cogo-sweep.lock").string() + "); wait for it or use another --out");
     }
-    const nlohmann::json settings = shared_settings(grid.base);
+    const nlohmann::json settings = shared_settings(grid.base, grid.test_fractions.size());
     std::vector<std::string> listed = check_manifest(root / "sweep.json", settings, o.out);
 
     std::vector<const train::SweepRun*> pending;

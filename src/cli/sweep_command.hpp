@@ -1,6 +1,7 @@
 #pragma once
 /// \file sweep_command.hpp
-/// `cogo sweep`: runs the trainer over a grid (groups, widths, weight decays, learning rates, seeds), one
+/// `cogo sweep`: runs the trainer over a grid (groups, widths, weight decays, learning rates, test fractions,
+/// seeds), one
 /// `cogo train` process per run, --jobs at a time, into SWEEPDIR/<run name>/ (train/sweep.hpp). Resumable:
 /// complete runs are skipped. `--shard I/N` runs only the runs r with r mod N == I, so a job array
 /// (e.g. Slurm's `--array=0-7` with `--shard $SLURM_ARRAY_TASK_ID/8`) spreads one sweep over machines
@@ -32,7 +33,11 @@ struct SweepOptions {
     std::string lrs = "0.01";            ///< --lr: comma-separated
     std::string seeds = "1-5";           ///< --seeds: list with ranges
     std::size_t steps = 10000;           ///< --steps (1..10^8)
-    double test_fraction = 0.1;          ///< --test-fraction
+    std::string test_fractions = "0.1";  ///< --test-fraction: comma-separated (a sweep axis)
+    std::string train_fractions;         ///< --train-fraction: comma-separated, instead of --test-fraction
+    std::size_t batch_size = 0;          ///< --batch-size (0: full batch)
+    double init_scale = 1.0;             ///< --init-scale
+    std::string gradient_path = "auto";  ///< --gradient-path
     std::string precision = "float32";   ///< passed to cogo train
     std::string loss = "mse";
     std::string activation = "quadratic";

@@ -84,8 +84,31 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
         ->transform(real_number({0, 1e300}))->capture_default_str();
     cmd->add_option("--steps", c.steps, "Optimizer steps (full batch), at most " + std::to_string(kMaxSteps))
         ->transform(whole_number(0, kMaxSteps))->capture_default_str();
-    cmd->add_option("--test-fraction", c.test_fraction, "Share of the n^2 pairs held out, in [0, 1)")
-        ->transform(real_number({0, 1, false, true}))->capture_default_str();
+    auto* test_fraction_option =
+        cmd->add_option("--test-fraction", c.test_fraction, "Share of the n^2 pairs held out, in [0, 1)")
+            ->transform(real_number({0, 1, false, true}))->capture_default_str();
+    auto* train_fraction_option = cmd->add_option_function<std::string>(
+        "--train-fraction",
+        [&c](const std::string& text) {
+            try {
+                c.test_fraction = complement_fraction(text, "--train-fraction");
+            } catch (const InvalidInput& e) {
+                throw CLI::ValidationError("--train-fraction", e.what());
+            }
+        },
+        "Share of the n^2 pairs trained on, in (0, 1]: the same as --test-fraction 1 - F (computed exactly "
+        "from the decimal digits)");
+    exclusive(test_fraction_option, train_fraction_option);
+    cmd->add_option("--batch-size", c.batch_size,
+                    "Train pairs per step (0: all, full batch as the paper); else a seeded shuffle per epoch cut "
+                    "into batches of this size")
+        ->transform(whole_number(0, std::uint64_t{1} << 28))->capture_default_str();
+    cmd->add_option("--init-scale", c.init_scale, "Factor on PyTorch's default initial weights (1: the paper)")
+        ->transform(real_number({0, 1e6, true}))->capture_default_str();
+    cmd->add_option("--gradient-path", o.gradient_path,
+                    "auto (a cost model picks), direct (per-pair passes) or all-pairs (closed-form sums over all "
+                    "pairs in float64 minus the held-out pairs; quadratic, mse, full batch)")
+        ->capture_default_str();
     cmd->add_option("--seed,-s", c.seed, "Seed: fixes the split and the initial weights (0..2^64-1)")
         ->transform(whole_number(0, max_of<std::uint64_t>))->capture_default_str();
     cmd->add_option("--threads,-j", c.threads, "Threads (default: every core; results do not depend on it)")
@@ -97,7 +120,9 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
     cmd->add_option("--loss", o.loss, "mse (projected L2 loss of the paper) or ce (cross-entropy)")
         ->capture_default_str();
     cmd->add_option("--activation", o.activation, "quadratic or relu")->capture_default_str();
-    cmd->add_option("--optimizer", o.optimizer, "adam or sgd")->capture_default_str();
+    cmd->add_option("--optimizer", o.optimizer,
+                    "adam (coupled L2 weight decay, the paper), adamw (decoupled weight decay, torch.optim.AdamW) or sgd")
+        ->capture_default_str();
     cmd->add_option("--momentum", c.momentum, "SGD momentum, in [0, 1]")->transform(real_number({0, 1}))
         ->capture_default_str();
     cmd->add_option("--eval-every", c.eval_every, "Record metrics every this many steps")
@@ -143,8 +168,10 @@ train::TrainConfig resolve_config(const TrainCommandOptions& o) {
     else if (o.activation == "relu") c.activation = train::Activation::relu;
     else throw InvalidInput("--activation must be quadratic or relu, got '" + o.activation + "'");
     if (o.optimizer == "adam") c.optimizer = train::OptimizerKind::adam;
+    else if (o.optimizer == "adamw") c.optimizer = train::OptimizerKind::adamw;
     else if (o.optimizer == "sgd") c.optimizer = train::OptimizerKind::sgd;
-    else throw InvalidInput("--optimizer must be adam or sgd, got '" + o.optimizer + "'");
+    else throw InvalidInput("--optimizer must be adam, adamw or sgd, got '" + o.optimizer + "'");
+    c.gradient_path = train::parse_gradient_path(o.gradient_path);
     c.checkpoints = o.checkpoints;
     // bounds of the options also for callers that do not go through the command line (cogo sweep)
     if (c.steps > kMaxSteps) throw InvalidInput("--steps must be at most " + std::to_string(kMaxSteps));
@@ -202,7 +229,9 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
     const double step_median = train::median(result.step_seconds);
     const double gflops = step_median > 0 ? result.flops_per_step / step_median / 1e9 : 0.0;
     const long perfect = train::first_perfect_test_step(result.metrics);
-    const std::string optimizer_text = (config.optimizer == train::OptimizerKind::adam ? "Adam" : "SGD");
+    const std::string optimizer_text = config.optimizer == train::OptimizerKind::adam    ? "Adam"
+                                       : config.optimizer == train::OptimizerKind::adamw ? "AdamW"
+                                                                                         : "SGD";
     bool weights_finite = true;
     const long diverged_at = first_non_finite_step(result, weights_finite);
     const bool diverged = diverged_at >= 0 || !weights_finite;
@@ -218,7 +247,10 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         {"precision", config.precision == train::Precision::float32 ? "float32" : "float64"},
         {"loss", config.loss == train::LossKind::mse ? "mse" : "ce"},
         {"activation", config.activation == train::Activation::quadratic ? "quadratic" : "relu"},
-        {"optimizer", config.optimizer == train::OptimizerKind::adam ? "adam" : "sgd"},
+        {"optimizer", train::optimizer_name(config.optimizer)},
+        {"batch_size", config.batch_size},
+        {"init_scale", config.init_scale},
+        {"gradient_path", train::gradient_path_name(result.gradient_path)},
         {"train_size", result.train_size},
         {"test_size", result.test_size},
         {"final", {{"train_loss", number_or_null(final_row.train_loss)},
@@ -258,7 +290,8 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         out << "trained " << group.name() << ", q = " << config.width << ", " << optimizer_text << " lr " << config.lr
             << " wd " << config.weight_decay << ", " << config.steps << " steps, seed " << config.seed << " ("
             << summary["precision"].get<std::string>() << ", " << config.threads << " thread"
-            << (config.threads == 1 ? "" : "s") << ")\n"
+            << (config.threads == 1 ? "" : "s") << ", " << train::gradient_path_name(result.gradient_path)
+            << " gradient)\n"
             << "  train: loss " << sci(final_row.train_loss) << ", accuracy " << percent(final_row.train_accuracy)
             << " (" << result.train_size << " pairs)\n"
             << "  test:  loss " << sci(final_row.test_loss) << ", accuracy " << percent(final_row.test_accuracy)

@@ -29,7 +29,8 @@ struct TrainCommandOptions {
     std::string precision = "float32";  ///< float32 | float64
     std::string loss = "mse";           ///< mse | ce
     std::string activation = "quadratic";  ///< quadratic | relu
-    std::string optimizer = "adam";     ///< adam | sgd
+    std::string optimizer = "adam";     ///< adam | adamw | sgd
+    std::string gradient_path = "auto";  ///< auto | direct | all-pairs
     std::vector<std::size_t> checkpoints;  ///< --checkpoint steps
     bool overwrite = false;            ///< --overwrite: replace a non-empty --out whole
     bool json = false;                 ///< machine-readable summary on stdout

@@ -25,6 +25,13 @@ void gemm(bool trans_a, bool trans_b, std::size_t m, std::size_t n, std::size_t 
                 as_int(ldb), beta, c, as_int(ldc));
 }
 
+void gram(std::size_t n, std::size_t k, const double* a, std::size_t lda, double* c, std::size_t ldc) {
+    if (n == 0) return;
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, as_int(n), as_int(k), 1.0, a, as_int(lda), 0.0, c, as_int(ldc));
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < i; ++j) c[i * ldc + j] = c[j * ldc + i];
+}
+
 void use_single_threaded_blas() {
     static const bool once = [] {
         openblas_set_num_threads(1);

@@ -15,6 +15,10 @@ void gemm(bool trans_a, bool trans_b, std::size_t m, std::size_t n, std::size_t 
 void gemm(bool trans_a, bool trans_b, std::size_t m, std::size_t n, std::size_t k, double alpha, const double* a,
           std::size_t lda, const double* b, std::size_t ldb, double beta, double* c, std::size_t ldc);
 
+/// C = A^T A for a row-major k x n matrix A (row stride lda): the full symmetric n x n result (both
+/// triangles) in C (row stride ldc). One symmetric rank-k update (half a GEMM's work) and a mirror copy.
+void gram(std::size_t n, std::size_t k, const double* a, std::size_t lda, double* c, std::size_t ldc);
+
 /// Makes the BLAS library itself single-threaded (idempotent; called by the trainer before training).
 void use_single_threaded_blas();
 

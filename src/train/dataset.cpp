@@ -20,12 +20,16 @@ std::vector<Pair> all_pairs(const AbelianGroup& g) {
     return pairs;
 }
 
+std::size_t held_out_count(std::size_t pairs, double test_fraction) {
+    return static_cast<std::size_t>(std::floor(test_fraction * static_cast<double>(pairs)));
+}
+
 Split split_pairs(const AbelianGroup& g, double test_fraction, std::uint64_t seed) {
     if (!(test_fraction >= 0.0 && test_fraction < 1.0))
         throw InvalidInput("test fraction must be in [0, 1), got " + std::to_string(test_fraction));
     std::vector<Pair> pairs = all_pairs(g);
     const std::size_t total = pairs.size();
-    const auto n_test = static_cast<std::size_t>(std::floor(test_fraction * static_cast<double>(total)));
+    const std::size_t n_test = held_out_count(total, test_fraction);
     // Partial Fisher-Yates: the first n_test positions become a uniform random subset.
     std::mt19937_64 rng = seeded_stream(seed, 0);
     for (std::size_t i = 0; i < n_test; ++i) {

@@ -22,6 +22,9 @@ struct Split {
     std::vector<Pair> train, test;
 };
 
+/// The number of held-out pairs of split_pairs: floor(test_fraction * pairs).
+[[nodiscard]] std::size_t held_out_count(std::size_t pairs, double test_fraction);
+
 /// Every pair of g, sorted by (x, y).
 std::vector<Pair> all_pairs(const AbelianGroup& g);
 

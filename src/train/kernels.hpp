@@ -6,6 +6,7 @@
 /// build stays portable. Within one machine every result is deterministic; the two variants can differ
 /// in the last bits (FMA contraction).
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "train/dataset.hpp"
@@ -27,6 +28,10 @@ struct Kernels {
                         T bias2_sqrt, T eps, T step_size);
     /// out[i] += in[i] for i < n.
     void (*add_into)(std::size_t n, T* out, const T* in);
+    /// Gathered row products (the group correlations of all_pairs_objective.hpp), on columns [j0, j1) of
+    /// n x q row-major matrices: out[r*q + j] = sum_{i < n} p[i*q + j] * g[index[r*n + i]*q + j] for r < n.
+    void (*gathered_row_products)(std::size_t n, std::size_t q, std::size_t j0, std::size_t j1,
+                                  const std::uint32_t* index, const T* p, const T* g, T* out);
     /// "avx2+fma" or "baseline".
     const char* name;
 };

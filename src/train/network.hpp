@@ -48,10 +48,11 @@ struct WeightMatrices {
 
 /// PyTorch's default nn.Linear initialisation (kaiming_uniform with a = sqrt(5)): every W_a, W_b entry
 /// uniform in [-1/sqrt(n), 1/sqrt(n)), every V entry uniform in [-1/sqrt(q), 1/sqrt(q)); drawn in the order
-/// W_a, W_b, V, each row-major in PyTorch's layout, from seeded_stream(seed, 1). Throws InvalidInput if
+/// W_a, W_b, V, each row-major in PyTorch's layout, from seeded_stream(seed, 1); every draw (a double) is
+/// multiplied by `scale` before the rounding to T (scale 1: the draws themselves). Throws InvalidInput if
 /// n < 2 or q == 0.
 template <class T>
-Network<T> pytorch_default_init(std::size_t n, std::size_t q, std::uint64_t seed) {
+Network<T> pytorch_default_init(std::size_t n, std::size_t q, std::uint64_t seed, double scale = 1.0) {
     if (n < 2) throw InvalidInput("group order must be at least 2");
     if (q == 0) throw InvalidInput("width must be at least 1");
     Network<T> net(n, q);
@@ -60,9 +61,10 @@ Network<T> pytorch_default_init(std::size_t n, std::size_t q, std::uint64_t seed
     const double out_bound = 1.0 / std::sqrt(static_cast<double>(q));
     for (T* w : {net.wa_t(), net.wb_t()})
         for (std::size_t j = 0; j < q; ++j)
-            for (std::size_t x = 0; x < n; ++x) w[x * q + j] = static_cast<T>(uniform(rng, -in_bound, in_bound));
+            for (std::size_t x = 0; x < n; ++x) w[x * q + j] = static_cast<T>(scale * uniform(rng, -in_bound, in_bound));
     for (std::size_t m = 0; m < n; ++m)
-        for (std::size_t j = 0; j < q; ++j) net.v()[m * q + j] = static_cast<T>(uniform(rng, -out_bound, out_bound));
+        for (std::size_t j = 0; j < q; ++j)
+            net.v()[m * q + j] = static_cast<T>(scale * uniform(rng, -out_bound, out_bound));
     return net;
 }
 

@@ -40,7 +40,13 @@ void Adam<T>::step(std::span<T> params, std::span<const T> grad) {
     const double bias2 = 1.0 - std::pow(config_.beta2, static_cast<double>(t_));
     const T step_size = static_cast<T>(config_.lr / bias1);
     const T bias2_sqrt = static_cast<T>(std::sqrt(bias2));
-    const T wd = static_cast<T>(config_.weight_decay);
+    T wd = static_cast<T>(config_.weight_decay);
+    if (config_.decoupled) {
+        const T keep = static_cast<T>(1.0 - config_.lr * config_.weight_decay);
+        if (config_.weight_decay != 0)
+            for (T& p : params) p *= keep;
+        wd = T(0);
+    }
     const T one_minus_b1 = static_cast<T>(1.0 - config_.beta1);
     const T b2 = static_cast<T>(config_.beta2), one_minus_b2 = static_cast<T>(1.0 - config_.beta2);
     const T eps = static_cast<T>(config_.eps);

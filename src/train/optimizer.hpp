@@ -6,6 +6,8 @@
 /// Adam, step t = 1, 2, ...: g = grad + wd * p (coupled L2 weight decay, added to the gradient);
 ///   m = m + (1 - beta1)(g - m);  v = beta2 v + (1 - beta2) g^2;
 ///   p = p - (lr / (1 - beta1^t)) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps).
+/// AdamW (decoupled, torch.optim.AdamW): p = p * (1 - lr wd) first (the factor computed in double, rounded
+/// to T), then the Adam step above with g = grad (no wd term).
 /// SGD: g = grad + wd * p; b = g at the first step, else b = momentum b + (1 - dampening) g; p = p - lr b
 /// (plain SGD when momentum = 0). Bias corrections and step sizes are computed in double, the element
 /// updates in the parameters' type T, as PyTorch does for a float or double tensor.
@@ -20,6 +22,7 @@ struct AdamConfig {
     double lr = 1e-3;
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
     double weight_decay = 0;
+    bool decoupled = false;  ///< AdamW: decoupled weight decay instead of the L2 term in the gradient
 };
 
 /// SGD hyper-parameters.

@@ -7,11 +7,13 @@ namespace cogo::train {
 const char* precision_name(Precision p) { return p == Precision::float32 ? "float32" : "float64"; }
 const char* loss_name(LossKind l) { return l == LossKind::mse ? "mse" : "ce"; }
 const char* activation_name(Activation a) { return a == Activation::quadratic ? "quadratic" : "relu"; }
-const char* optimizer_name(OptimizerKind o) { return o == OptimizerKind::adam ? "adam" : "sgd"; }
+const char* optimizer_name(OptimizerKind o) {
+    return o == OptimizerKind::adam ? "adam" : o == OptimizerKind::adamw ? "adamw" : "sgd";
+}
 
 nlohmann::json run_identity(const TrainConfig& c) {
     validate(c);
-    return {{"kind", "cogo-train"},
+    nlohmann::json id = {{"kind", "cogo-train"},
             {"group", AbelianGroup::parse(c.group).spec()},
             {"width", c.width},
             {"lr", c.lr},
@@ -25,6 +27,14 @@ nlohmann::json run_identity(const TrainConfig& c) {
             {"optimizer", optimizer_name(c.optimizer)},
             {"momentum", c.momentum},
             {"eval_every", c.eval_every}};
+    // settings added later enter only when they differ from what every earlier run did, so the identity of
+    // an earlier run (and of every run with these defaults) stays what it was
+    const std::size_t pairs = AbelianGroup::parse(c.group).order() * AbelianGroup::parse(c.group).order();
+    const std::size_t train_pairs = pairs - held_out_count(pairs, c.test_fraction);
+    if (c.batch_size > 0 && c.batch_size < train_pairs) id["batch_size"] = c.batch_size;
+    if (c.init_scale != 1.0) id["init_scale"] = c.init_scale;
+    if (resolve_gradient_path(c) == GradientPath::all_pairs) id["gradient_path"] = gradient_path_name(GradientPath::all_pairs);
+    return id;
 }
 
 std::string identity_difference(const nlohmann::json& found, const nlohmann::json& expected) {

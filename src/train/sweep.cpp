@@ -46,7 +46,8 @@ void require_list(const std::vector<T>& values, const char* what) {
 
 std::string run_name(const TrainConfig& c) {
     return "g" + c.group + "_q" + std::to_string(c.width) + "_wd" + shortest_decimal(c.weight_decay) + "_lr" + shortest_decimal(c.lr) +
-           "_s" + std::to_string(c.seed);
+           (c.test_fraction != 0.1 ? "_test" + shortest_decimal(c.test_fraction) : std::string()) + "_s" +
+           std::to_string(c.seed);
 }
 
 std::vector<SweepRun> expand(const SweepGrid& grid) {
@@ -57,8 +58,12 @@ std::vector<SweepRun> expand(const SweepGrid& grid) {
     require_list(grid.weight_decays, "weight decays");
     require_list(grid.lrs, "learning rates");
     require_list(grid.seeds, "seeds");
+    const std::vector<double> fractions = grid.test_fractions.empty() ? std::vector<double>{grid.base.test_fraction}
+                                                                      : grid.test_fractions;
+    require_list(fractions, "test fractions");
     std::size_t total = 1;
-    for (std::size_t n : {groups.size(), grid.widths.size(), grid.weight_decays.size(), grid.lrs.size(), grid.seeds.size()}) {
+    for (std::size_t n : {groups.size(), grid.widths.size(), grid.weight_decays.size(), grid.lrs.size(),
+                          fractions.size(), grid.seeds.size()}) {
         if (n > max_sweep_runs || total * n > max_sweep_runs)
             throw InvalidInput("sweep: the grid has more than " + std::to_string(max_sweep_runs) + " runs");
         total *= n;
@@ -68,8 +73,10 @@ std::vector<SweepRun> expand(const SweepGrid& grid) {
         for (std::size_t width : grid.widths)
             for (double wd : grid.weight_decays)
                 for (double lr : grid.lrs)
+                    for (double fraction : fractions)
                     for (std::uint64_t seed : grid.seeds) {
                         TrainConfig c = grid.base;
+                        c.test_fraction = fraction;
                         c.group = group;
                         c.width = width;
                         c.weight_decay = wd;

@@ -4,7 +4,8 @@
 /// shards for cluster job arrays, and resumability. Pure functions; running is `cogo sweep`'s job.
 ///
 /// Each run lives in SWEEPDIR/<name> with name = "g<group>_q<width>_wd<wd>_lr<lr>_s<seed>" (group in
-/// canonical form, numbers in the shortest form that reads back to the same double, e.g. wd5e-05). A run is
+/// canonical form, numbers in the shortest form that reads back to the same double, e.g. wd5e-05), with
+/// "_test<fraction>" before "_s" when the test fraction is not the paper's 0.1. A run is
 /// complete when its folder passes io/run_directory.hpp's check (completion marker written last, every file
 /// intact) AND the marker's identity (train/run_identity.hpp) is the identity of the run's configuration:
 /// a folder made with other settings (steps, lr, precision, ...) is never taken for the run.
@@ -25,7 +26,9 @@ struct SweepGrid {
     std::vector<double> weight_decays{5e-5};
     std::vector<double> lrs{0.01};
     std::vector<std::uint64_t> seeds{1, 2, 3, 4, 5};
-    TrainConfig base;  ///< steps, test fraction, precision, loss, ... (group, width, wd, lr, seed overridden)
+    /// Held-out shares (an axis); empty: base.test_fraction alone.
+    std::vector<double> test_fractions;
+    TrainConfig base;  ///< steps, precision, loss, ... (group, width, wd, lr, seed, test fraction overridden)
 };
 
 /// One run of the grid.
@@ -37,7 +40,8 @@ struct SweepRun {
 /// Most runs one grid may hold.
 inline constexpr std::size_t max_sweep_runs = 100000;
 
-/// All runs, ordered by (group as listed, width, weight decay, lr, seed), each configuration validated.
+/// All runs, ordered by (group as listed, width, weight decay, lr, test fraction, seed), each configuration
+/// validated.
 /// Throws InvalidInput on an empty list, a duplicate value in a list (groups compared in canonical form:
 /// "5" and "05" are one group), more than max_sweep_runs runs, or an invalid configuration.
 std::vector<SweepRun> expand(const SweepGrid& grid);

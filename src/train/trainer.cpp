@@ -9,6 +9,8 @@
 #include <variant>
 
 #include "support/error.hpp"
+#include "train/all_pairs_objective.hpp"
+#include "train/seeded_random.hpp"
 #include "train/dataset.hpp"
 #include "train/metrics.hpp"
 #include "train/optimizer.hpp"
@@ -28,8 +30,9 @@ template <class T>
 class AnyOptimizer {
 public:
     AnyOptimizer(std::size_t size, const TrainConfig& c) {
-        if (c.optimizer == OptimizerKind::adam)
-            impl_.template emplace<Adam<T>>(size, AdamConfig{c.lr, 0.9, 0.999, 1e-8, c.weight_decay});
+        if (c.optimizer == OptimizerKind::adam || c.optimizer == OptimizerKind::adamw)
+            impl_.template emplace<Adam<T>>(
+                size, AdamConfig{c.lr, 0.9, 0.999, 1e-8, c.weight_decay, c.optimizer == OptimizerKind::adamw});
         else
             impl_.template emplace<Sgd<T>>(size, SgdConfig{c.lr, c.momentum, 0.0, c.weight_decay});
     }
@@ -45,14 +48,24 @@ template <class T>
 TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHooks& hooks) {
     const std::size_t n = group.order(), q = c.width;
     const Split split = split_pairs(group, c.test_fraction, c.seed);
-    Network<T> net = pytorch_default_init<T>(n, q, c.seed);
+    Network<T> net = pytorch_default_init<T>(n, q, c.seed, c.init_scale);
     Network<T> grad(n, q);
     Objective<T> train_objective(n, q, split.train, c.loss, c.activation);
     Objective<T> test_objective(n, q, split.test, c.loss, c.activation);
     AnyOptimizer<T> optimizer(net.params.size(), c);
     ThreadPool pool(c.threads);
+    const GradientPath path = resolve_gradient_path(c);
+    std::unique_ptr<AllPairsObjective<T>> all_pairs_objective;
+    if (path == GradientPath::all_pairs) all_pairs_objective = std::make_unique<AllPairsObjective<T>>(group, q, split.test);
+    // mini-batches: a seeded permutation of the train pairs per epoch, cut into consecutive batches
+    const bool mini_batch = c.batch_size > 0 && c.batch_size < split.train.size();
+    std::mt19937_64 batch_rng = seeded_stream(c.seed, 2);
+    std::vector<std::size_t> order(split.train.size());
+    std::size_t batch_position = order.size();  // start a new epoch at the first step
+    std::vector<Pair> batch;
 
     TrainResult result;
+    result.gradient_path = path;
     result.train_size = split.train.size();
     result.test_size = split.test.size();
     result.flops_per_step = 3.0 * train_objective.gemm_flops_forward();
@@ -71,11 +84,35 @@ TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHook
         const bool last = t == c.steps;
         const auto start = std::chrono::steady_clock::now();
         const double cpu_start = process_cpu_seconds();
-        const Evaluation train_eval =
-            last ? train_objective.evaluate(net, pool) : train_objective.evaluate(net, grad, pool);
+        const bool record = t % c.eval_every == 0 || last;
+        Evaluation train_eval;
+        if (last) {
+            train_eval = train_objective.evaluate(net, pool);
+        } else if (all_pairs_objective) {
+            // the gradient in closed form; the train accuracy (recorded steps only) needs the forward pass
+            train_eval = all_pairs_objective->loss_and_gradient(net, grad, pool);
+            if (record) train_eval = train_objective.evaluate(net, pool);
+        } else if (mini_batch) {
+            if (batch_position >= order.size()) {
+                for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+                for (std::size_t i = order.size(); i > 1; --i)
+                    std::swap(order[i - 1], order[static_cast<std::size_t>(uniform_below(batch_rng, i))]);
+                batch_position = 0;
+            }
+            const std::size_t end = std::min(order.size(), batch_position + c.batch_size);
+            batch.clear();
+            for (std::size_t i = batch_position; i < end; ++i) batch.push_back(split.train[order[i]]);
+            batch_position = end;
+            Objective<T> batch_objective(n, q, batch, c.loss, c.activation);
+            (void)batch_objective.evaluate(net, grad, pool);
+            // the recorded train metrics are over every train pair, as for full batches
+            if (record) train_eval = train_objective.evaluate(net, pool);
+        } else {
+            train_eval = train_objective.evaluate(net, grad, pool);
+        }
         const auto computed = std::chrono::steady_clock::now();
         const double cpu_computed = process_cpu_seconds();
-        if (t % c.eval_every == 0 || last) {
+        if (record) {
             latest.step = t;
             latest.train_loss = train_eval.loss;
             latest.train_accuracy = train_eval.accuracy();
@@ -126,6 +163,34 @@ void validate(const TrainConfig& c) {
     if (!(c.momentum >= 0 && c.momentum <= 1)) throw InvalidInput("--momentum must be in [0, 1]");
     for (std::size_t s : c.checkpoints)
         if (s > c.steps) throw InvalidInput("checkpoint step " + std::to_string(s) + " is beyond --steps " + std::to_string(c.steps));
+    if (!(c.init_scale > 0) || !std::isfinite(c.init_scale) || c.init_scale > 1e6)
+        throw InvalidInput("--init-scale must be positive and at most 1e6");
+    const std::size_t pairs = group.order() * group.order();
+    const std::size_t train_pairs = pairs - held_out_count(pairs, c.test_fraction);
+    if (c.batch_size > train_pairs)
+        throw InvalidInput("--batch-size " + std::to_string(c.batch_size) + " is larger than the " +
+                           std::to_string(train_pairs) + " train pairs");
+    (void)resolve_gradient_path(c);
+}
+
+GradientPath resolve_gradient_path(const TrainConfig& c) {
+    const AbelianGroup group = AbelianGroup::parse(c.group);
+    const std::size_t n = group.order(), pairs = n * n;
+    const std::size_t held = held_out_count(pairs, c.test_fraction);
+    const bool full_batch = c.batch_size == 0 || c.batch_size >= pairs - held;
+    const bool applicable = all_pairs_applicable(c.activation == Activation::quadratic, c.loss == LossKind::mse, full_batch);
+    const double bytes = all_pairs_workspace_bytes(n, c.width);
+    if (c.gradient_path == GradientPath::all_pairs) {
+        if (!applicable)
+            throw InvalidInput("--gradient-path all-pairs needs the quadratic activation, the mse loss and full batches");
+        if (bytes > kMaxAllPairsBytes)
+            throw InvalidInput("--gradient-path all-pairs would need " + std::to_string(static_cast<long>(bytes / (1 << 20))) +
+                               " MiB of workspace at width " + std::to_string(c.width) + " (at most 2048 MiB); use direct");
+        return GradientPath::all_pairs;
+    }
+    if (c.gradient_path == GradientPath::direct || !applicable || bytes > kMaxAllPairsBytes) return GradientPath::direct;
+    const PathCost cost = estimate_path_cost(n, c.width, pairs - held, held, c.precision == Precision::float64, c.eval_every);
+    return cost.all_pairs < cost.direct ? GradientPath::all_pairs : GradientPath::direct;
 }
 
 TrainResult train(const TrainConfig& config, const TrainHooks& hooks) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "group/abelian_group.hpp"
+#include "train/gradient_path.hpp"
 #include "train/network.hpp"
 #include "train/objective.hpp"
 
@@ -18,8 +19,9 @@ namespace cogo::train {
 
 /// Floating-point type of the weights and the arithmetic.
 enum class Precision { float32, float64 };
-/// The optimizer.
-enum class OptimizerKind { adam, sgd };
+/// The optimizer: Adam with coupled L2 weight decay (the paper's), AdamW (decoupled weight decay,
+/// torch.optim.AdamW), SGD.
+enum class OptimizerKind { adam, sgd, adamw };
 
 /// Everything that determines a run.
 struct TrainConfig {
@@ -38,7 +40,20 @@ struct TrainConfig {
     double momentum = 0.9;             ///< SGD momentum (ignored by Adam)
     std::size_t eval_every = 1;        ///< metrics every this many steps (and at the last step)
     std::vector<std::size_t> checkpoints;  ///< steps (<= steps) at which to hand out the weights
+    /// Train pairs per optimizer step: 0 = every train pair (full batch, the paper). Otherwise each epoch
+    /// is a seeded permutation of the train pairs (seeded_stream(seed, 2)) cut into batches of this size
+    /// in order, the last one smaller if it does not divide; a step is one batch.
+    std::size_t batch_size = 0;
+    /// Factor on every initial weight (PyTorch's default init times this); 1 = the paper.
+    double init_scale = 1.0;
+    /// How the full-batch gradient is computed (gradient_path.hpp); the result is the same to float rounding.
+    GradientPath gradient_path = GradientPath::automatic;
 };
+
+/// The path a configuration runs (direct or all-pairs): `gradient_path` unless automatic, else the cost
+/// model's cheaper one where the all-pairs path applies. Throws InvalidInput if all-pairs is forced where it
+/// does not apply (ReLU, cross-entropy or mini-batches).
+[[nodiscard]] GradientPath resolve_gradient_path(const TrainConfig& config);
 
 /// Metrics of the weights after `step` optimizer steps.
 struct MetricsRow {
@@ -60,7 +75,8 @@ struct TrainResult {
     std::size_t train_size = 0, test_size = 0;
     std::vector<double> step_seconds;   ///< wall time of each optimizer step (forward, backward, update)
     std::vector<double> step_cpu_seconds;  ///< CPU time of the process (all threads) in each step
-    double flops_per_step = 0;          ///< GEMM floating-point operations of one step
+    double flops_per_step = 0;          ///< GEMM floating-point operations of one step (of the direct path)
+    GradientPath gradient_path = GradientPath::direct;  ///< the path the run used
 };
 
 /// Callbacks during a run (all optional).
@@ -73,7 +89,8 @@ struct TrainHooks {
 
 /// Throws InvalidInput with a clear message if the configuration is unusable: a bad group spec or order
 /// < 2 or > 8192, width 0 or beyond 2^24 (or n q > 2^28), threads > 1024, lr <= 0 or not finite, weight decay < 0, test fraction outside [0, 1), threads 0,
-/// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`.
+/// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`, an init scale <= 0, not finite or
+/// above 1e6, a batch size beyond the train pairs or above 2^28, a forced all-pairs path that does not apply.
 void validate(const TrainConfig& config);
 
 /// Runs the experiment (validating first).

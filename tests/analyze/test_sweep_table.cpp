@@ -107,3 +107,36 @@ TEST_CASE("runs with different learning rates are separate rows, never averaged"
     CHECK(table_json(rows)[1].contains("paper"));         // the paper's lr
     CHECK_FALSE(table_json(rows)[0].contains("paper"));   // another lr: not the paper's experiment
 }
+
+TEST_CASE("runs with other optimizer, test fraction, batch size or init scale are separate rows, never averaged") {
+    json blocks = json::array({block("z_nu*z_syn", true, true)});
+    std::vector<RunShares> runs;
+    json paper = summary("23", 512, 5e-5, 1, 1.0);
+    paper["optimizer"] = "adam";
+    paper["test_fraction"] = 0.1;
+    paper["batch_size"] = 0;
+    paper["init_scale"] = 1.0;
+    runs.push_back(run_shares(paper, {{"blocks", blocks}}));
+    runs.push_back(run_shares(summary("23", 512, 5e-5, 2, 1.0), {{"blocks", blocks}}));  // older summary: no keys
+    json variants[4] = {paper, paper, paper, paper};
+    variants[0]["optimizer"] = "adamw";
+    variants[1]["test_fraction"] = 0.5;
+    variants[2]["batch_size"] = 64;
+    variants[3]["init_scale"] = 0.5;
+    for (const json& v : variants) runs.push_back(run_shares(v, {{"blocks", blocks}}));
+    CHECK(runs[0].variant.empty());
+    CHECK(runs[1].variant.empty());
+    CHECK(runs[2].variant == "adamw");
+    CHECK(runs[3].variant == "test 0.5");
+    CHECK(runs[4].variant == "batch 64");
+    CHECK(runs[5].variant == "init x0.5");
+    const auto rows = aggregate(runs, false);
+    REQUIRE(rows.size() == 5);
+    std::size_t paper_rows = 0;
+    for (const TableRow& r : rows) {
+        CHECK(r.runs == (r.variant.empty() ? 2u : 1u));
+        paper_rows += table_json({r})[0].contains("paper");
+    }
+    CHECK(paper_rows == 1);  // only the paper's settings are compared with the paper
+    CHECK(table_text(rows).find("settings: batch 64") != std::string::npos);
+}

@@ -144,3 +144,23 @@ TEST_CASE("group_spec and exclusive: the group is checked early and --d/--group 
     CHECK(parse(app, {"--group", "1"}).find("d >= 2") != std::string::npos);
     CHECK(parse(app, {"--group", "4096x4096"}).find("exceeds") != std::string::npos);
 }
+
+TEST_CASE("complement_fraction: 1 - F exactly from the decimal digits, F in (0, 1]") {
+    CHECK(cli::complement_fraction("0.9", "--train-fraction") == 0.1);  // 1.0 - 0.9 is 0.09999999999999998
+    CHECK(1.0 - 0.9 != 0.1);
+    CHECK(cli::complement_fraction("0.3", "--train-fraction") == 0.7);
+    CHECK(cli::complement_fraction(".5", "--train-fraction") == 0.5);
+    CHECK(cli::complement_fraction("1", "--train-fraction") == 0.0);
+    CHECK(cli::complement_fraction("1.000", "--train-fraction") == 0.0);
+    CHECK(cli::complement_fraction("0.123456789012345678", "--train-fraction") == 0.876543210987654322);
+    for (const char* bad : {"", "0", "0.0", "1.5", "2", "-0.5", "+0.5", "9e-1", "0.5.5", ".", "0x1p-1", "nan",
+                            "0.1234567890123456789", " 0.5"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS((void)cli::complement_fraction(bad, "--train-fraction"), InvalidInput);
+    }
+    try {
+        (void)cli::complement_fraction("1.5", "--train-fraction");
+    } catch (const InvalidInput& e) {
+        CHECK(std::string(e.what()).find("--train-fraction") != std::string::npos);
+    }
+}

@@ -5,9 +5,12 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <unistd.h>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/sweep_command.hpp"
 #include "io/atomic_file.hpp"
@@ -195,9 +198,15 @@ TEST_CASE("a truncated Wa.npy is not a complete run: it is trained again") {
 
 TEST_CASE("sweep options are validated exactly, before anything runs") {
     const fs::path dir = fresh("options");
-    for (int which = 0; which < 8; ++which) {
+    for (int which = 0; which < 14; ++which) {
         cli::SweepOptions o = one_group(dir);
         if (which == 0) o.steps = 0;
+        if (which == 8) o.test_fractions = "0.1,1";
+        if (which == 9) o.test_fractions = "0.1,";
+        if (which == 10) o.train_fractions = "0.5,0";
+        if (which == 11) o.train_fractions = "0.5,0.50";  // one fraction twice
+        if (which == 12) o.gradient_path = "fast";
+        if (which == 13) o.batch_size = 1000;  // Z_5 has 23 train pairs
         if (which == 1) o.groups = "5,";
         if (which == 2) o.groups = "5,05";  // one group twice
         if (which == 3) o.seeds = "1,";
@@ -210,6 +219,37 @@ TEST_CASE("sweep options are validated exactly, before anything runs") {
         CHECK_THROWS_AS(cli::run_sweep(o, out), InvalidInput);
     }
     CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("a sweep over train fractions with AdamW and mini-batches: one run per fraction, settings in each run") {
+    const fs::path dir = fresh("fractions");
+    cli::SweepOptions o = one_group(dir);
+    o.seeds = "1";
+    o.steps = 10;
+    o.train_fractions = "0.5,0.9";
+    o.optimizer = "adamw";
+    o.batch_size = 4;
+    o.init_scale = 0.5;
+    std::ostringstream out;
+    REQUIRE(cli::run_sweep(o, out) == 0);
+    const fs::path half = dir / "g5_q16_wd1e-04_lr0.01_test0.5_s1";
+    const fs::path paper = dir / "g5_q16_wd1e-04_lr0.01_s1";
+    REQUIRE(fs::exists(half / "summary.json"));
+    REQUIRE(fs::exists(paper / "summary.json"));
+    std::ifstream in(half / "summary.json");
+    const nlohmann::json j = nlohmann::json::parse(in);
+    CHECK(j["test_fraction"] == 0.5);
+    CHECK(j["optimizer"] == "adamw");
+    CHECK(j["batch_size"] == 4);
+    CHECK(j["init_scale"] == 0.5);
+    // the same sweep again: everything complete; with another batch size: refused (other shared settings)
+    std::ostringstream again;
+    CHECK(cli::run_sweep(o, again) == 0);
+    CHECK(again.str().find("2 already complete") != std::string::npos);
+    o.batch_size = 8;
+    std::ostringstream other;
+    CHECK_THROWS_AS(cli::run_sweep(o, other), InvalidInput);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("a diverged run is reported as diverged") {

@@ -2,6 +2,10 @@
 // the reported loss, and bad input is refused before anything is written.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <optional>
+#include <CLI/CLI.hpp>
+
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -95,6 +99,85 @@ TEST_CASE("cogo train --json: machine-readable summary") {
     CHECK(j["train_size"] == 45);
     CHECK(j["test_size"] == 4);
     CHECK(j["median_step_seconds"].get<double>() > 0);
+}
+
+TEST_CASE("cogo train: AdamW, mini-batches, init scale, train fraction and gradient path reach summary.json") {
+    cli::TrainCommandOptions o = small();
+    o.json = true;
+    o.optimizer = "adamw";
+    o.config.batch_size = 8;
+    o.config.init_scale = 0.5;
+    o.config.test_fraction = 0.5;
+    std::ostringstream log;
+    REQUIRE(cli::run_train(o, log) == 0);
+    auto j = nlohmann::json::parse(log.str());
+    CHECK(j["optimizer"] == "adamw");
+    CHECK(j["batch_size"] == 8);
+    CHECK(j["init_scale"] == 0.5);
+    CHECK(j["test_fraction"] == 0.5);
+    CHECK(j["test_size"] == 24);  // floor(0.5 * 49)
+    CHECK(j["gradient_path"] == "direct");  // mini-batches run the direct path
+    o = small();
+    o.json = true;
+    o.gradient_path = "all-pairs";
+    std::ostringstream log2;
+    REQUIRE(cli::run_train(o, log2) == 0);
+    j = nlohmann::json::parse(log2.str());
+    CHECK(j["gradient_path"] == "all-pairs");
+    CHECK(j["batch_size"] == 0);
+    CHECK(j["init_scale"] == 1.0);
+}
+
+TEST_CASE("cogo train: the new options are parsed exactly; bad values exit 2") {
+    auto parses = [](std::vector<std::string> args) {
+        CLI::App app;
+        cli::TrainCommandOptions o;
+        auto* cmd = cli::add_train_command(app, o);
+        (void)cmd;
+        args.insert(args.begin(), "train");
+        std::reverse(args.begin(), args.end());
+        try {
+            app.parse(args);
+        } catch (const CLI::ParseError& e) {
+            return std::optional<cli::TrainCommandOptions>();
+        }
+        return std::optional<cli::TrainCommandOptions>(o);
+    };
+    auto o = parses({"--train-fraction", "0.9"});
+    REQUIRE(o);
+    CHECK(o->config.test_fraction == 0.1);  // exactly, although 1.0 - 0.9 != 0.1 in floating point
+    o = parses({"--train-fraction", "0.3"});
+    REQUIRE(o);
+    CHECK(o->config.test_fraction == 0.7);
+    o = parses({"--train-fraction", "1"});
+    REQUIRE(o);
+    CHECK(o->config.test_fraction == 0.0);
+    o = parses({"--batch-size", "064", "--init-scale", "0.25"});
+    REQUIRE(o);
+    CHECK(o->config.batch_size == 64);
+    CHECK(o->config.init_scale == 0.25);
+    for (std::vector<std::string> bad : {std::vector<std::string>{"--train-fraction", "0"},
+                                         {"--train-fraction", "1.5"},
+                                         {"--train-fraction", "-0.5"},
+                                         {"--train-fraction", "9e-1"},
+                                         {"--train-fraction", "0.5", "--test-fraction", "0.5"},
+                                         {"--batch-size", "-1"},
+                                         {"--batch-size", "1e3"},
+                                         {"--init-scale", "0"},
+                                         {"--init-scale", "nan"},
+                                         {"--init-scale", "-1"}}) {
+        CAPTURE(bad[0]);
+        CHECK_FALSE(parses(bad));
+    }
+    cli::TrainCommandOptions bad = small();
+    bad.gradient_path = "fast";
+    CHECK_THROWS_AS(cli::resolve_config(bad), InvalidInput);
+    bad = small();
+    bad.optimizer = "AdamW";
+    CHECK_THROWS_AS(cli::resolve_config(bad), InvalidInput);
+    bad = small();
+    bad.config.batch_size = 46;  // 45 train pairs
+    CHECK_THROWS_AS(cli::resolve_config(bad), InvalidInput);
 }
 
 TEST_CASE("cogo train: bad input is refused (InvalidInput, exit code 2) and writes nothing") {

@@ -30,6 +30,36 @@ TEST_CASE("Adam, first step by hand: p = 1, grad = 0.5, wd = 0.1, lr = 0.01") {
     CHECK(std::abs(p[0] - expected) < 1e-15);
 }
 
+TEST_CASE("AdamW (decoupled weight decay, torch.optim.AdamW), two steps by hand: p = 1, grad 0.5 then -0.2, wd 0.1") {
+    // torch.optim.AdamW: p *= 1 - lr wd, then the Adam step with the bare gradient.
+    // Step 1: p = 1 - 0.001 = 0.999; m = 0.05, v = 0.00025; step size 0.1, denom = 0.5 + 1e-8;
+    // p = 0.999 - 0.1 * 0.05 / (0.5 + 1e-8).
+    std::vector<double> p{1.0}, g{0.5};
+    Adam<double> adamw(1, AdamConfig{0.01, 0.9, 0.999, 1e-8, 0.1, true});
+    adamw.step(p, g);
+    const double p1 = 0.999 - 0.1 * 0.05 / (0.5 + 1e-8);
+    CHECK(std::abs(p[0] - p1) < 1e-16);
+    // Step 2: p = p1 (1 - 0.001); m = 0.9 * 0.05 + 0.1 * (-0.2); v = 0.999 * 0.00025 + 0.001 * 0.04.
+    const double m2 = 0.045 - 0.02, v2 = 0.999 * 0.00025 + 0.001 * 0.04;
+    const double p2 = p1 * 0.999 - (0.01 / 0.19) * m2 / (std::sqrt(v2) / std::sqrt(0.001999) + 1e-8);
+    g[0] = -0.2;
+    adamw.step(p, g);
+    CHECK(std::abs(p[0] - p2) < 1e-15);
+    // With wd = 0 AdamW is Adam, bit for bit.
+    std::vector<double> q1{0.3, -2.0}, q2{0.3, -2.0}, grad{0.25, 0.125};
+    Adam<double> plain(2, AdamConfig{0.01, 0.9, 0.999, 1e-8, 0.0}), decoupled(2, AdamConfig{0.01, 0.9, 0.999, 1e-8, 0.0, true});
+    plain.step(q1, grad);
+    decoupled.step(q2, grad);
+    CHECK(q1 == q2);
+}
+
+TEST_CASE("AdamW in float32 rounds the decay factor 1 - lr wd to float, as PyTorch does for a float tensor") {
+    std::vector<float> p{1.5f}, g{0.0f};
+    Adam<float> adamw(1, AdamConfig{0.1, 0.9, 0.999, 1e-8, 0.3, true});
+    adamw.step(p, g);  // zero gradient: m = v = 0, the Adam part moves nothing
+    CHECK(p[0] == 1.5f * static_cast<float>(1.0 - 0.1 * 0.3));
+}
+
 TEST_CASE("Adam: two steps with weight decay on a tiny net (Z_2, q = 1) match a hand-computed gradient and update") {
     // Z_2, one node, all four pairs. With D = v0 - v1, h = (a_x + b_y)^2, s = +1 for class 0 and -1 for
     // class 1, the loss is L = (1/8) sum_{x,y} (D h - s)^2 (P projects onto the difference of the two

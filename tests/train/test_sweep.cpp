@@ -39,6 +39,61 @@ TEST_CASE("the grid expands to every combination, in order, with unique names th
     for (double v : {5e-5, 1e-4, 0.01, 0.1, 3e-3, 1.0 / 3}) CHECK(std::stod(shortest_decimal(v)) == v);
 }
 
+TEST_CASE("the test fraction is a sweep axis; names carry it when it is not 0.1") {
+    SweepGrid grid;
+    grid.groups = {"7"};
+    grid.widths = {8};
+    grid.seeds = {1, 2};
+    grid.test_fractions = {0.1, 0.5, 0.7};
+    const auto runs = expand(grid);
+    REQUIRE(runs.size() == 6);
+    CHECK(runs[0].name == "g7_q8_wd5e-05_lr0.01_s1");  // the paper's fraction: the name as before
+    CHECK(runs[2].name == "g7_q8_wd5e-05_lr0.01_test0.5_s1");
+    CHECK(runs[2].config.test_fraction == 0.5);
+    CHECK(runs[5].config.test_fraction == 0.7);
+    std::set<std::string> names;
+    for (const auto& r : runs) names.insert(r.name);
+    CHECK(names.size() == runs.size());
+    grid.test_fractions = {0.5, 0.5};
+    CHECK_THROWS_AS(expand(grid), InvalidInput);
+    grid.test_fractions = {1.0};
+    CHECK_THROWS_AS(expand(grid), InvalidInput);
+}
+
+TEST_CASE("run identity: the new settings enter only when not the defaults, and always change it") {
+    TrainConfig c;
+    c.group = "7";
+    c.width = 8;
+    const nlohmann::json base = run_identity(c);
+    for (const char* key : {"batch_size", "init_scale", "gradient_path"}) CHECK_FALSE(base.contains(key));
+    auto differs = [&](auto change) {
+        TrainConfig other = c;
+        change(other);
+        const nlohmann::json id = run_identity(other);
+        CHECK(id != base);
+        CHECK_FALSE(identity_difference(id, base).empty());
+    };
+    differs([](TrainConfig& o) { o.optimizer = OptimizerKind::adamw; });
+    differs([](TrainConfig& o) { o.batch_size = 8; });
+    differs([](TrainConfig& o) { o.init_scale = 0.5; });
+    differs([](TrainConfig& o) { o.gradient_path = GradientPath::all_pairs; });
+    differs([](TrainConfig& o) { o.test_fraction = 0.5; });
+    // a batch of every train pair is the full batch, and direct is what automatic picks here: same identity
+    TrainConfig same = c;
+    same.batch_size = 45;
+    CHECK(run_identity(same) == base);
+    same.batch_size = 0;
+    same.gradient_path = GradientPath::direct;
+    CHECK(run_identity(same) == base);
+    // at d = 127 automatic resolves to the all-pairs path, which the identity records
+    TrainConfig big = c;
+    big.group = "127";
+    big.width = 512;
+    CHECK(run_identity(big).at("gradient_path") == "all-pairs");
+    big.gradient_path = GradientPath::direct;
+    CHECK_FALSE(run_identity(big).contains("gradient_path"));
+}
+
 TEST_CASE("bad grids are clear errors") {
     SweepGrid grid;
     grid.seeds = {};
