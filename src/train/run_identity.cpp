@@ -9,7 +9,10 @@ const char* loss_name(LossKind l) { return l == LossKind::mse ? "mse" : "ce"; }
 const char* activation_name(Activation a) { return a == Activation::quadratic ? "quadratic" : "relu"; }
 const char* optimizer_name(OptimizerKind o) { return o == OptimizerKind::adam ? "adam" : "sgd"; }
 
-nlohmann::json run_identity(const TrainConfig& c) {
+namespace {
+
+/// The settings part of the identity (every run has it).
+nlohmann::json settings_identity(const TrainConfig& c) {
     validate(c);
     return {{"kind", "cogo-train"},
             {"group", AbelianGroup::parse(c.group).spec()},
@@ -25,6 +28,16 @@ nlohmann::json run_identity(const TrainConfig& c) {
             {"optimizer", optimizer_name(c.optimizer)},
             {"momentum", c.momentum},
             {"eval_every", c.eval_every}};
+}
+
+}  // namespace
+
+nlohmann::json run_identity(const TrainConfig& c) {
+    nlohmann::json id = settings_identity(c);
+    // only runs started from given weights (train --init) carry the key, so other runs' identities are unchanged
+    if (c.init)
+        id["init"] = {{"sha256", c.init->sha256}, {"nodes", c.init->loaded_nodes}, {"pad_scale", c.init->pad_scale}};
+    return id;
 }
 
 std::string identity_difference(const nlohmann::json& found, const nlohmann::json& expected) {

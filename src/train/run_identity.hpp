@@ -2,7 +2,8 @@
 /// \file run_identity.hpp
 /// What makes a training run what it is: every setting of TrainConfig that can change its output files
 /// (the group in canonical form, width, lr, weight decay, steps, test fraction, seed, precision, loss,
-/// activation, optimizer, momentum, metrics interval). Not in it: the thread count (results are
+/// activation, optimizer, momentum, metrics interval, and for `--init` runs the initial weights' content
+/// digest, node count and pad scale). Not in it: the thread count (results are
 /// bit-identical across thread counts) and checkpoint steps (they add files, the final weights are the
 /// same). `cogo train` stores it in the run folder's completion marker (io/run_directory.hpp) and
 /// `cogo sweep` compares it before counting a folder as its run.

@@ -45,7 +45,7 @@ template <class T>
 TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHooks& hooks) {
     const std::size_t n = group.order(), q = c.width;
     const Split split = split_pairs(group, c.test_fraction, c.seed);
-    Network<T> net = pytorch_default_init<T>(n, q, c.seed);
+    Network<T> net = c.init ? from_matrices<T>(c.init->weights) : pytorch_default_init<T>(n, q, c.seed);
     Network<T> grad(n, q);
     Objective<T> train_objective(n, q, split.train, c.loss, c.activation);
     Objective<T> test_objective(n, q, split.test, c.loss, c.activation);
@@ -126,6 +126,12 @@ void validate(const TrainConfig& c) {
     if (!(c.momentum >= 0 && c.momentum <= 1)) throw InvalidInput("--momentum must be in [0, 1]");
     for (std::size_t s : c.checkpoints)
         if (s > c.steps) throw InvalidInput("checkpoint step " + std::to_string(s) + " is beyond --steps " + std::to_string(c.steps));
+    if (c.init) {
+        const WeightMatrices& w = c.init->weights;
+        if (w.wa.rows() != c.width || w.wa.cols() != group.order() || w.wb.rows() != c.width || w.wb.cols() != group.order() ||
+            w.v.rows() != group.order() || w.v.cols() != c.width)
+            throw InvalidInput("--init: the initial weights are not of width " + std::to_string(c.width) + " for " + group.name());
+    }
 }
 
 TrainResult train(const TrainConfig& config, const TrainHooks& hooks) {

@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "group/abelian_group.hpp"
+#include "train/initial_weights.hpp"
 #include "train/network.hpp"
 #include "train/objective.hpp"
 
@@ -38,6 +40,9 @@ struct TrainConfig {
     double momentum = 0.9;             ///< SGD momentum (ignored by Adam)
     std::size_t eval_every = 1;        ///< metrics every this many steps (and at the last step)
     std::vector<std::size_t> checkpoints;  ///< steps (<= steps) at which to hand out the weights
+    /// Initial weights instead of PyTorch's default init (train --init DIR; train/initial_weights.hpp), already
+    /// padded to `width`; null: the default init from `seed`.
+    std::shared_ptr<const InitialWeights> init;
 };
 
 /// Metrics of the weights after `step` optimizer steps.
@@ -73,7 +78,8 @@ struct TrainHooks {
 
 /// Throws InvalidInput with a clear message if the configuration is unusable: a bad group spec or order
 /// < 2 or > 8192, width 0 or beyond 2^24 (or n q > 2^28), threads > 1024, lr <= 0 or not finite, weight decay < 0, test fraction outside [0, 1), threads 0,
-/// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`.
+/// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`, initial weights of another shape than
+/// width x n.
 void validate(const TrainConfig& config);
 
 /// Runs the experiment (validating first).
