@@ -124,6 +124,10 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
                     "With --init: the extra nodes are PyTorch's default init times this (from --seed); 0 = exactly zero "
                     "nodes, which stay zero")
         ->transform(real_number({0, train::kMaxPadScale}))->capture_default_str()->needs(init_option);
+    cmd->add_flag("--init-balance", o.init_balance,
+                  "With --init: move every node to its orbit-minimal gauge first (equal input means, then the scale "
+                  "t^6 = 2||V_j||^2 / (||W_a,j||^2 + ||W_b,j||^2)); the function is unchanged")
+        ->needs(init_option);
     cmd->add_flag("--json", o.json, "Machine-readable summary on stdout");
     cmd->add_flag("--no-progress", o.no_progress, "No progress bar and no progress lines");
     cmd->add_option("--log-every", o.log_every,
@@ -165,9 +169,9 @@ train::TrainConfig resolve_config(const TrainCommandOptions& o) {
     if (!o.init.empty()) {
         train::validate(c);  // the group and width first
         c.init = std::make_shared<const train::InitialWeights>(train::load_initial_weights(
-            o.init, AbelianGroup::parse(c.group).order(), c.width, o.init_pad_scale, c.seed));
-    } else if (o.init_pad_scale != 0) {
-        throw InvalidInput("--init-pad-scale needs --init DIR");
+            o.init, AbelianGroup::parse(c.group).order(), c.width, o.init_pad_scale, c.seed, o.init_balance));
+    } else if (o.init_pad_scale != 0 || o.init_balance) {
+        throw InvalidInput("--init-pad-scale and --init-balance need --init DIR");
     }
     train::validate(c);
     return c;
@@ -252,7 +256,8 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
     };
     if (config.init)
         summary["init"] = {{"source", config.init->source}, {"sha256", config.init->sha256},
-                           {"nodes", config.init->loaded_nodes}, {"pad_scale", config.init->pad_scale}};
+                           {"nodes", config.init->loaded_nodes}, {"pad_scale", config.init->pad_scale},
+                           {"balanced", config.init->balanced}};
     if (write) {
         summary["out"] = options.out;
         stage_weights(*files, "", result.weights);
@@ -278,7 +283,7 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
             << summary["precision"].get<std::string>() << ", " << config.threads << " thread"
             << (config.threads == 1 ? "" : "s") << ")\n";
         if (config.init)
-            out << "  started from " << config.init->source << " (" << config.init->loaded_nodes << " nodes, padded to "
+            out << "  started from " << config.init->source << " (" << config.init->loaded_nodes << " nodes" << (config.init->balanced ? ", balanced" : "") << ", padded to "
                 << config.width << " with " << (config.init->pad_scale > 0 ? "PyTorch's init times the pad scale" : "zero nodes")
                 << ")\n";
         out

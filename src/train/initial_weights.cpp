@@ -57,8 +57,30 @@ WeightMatrices pad_weights(const WeightMatrices& w, std::size_t width, double pa
     return out;
 }
 
+void balance_nodes(WeightMatrices& w) {
+    const std::size_t q = w.wa.rows(), n = w.wa.cols();
+    for (std::size_t j = 0; j < q; ++j) {
+        double mean_a = 0, mean_b = 0;
+        for (std::size_t x = 0; x < n; ++x) mean_a += w.wa(j, x), mean_b += w.wb(j, x);
+        const double s = (mean_b - mean_a) / (2.0 * static_cast<double>(n));
+        double u = 0, v = 0;
+        for (std::size_t x = 0; x < n; ++x) {
+            const double a = w.wa(j, x) + s, b = w.wb(j, x) - s;
+            u += a * a + b * b;
+        }
+        for (std::size_t m = 0; m < w.v.rows(); ++m) v += w.v(m, j) * w.v(m, j);
+        if (!(u > 0) || !(v > 0) || !std::isfinite(u) || !std::isfinite(v)) continue;
+        const double t = std::pow(2.0 * v / u, 1.0 / 6.0);
+        for (std::size_t x = 0; x < n; ++x) {
+            w.wa(j, x) = t * (w.wa(j, x) + s);
+            w.wb(j, x) = t * (w.wb(j, x) - s);
+        }
+        for (std::size_t m = 0; m < w.v.rows(); ++m) w.v(m, j) /= t * t;
+    }
+}
+
 InitialWeights load_initial_weights(const std::string& dir, std::size_t n, std::size_t width, double pad_scale,
-                                    std::uint64_t seed) {
+                                    std::uint64_t seed, bool balance) {
     const std::filesystem::path folder(dir);
     const RunCheck check = check_run(folder);
     if (!check.complete) throw InvalidInput("--init: " + dir + " is not a complete cogo construct/train folder: " + check.reason);
@@ -86,6 +108,8 @@ InitialWeights load_initial_weights(const std::string& dir, std::size_t n, std::
     out.loaded_nodes = w.wa.rows();
     out.pad_scale = pad_scale;
     out.sha256 = sha256_hex(all_bytes);
+    out.balanced = balance;
+    if (balance) balance_nodes(w);
     out.weights = pad_weights(w, width, pad_scale, seed);
     return out;
 }

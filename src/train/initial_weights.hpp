@@ -22,6 +22,7 @@ struct InitialWeights {
     std::string sha256;         ///< SHA-256 of the SHA-256 hex digests of Wa.npy, Wb.npy and V.npy, concatenated in that order
     std::size_t loaded_nodes = 0;  ///< q0: nodes of the source
     double pad_scale = 0;       ///< 0: zero padding; s > 0: PyTorch's init times s
+    bool balanced = false;      ///< the source's nodes were moved to their orbit-minimal gauge (balance_nodes)
 };
 
 /// Largest pad scale accepted.
@@ -32,8 +33,16 @@ inline constexpr double kMaxPadScale = 1e6;
 /// InvalidInput naming the folder and the reason: not complete, a shape mismatch (q0 > width, a column count
 /// other than n), NaN/infinite weights, a pad scale outside [0, kMaxPadScale], files that changed since the
 /// marker was written.
+/// With `balance`, every node of the source is first put at its orbit-minimal gauge (balance_nodes).
 [[nodiscard]] InitialWeights load_initial_weights(const std::string& dir, std::size_t n, std::size_t width,
-                                                  double pad_scale, std::uint64_t seed);
+                                                  double pad_scale, std::uint64_t seed, bool balance = false);
+
+/// Moves every node to the point of its gauge orbit with the smallest squared norm, without changing the
+/// network's function (docs/theory.md section 6): the shift (W_a[j,.] + s, W_b[j,.] - s) that equalises the
+/// two rows' means, then the scale (t W_a, t W_b, V / t^2) with t^6 = 2 ||V[.,j]||^2 / (||W_a[j,.]||^2 +
+/// ||W_b[j,.]||^2). Nodes with zero input or zero output rows are left as they are. The squared norm of the
+/// result is the orbit-minimal norm sum_j E_j (dynamics/orbit_norm.hpp).
+void balance_nodes(WeightMatrices& w);
 
 /// `w` padded to `width` nodes as load_initial_weights does (exposed for tests). Throws InvalidInput if w has
 /// more than `width` nodes or inconsistent shapes.

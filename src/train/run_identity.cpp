@@ -36,7 +36,8 @@ nlohmann::json run_identity(const TrainConfig& c) {
     nlohmann::json id = settings_identity(c);
     // only runs started from given weights (train --init) carry the key, so other runs' identities are unchanged
     if (c.init)
-        id["init"] = {{"sha256", c.init->sha256}, {"nodes", c.init->loaded_nodes}, {"pad_scale", c.init->pad_scale}};
+        id["init"] = {{"sha256", c.init->sha256}, {"nodes", c.init->loaded_nodes}, {"pad_scale", c.init->pad_scale},
+                      {"balanced", c.init->balanced}};
     return id;
 }
 

@@ -9,7 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyze/fourier_weights.hpp"
 #include "cli/construct_command.hpp"
+#include "construct/global_solutions.hpp"
+#include "dynamics/orbit_norm.hpp"
+#include "scalar/cyclotomic.hpp"
 #include "cli/train_command.hpp"
 #include "harness/random.hpp"
 #include "io/atomic_file.hpp"
@@ -144,4 +148,40 @@ TEST_CASE("cogo train --init: identity carries the initial weights; a run at z_F
     CHECK_THROWS_AS((void)cli::resolve_config(pad_only), InvalidInput);
     fs::remove_all(out);
     fs::remove_all(source);
+}
+
+TEST_CASE("balance_nodes: same outputs, squared norm = the exact orbit-minimal norm (z_F6 and z_M on Z_7)") {
+    const AbelianGroup g = AbelianGroup::cyclic(7);
+    for (const Element<Cyclotomic>& z : {f6<Cyclotomic>(g), memorisation<Cyclotomic>(g)}) {
+        const analyze::TrainedWeights t = analyze::inverse_transform(analyze::dense_fourier(z));
+        train::WeightMatrices w{t.wa, t.wb, t.v};
+        // shift every node's rows off balance first (the function is unchanged by the shift gauge)
+        for (std::size_t j = 0; j < w.wa.rows(); ++j)
+            for (std::size_t x = 0; x < 7; ++x) w.wa(j, x) += 0.3, w.wb(j, x) -= 0.3;
+        train::WeightMatrices b = w;
+        train::balance_nodes(b);
+        double norm2 = 0;
+        for (const Matrix<double>* m : {&b.wa, &b.wb, &b.v})
+            for (std::size_t i = 0; i < m->rows(); ++i)
+                for (std::size_t j = 0; j < m->cols(); ++j) norm2 += (*m)(i, j) * (*m)(i, j);
+        CHECK(norm2 == doctest::Approx(orbit_minimal_norm(z)).epsilon(1e-9));
+        // outputs o(x, y)[m] unchanged
+        double worst = 0;
+        for (std::size_t x = 0; x < 7; ++x)
+            for (std::size_t y = 0; y < 7; ++y)
+                for (std::size_t m = 0; m < 7; ++m) {
+                    double o1 = 0, o2 = 0;
+                    for (std::size_t j = 0; j < w.wa.rows(); ++j) {
+                        const double h1 = w.wa(j, x) + w.wb(j, y), h2 = b.wa(j, x) + b.wb(j, y);
+                        o1 += w.v(m, j) * h1 * h1;
+                        o2 += b.v(m, j) * h2 * h2;
+                    }
+                    worst = std::max(worst, std::abs(o1 - o2));
+                }
+        CHECK(worst < 1e-12);
+    }
+    // a zero node stays zero
+    train::WeightMatrices zero{Matrix<double>(1, 5), Matrix<double>(1, 5), Matrix<double>(5, 1)};
+    train::balance_nodes(zero);
+    CHECK(zero.wa(0, 0) == 0.0);
 }
