@@ -169,7 +169,7 @@ train::TrainConfig resolve_config(const TrainCommandOptions& o) {
     if (!o.init.empty()) {
         train::validate(c);  // the group and width first
         c.init = std::make_shared<const train::InitialWeights>(train::load_initial_weights(
-            o.init, AbelianGroup::parse(c.group).order(), c.width, o.init_pad_scale, c.seed, o.init_balance));
+            o.init, AbelianGroup::parse(c.group), c.width, o.init_pad_scale, c.seed, o.init_balance));
     } else if (o.init_pad_scale != 0 || o.init_balance) {
         throw InvalidInput("--init-pad-scale and --init-balance need --init DIR");
     }

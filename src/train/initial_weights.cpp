@@ -79,11 +79,17 @@ void balance_nodes(WeightMatrices& w) {
     }
 }
 
-InitialWeights load_initial_weights(const std::string& dir, std::size_t n, std::size_t width, double pad_scale,
+InitialWeights load_initial_weights(const std::string& dir, const AbelianGroup& group, std::size_t width, double pad_scale,
                                     std::uint64_t seed, bool balance) {
     const std::filesystem::path folder(dir);
     const RunCheck check = check_run(folder);
     if (!check.complete) throw InvalidInput("--init: " + dir + " is not a complete cogo construct/train folder: " + check.reason);
+    const std::size_t n = group.order();
+    if (!check.identity.is_object() || !check.identity.contains("group") || !check.identity.at("group").is_string())
+        throw InvalidInput("--init: the completion marker of " + dir + " records no group");
+    const AbelianGroup recorded = AbelianGroup::parse(check.identity.at("group").get<std::string>());
+    if (!(recorded == group))
+        throw InvalidInput("--init: " + dir + " holds weights of " + recorded.name() + ", not of " + group.name());
     std::string all_bytes;
     Matrix<double> parts[3];
     const char* names[3] = {run_files::wa, run_files::wb, run_files::v};

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 
+#include "group/abelian_group.hpp"
 #include "train/network.hpp"
 
 namespace cogo::train {
@@ -28,13 +29,14 @@ struct InitialWeights {
 /// Largest pad scale accepted.
 inline constexpr double kMaxPadScale = 1e6;
 
-/// Reads `dir` (which must be a complete run folder, io/run_directory.hpp, holding finite float64 weights
-/// whose shapes agree with each other and with the group order n) and pads it to `width` nodes. Throws
+/// Reads `dir` (which must be a complete run folder, io/run_directory.hpp, whose completion marker records
+/// `group`, holding finite float64 weights whose shapes agree with each other and with the group's order)
+/// and pads it to `width` nodes. Throws
 /// InvalidInput naming the folder and the reason: not complete, a shape mismatch (q0 > width, a column count
 /// other than n), NaN/infinite weights, a pad scale outside [0, kMaxPadScale], files that changed since the
 /// marker was written.
 /// With `balance`, every node of the source is first put at its orbit-minimal gauge (balance_nodes).
-[[nodiscard]] InitialWeights load_initial_weights(const std::string& dir, std::size_t n, std::size_t width,
+[[nodiscard]] InitialWeights load_initial_weights(const std::string& dir, const AbelianGroup& group, std::size_t width,
                                                   double pad_scale, std::uint64_t seed, bool balance = false);
 
 /// Moves every node to the point of its gauge orbit with the smallest squared norm, without changing the

@@ -84,19 +84,26 @@ TEST_CASE("pad_weights: the given nodes kept, extra nodes zero or PyTorch's boun
 
 TEST_CASE("load_initial_weights: a construct folder; its group order, completeness and content are checked") {
     const fs::path dir = constructed("f6-7", "7", "F6");  // 3 (d - 1) = 18 nodes
-    const train::InitialWeights init = train::load_initial_weights(dir.string(), 7, 20, 0.0, 1);
+    const AbelianGroup z7 = AbelianGroup::cyclic(7);
+    const train::InitialWeights init = train::load_initial_weights(dir.string(), z7, 20, 0.0, 1);
     CHECK(init.loaded_nodes == 18);
     CHECK(init.weights.wa.rows() == 20);
     CHECK(init.sha256.size() == 64);
-    CHECK_THROWS_AS((void)train::load_initial_weights(dir.string(), 11, 20, 0.0, 1), InvalidInput);  // other group
-    CHECK_THROWS_AS((void)train::load_initial_weights(dir.string(), 7, 10, 0.0, 1), InvalidInput);   // too narrow
-    CHECK_THROWS_AS((void)train::load_initial_weights((dir / "missing").string(), 7, 20, 0.0, 1), InvalidInput);
+    CHECK_THROWS_AS((void)train::load_initial_weights(dir.string(), AbelianGroup::cyclic(11), 20, 0.0, 1), InvalidInput);
+    CHECK_THROWS_AS((void)train::load_initial_weights(dir.string(), z7, 10, 0.0, 1), InvalidInput);   // too narrow
+    CHECK_THROWS_AS((void)train::load_initial_weights((dir / "missing").string(), z7, 20, 0.0, 1), InvalidInput);
+    // a group of the same order but another group: Z_9 weights are not Z_3 x Z_3 weights
+    const fs::path z9 = constructed("f6-9", "9", "F6");
+    CHECK_THROWS_WITH_AS((void)train::load_initial_weights(z9.string(), AbelianGroup::parse("3x3"), 40, 0.0, 1),
+                         doctest::Contains("not of"), InvalidInput);
+    CHECK(train::load_initial_weights(z9.string(), AbelianGroup::cyclic(9), 40, 0.0, 1).loaded_nodes == 24);
+    fs::remove_all(z9);
     // a weights file replaced after the marker was written is refused
     const Matrix<double> wa = as_matrix(read_npy((dir / run_files::wa).string()));
     Matrix<double> changed = wa;
     changed(0, 0) += 1;
     write_file_atomically(dir / run_files::wa, npy_bytes(changed));
-    CHECK_THROWS_AS((void)train::load_initial_weights(dir.string(), 7, 20, 0.0, 1), InvalidInput);
+    CHECK_THROWS_AS((void)train::load_initial_weights(dir.string(), z7, 20, 0.0, 1), InvalidInput);
     fs::remove_all(dir);
 }
 
