@@ -283,8 +283,10 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
             << summary["precision"].get<std::string>() << ", " << config.threads << " thread"
             << (config.threads == 1 ? "" : "s") << ")\n";
         if (config.init)
-            out << "  started from " << config.init->source << " (" << config.init->loaded_nodes << " nodes" << (config.init->balanced ? ", balanced" : "") << ", padded to "
-                << config.width << " with " << (config.init->pad_scale > 0 ? "PyTorch's init times the pad scale" : "zero nodes")
+            out << "  started from " << config.init->source << " (" << config.init->loaded_nodes << " nodes" << (config.init->balanced ? ", balanced" : "")
+                << (config.init->loaded_nodes == config.width ? std::string(", no padding")
+                    : ", padded to " + std::to_string(config.width) + " with " +
+                          (config.init->pad_scale > 0 ? "PyTorch's init times the pad scale" : "zero nodes"))
                 << ")\n";
         out
             << "  train: loss " << sci(final_row.train_loss) << ", accuracy " << percent(final_row.train_accuracy)
