@@ -11,6 +11,7 @@
 #include "cli/construct_command.hpp"
 #include "cli/crosscheck_command.hpp"
 #include "cli/demo_command.hpp"
+#include "cli/dynamics_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/kills_command.hpp"
 #include "cli/norm_command.hpp"
@@ -144,6 +145,9 @@ int run(int argc, char** argv) {
     cogo::cli::TableOptions tabo;
     auto* table = cogo::cli::add_table_command(app, tabo);
 
+    cogo::cli::DynamicsOptions dyo;
+    auto* dynamics = cogo::cli::add_dynamics_command(app, dyo);
+
     cogo::cli::CrosscheckCommandOptions xo;
     auto* crosscheck = app.add_subcommand(
         "crosscheck", "Cross-check trained weights: factorise each frequency block, classify, round to the exact "
@@ -236,6 +240,7 @@ int run(int argc, char** argv) {
         if (train->parsed()) return cogo::cli::run_train(to, std::cout);
         if (sweep->parsed()) return cogo::cli::run_sweep(so, std::cout);
         if (table->parsed()) return cogo::cli::run_table(tabo, std::cout);
+        if (dynamics->parsed()) return cogo::cli::run_dynamics(dyo, std::cout);
     } catch (const cogo::Interrupted& e) {
         std::cerr << "cogo: " << e.what() << "\n";
         return 128 + e.signal();

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/angle_histograms.hpp"
+#include "analyze/order_distribution.hpp"
 #include "analyze/sweep_table.hpp"
 #include "cli/crosscheck_command.hpp"
 #include "cli/exit_codes.hpp"
@@ -98,6 +99,7 @@ CLI::App* add_table_command(CLI::App& app, TableOptions& o) {
     cmd->add_option("SWEEPDIR", o.dir, "Directory written by cogo sweep")->required();
     cmd->add_option("--latex", o.latex, "Also write the table as a LaTeX tabular to FILE");
     cmd->add_option("--svg", o.svg, "Also write histograms of the fitted parameters xi, nu, alpha, beta (in turns, modulo their symmetries) and of the block orders to FILE");
+    cmd->add_option("--orders-svg", o.orders_svg, "Also write histograms of the per-frequency block orders by group, weight decay and width to FILE");
     cmd->add_flag("--json", o.json, "Machine-readable output");
     cmd->add_flag("--converged-only", o.converged_only, "Only runs that reached 100% test accuracy");
     cmd->add_flag("--refresh", o.refresh, "Re-run the cross-check even where RUN/crosscheck.json is cached");
@@ -145,6 +147,7 @@ int run_table(const TableOptions& o, std::ostream& out) {
     const auto rows = analyze::aggregate(runs, o.converged_only);
     if (!o.latex.empty()) write_file_atomically(o.latex, analyze::table_latex(rows));
     if (!o.svg.empty()) write_file_atomically(o.svg, analyze::angle_histograms_svg(runs));
+    if (!o.orders_svg.empty()) write_file_atomically(o.orders_svg, analyze::order_distribution_svg(runs));
     if (o.json) {
         nlohmann::json skipped_json = nlohmann::json::array();
         for (const auto& [run, reason] : skipped) skipped_json.push_back({{"run", run}, {"reason", reason}});
@@ -161,6 +164,7 @@ int run_table(const TableOptions& o, std::ostream& out) {
         out << "\n" << analyze::table_text(rows);
         if (!o.latex.empty()) out << "wrote " << o.latex << "\n";
         if (!o.svg.empty()) out << "wrote " << o.svg << "\n";
+        if (!o.orders_svg.empty()) out << "wrote " << o.orders_svg << "\n";
     }
     return exit_ok;
 }

@@ -8,7 +8,8 @@
 /// runs are grouped by (group, width, weight decay) and the block shares aggregated over seeds
 /// (analyze/sweep_table.hpp). Output: a text table on stdout (or JSON with --json), optionally a LaTeX
 /// tabular (--latex FILE) and the histograms of the fitted parameter angles xi, nu, alpha, beta and of the
-/// block orders (--svg FILE).
+/// block orders (--svg FILE), and the distribution of the per-frequency orders by group, weight decay and width
+/// (--orders-svg FILE, analyze/order_distribution.hpp).
 #include <iosfwd>
 #include <string>
 
@@ -27,6 +28,7 @@ struct TableOptions {
     std::string dir;              ///< SWEEPDIR
     std::string latex;            ///< --latex FILE
     std::string svg;              ///< --svg FILE
+    std::string orders_svg;       ///< --orders-svg FILE: per-frequency orders by group, wd and width
     bool json = false;            ///< --json
     bool converged_only = false;  ///< --converged-only
     bool refresh = false;         ///< --refresh: ignore cached crosscheck.json

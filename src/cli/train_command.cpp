@@ -141,6 +141,18 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
            },
            "Also write the weights after these steps (comma-separated; needs --out)")
         ->needs(out_option);
+    auto* init_option = cmd->add_option(
+        "--init", o.init,
+        "Start from the weights of DIR (a complete cogo construct or cogo train folder) instead of PyTorch's init, "
+        "padded to --width with extra nodes (zero unless --init-pad-scale); e.g. cogo construct --d 23 --solution M");
+    cmd->add_option("--init-pad-scale", o.init_pad_scale,
+                    "With --init: the extra nodes are PyTorch's default init times this (from --seed); 0 = exactly zero "
+                    "nodes, which stay zero")
+        ->transform(real_number({0, train::kMaxPadScale}))->capture_default_str()->needs(init_option);
+    cmd->add_flag("--init-balance", o.init_balance,
+                  "With --init: move every node to its orbit-minimal gauge first (equal input means, then the scale "
+                  "t^6 = 2||V_j||^2 / (||W_a,j||^2 + ||W_b,j||^2)); the function is unchanged")
+        ->needs(init_option);
     cmd->add_flag("--json", o.json, "Machine-readable summary on stdout");
     cmd->add_flag("--no-progress", o.no_progress, "No progress bar and no progress lines");
     cmd->add_option("--log-every", o.log_every,
@@ -181,6 +193,13 @@ train::TrainConfig resolve_config(const TrainCommandOptions& o) {
                            " metrics rows; raise --eval-every");
     if (!o.checkpoints.empty() && o.out.empty())
         throw InvalidInput("--checkpoint needs --out DIR (checkpoints are written into DIR/checkpoints/)");
+    if (!o.init.empty()) {
+        train::validate(c);  // the group and width first
+        c.init = std::make_shared<const train::InitialWeights>(train::load_initial_weights(
+            o.init, AbelianGroup::parse(c.group), c.width, o.init_pad_scale, c.seed, o.init_balance));
+    } else if (o.init_pad_scale != 0 || o.init_balance) {
+        throw InvalidInput("--init-pad-scale and --init-balance need --init DIR");
+    }
     train::validate(c);
     return c;
 }
@@ -267,6 +286,10 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         {"diverged", diverged},
         {"diverged_at_step", diverged_at >= 0 ? nlohmann::json(diverged_at) : nlohmann::json(nullptr)},
     };
+    if (config.init)
+        summary["init"] = {{"source", config.init->source}, {"sha256", config.init->sha256},
+                           {"nodes", config.init->loaded_nodes}, {"pad_scale", config.init->pad_scale},
+                           {"balanced", config.init->balanced}};
     if (write) {
         summary["out"] = options.out;
         stage_weights(*files, "", result.weights);
@@ -291,7 +314,14 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
             << " wd " << config.weight_decay << ", " << config.steps << " steps, seed " << config.seed << " ("
             << summary["precision"].get<std::string>() << ", " << config.threads << " thread"
             << (config.threads == 1 ? "" : "s") << ", " << train::gradient_path_name(result.gradient_path)
-            << " gradient)\n"
+            << " gradient)\n";
+        if (config.init)
+            out << "  started from " << config.init->source << " (" << config.init->loaded_nodes << " nodes" << (config.init->balanced ? ", balanced" : "")
+                << (config.init->loaded_nodes == config.width ? std::string(", no padding")
+                    : ", padded to " + std::to_string(config.width) + " with " +
+                          (config.init->pad_scale > 0 ? "PyTorch's init times the pad scale" : "zero nodes"))
+                << ")\n";
+        out
             << "  train: loss " << sci(final_row.train_loss) << ", accuracy " << percent(final_row.train_accuracy)
             << " (" << result.train_size << " pairs)\n"
             << "  test:  loss " << sci(final_row.test_loss) << ", accuracy " << percent(final_row.test_accuracy)

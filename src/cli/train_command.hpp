@@ -36,6 +36,9 @@ struct TrainCommandOptions {
     bool json = false;                 ///< machine-readable summary on stdout
     bool no_progress = false;          ///< never draw the progress bar
     double log_every = 10;             ///< --log-every: seconds between plain progress lines off a terminal (0: none)
+    std::string init;                  ///< --init DIR: initial weights from a construct/train folder ("" = PyTorch init)
+    double init_pad_scale = 0;         ///< --init-pad-scale: extra nodes zero (0) or PyTorch's init times this
+    bool init_balance = false;         ///< --init-balance: the --init nodes moved to their orbit-minimal gauge
 };
 
 /// Registers `train` on `app` with its options bound to `options`; returns the subcommand.

@@ -213,19 +213,24 @@ std::string svg_line_chart(const std::vector<PlotPanel>& panels, int width, int 
         }
         svg << "</g>\n";
         // legend, top right, on a white box
-        if (!panel.series.empty()) {
+        if (!panel.series.empty() && panel.show_legend) {
             std::size_t longest = 0;
             for (const PlotSeries& s : panel.series) longest = std::max(longest, s.name.size());
-            const double box_w = 34 + 6.8 * static_cast<double>(longest), box_h = 8 + 16.0 * static_cast<double>(panel.series.size());
+            const std::size_t columns = static_cast<std::size_t>(std::max(1, panel.legend_columns));
+            const std::size_t rows = (panel.series.size() + columns - 1) / columns;
+            const double entry_w = 34 + 6.8 * static_cast<double>(longest);
+            const double box_w = entry_w * static_cast<double>(std::min(columns, panel.series.size())),
+                         box_h = 8 + 16.0 * static_cast<double>(rows);
             const double bx = left + plot_w - box_w - 6, by = y0 + top + 6;
             svg << "<rect x=\"" << coordinate(bx) << "\" y=\"" << coordinate(by) << "\" width=\"" << coordinate(box_w)
                 << "\" height=\"" << coordinate(box_h) << "\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#bbb\"/>\n";
             for (std::size_t k = 0; k < panel.series.size(); ++k) {
                 const PlotSeries& s = panel.series[k];
-                const double ly = by + 16 + 16.0 * static_cast<double>(k);
-                svg << "<line x1=\"" << coordinate(bx + 6) << "\" x2=\"" << coordinate(bx + 26) << "\" y1=\""
+                const double ex = bx + entry_w * static_cast<double>(k % columns);
+                const double ly = by + 16 + 16.0 * static_cast<double>(k / columns);
+                svg << "<line x1=\"" << coordinate(ex + 6) << "\" x2=\"" << coordinate(ex + 26) << "\" y1=\""
                     << coordinate(ly - 4) << "\" y2=\"" << coordinate(ly - 4) << "\" stroke=\"" << xml_escape(s.color)
-                    << "\" stroke-width=\"2\"/>\n<text x=\"" << coordinate(bx + 30) << "\" y=\"" << coordinate(ly) << "\">"
+                    << "\" stroke-width=\"2\"/>\n<text x=\"" << coordinate(ex + 30) << "\" y=\"" << coordinate(ly) << "\">"
                     << xml_escape(s.name) << "</text>\n";
             }
         }

@@ -32,6 +32,10 @@ struct PlotPanel {
     std::vector<std::pair<double, std::string>> x_markers = {};
     /// A linear y axis that starts at 0 (counts, norms) instead of at the smallest value.
     bool y_from_zero = false;
+    /// The legend's entries laid out in this many columns (>= 1; many curves: a short, wide legend box).
+    int legend_columns = 1;
+    /// Whether the panel draws a legend (several panels of the same curves: one legend is enough).
+    bool show_legend = true;
 };
 
 /// The SVG document of the panels, stacked, each width x panel_height pixels. Throws InvalidInput if a

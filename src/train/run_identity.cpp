@@ -11,7 +11,10 @@ const char* optimizer_name(OptimizerKind o) {
     return o == OptimizerKind::adam ? "adam" : o == OptimizerKind::adamw ? "adamw" : "sgd";
 }
 
-nlohmann::json run_identity(const TrainConfig& c) {
+namespace {
+
+/// The settings part of the identity (every run has it).
+nlohmann::json settings_identity(const TrainConfig& c) {
     validate(c);
     nlohmann::json id = {{"kind", "cogo-train"},
             {"group", AbelianGroup::parse(c.group).spec()},
@@ -34,6 +37,17 @@ nlohmann::json run_identity(const TrainConfig& c) {
     if (c.batch_size > 0 && c.batch_size < train_pairs) id["batch_size"] = c.batch_size;
     if (c.init_scale != 1.0) id["init_scale"] = c.init_scale;
     if (resolve_gradient_path(c) == GradientPath::all_pairs) id["gradient_path"] = gradient_path_name(GradientPath::all_pairs);
+    return id;
+}
+
+}  // namespace
+
+nlohmann::json run_identity(const TrainConfig& c) {
+    nlohmann::json id = settings_identity(c);
+    // only runs started from given weights (train --init) carry the key, so other runs' identities are unchanged
+    if (c.init)
+        id["init"] = {{"sha256", c.init->sha256}, {"nodes", c.init->loaded_nodes}, {"pad_scale", c.init->pad_scale},
+                      {"balanced", c.init->balanced}};
     return id;
 }
 

@@ -2,9 +2,10 @@
 /// \file run_identity.hpp
 /// What makes a training run what it is: every setting of TrainConfig that can change its output files
 /// (the group in canonical form, width, lr, weight decay, steps, test fraction, seed, precision, loss,
-/// activation, optimizer, momentum, metrics interval; and, only when they are not the defaults every earlier
+/// activation, optimizer, momentum, metrics interval; only when they are not the defaults every earlier
 /// run had: the mini-batch size, the init scale, and the all-pairs gradient path (its float rounding
-/// differs from the direct path's)). Not in it: the thread count (results are
+/// differs from the direct path's); and for `--init` runs the initial weights' content digest, node count
+/// and pad scale). Not in it: the thread count (results are
 /// bit-identical across thread counts) and checkpoint steps (they add files, the final weights are the
 /// same). `cogo train` stores it in the run folder's completion marker (io/run_directory.hpp) and
 /// `cogo sweep` compares it before counting a folder as its run.

@@ -48,7 +48,7 @@ template <class T>
 TrainResult run(const TrainConfig& c, const AbelianGroup& group, const TrainHooks& hooks) {
     const std::size_t n = group.order(), q = c.width;
     const Split split = split_pairs(group, c.test_fraction, c.seed);
-    Network<T> net = pytorch_default_init<T>(n, q, c.seed, c.init_scale);
+    Network<T> net = c.init ? from_matrices<T>(c.init->weights) : pytorch_default_init<T>(n, q, c.seed, c.init_scale);
     Network<T> grad(n, q);
     Objective<T> train_objective(n, q, split.train, c.loss, c.activation);
     Objective<T> test_objective(n, q, split.test, c.loss, c.activation);
@@ -170,6 +170,12 @@ void validate(const TrainConfig& c) {
     if (c.batch_size > train_pairs)
         throw InvalidInput("--batch-size " + std::to_string(c.batch_size) + " is larger than the " +
                            std::to_string(train_pairs) + " train pairs");
+    if (c.init) {
+        const WeightMatrices& w = c.init->weights;
+        if (w.wa.rows() != c.width || w.wa.cols() != group.order() || w.wb.rows() != c.width || w.wb.cols() != group.order() ||
+            w.v.rows() != group.order() || w.v.cols() != c.width)
+            throw InvalidInput("--init: the initial weights are not of width " + std::to_string(c.width) + " for " + group.name());
+    }
     (void)resolve_gradient_path(c);
 }
 

@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "group/abelian_group.hpp"
 #include "train/gradient_path.hpp"
+#include "train/initial_weights.hpp"
 #include "train/network.hpp"
 #include "train/objective.hpp"
 
@@ -48,6 +50,9 @@ struct TrainConfig {
     double init_scale = 1.0;
     /// How the full-batch gradient is computed (gradient_path.hpp); the result is the same to float rounding.
     GradientPath gradient_path = GradientPath::automatic;
+    /// Initial weights instead of PyTorch's default init (train --init DIR; train/initial_weights.hpp), already
+    /// padded to `width`; null: the default init from `seed`.
+    std::shared_ptr<const InitialWeights> init;
 };
 
 /// The path a configuration runs (direct or all-pairs): `gradient_path` unless automatic, else the cost
@@ -90,7 +95,8 @@ struct TrainHooks {
 /// Throws InvalidInput with a clear message if the configuration is unusable: a bad group spec or order
 /// < 2 or > 8192, width 0 or beyond 2^24 (or n q > 2^28), threads > 1024, lr <= 0 or not finite, weight decay < 0, test fraction outside [0, 1), threads 0,
 /// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`, an init scale <= 0, not finite or
-/// above 1e6, a batch size beyond the train pairs or above 2^28, a forced all-pairs path that does not apply.
+/// above 1e6, a batch size beyond the train pairs or above 2^28, a forced all-pairs path that does not apply,
+/// initial weights of another shape than width x n.
 void validate(const TrainConfig& config);
 
 /// Runs the experiment (validating first).

@@ -91,3 +91,26 @@ TEST_CASE("svg_line_chart: mismatched series refused, empty panel still drawn") 
     CHECK(empty.find("</svg>") != std::string::npos);
     CHECK(empty.find("viewBox=") != std::string::npos);
 }
+
+TEST_CASE("svg_line_chart: legend in columns (entries side by side), or none") {
+    PlotPanel p{"t", "x", "y", false, {}};
+    for (int i = 0; i < 4; ++i) p.series.push_back({"curve" + std::to_string(i), "red", {1, 2}, {1, 2}});
+    p.legend_columns = 2;
+    const std::string svg = svg_line_chart({p});
+    // entry text positions: two distinct x and two distinct y for four entries
+    std::vector<std::string> xs, ys;
+    for (int i = 0; i < 4; ++i) {
+        const std::size_t at = svg.rfind("<text x=\"", svg.find(">curve" + std::to_string(i) + "</text>"));
+        REQUIRE(at != std::string::npos);
+        const std::size_t x0 = at + 9, x1 = svg.find('"', x0);
+        const std::size_t y0 = svg.find("y=\"", x1) + 3, y1 = svg.find('"', y0);
+        xs.push_back(svg.substr(x0, x1 - x0));
+        ys.push_back(svg.substr(y0, y1 - y0));
+    }
+    CHECK(xs[0] == xs[2]);
+    CHECK(xs[0] != xs[1]);
+    CHECK(ys[0] == ys[1]);
+    CHECK(ys[0] != ys[2]);
+    p.show_legend = false;
+    CHECK(svg_line_chart({p}).find(">curve0</text>") == std::string::npos);
+}
