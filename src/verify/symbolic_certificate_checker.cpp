@@ -268,7 +268,7 @@ void check(const nlohmann::json& doc, SymbolicCertificateCheck& out) {
     for (const auto& s : js) {
         const nlohmann::json& name = field(s, "name", "symbol");
         const nlohmann::json& kind = field(s, "kind", "symbol");
-        if (!name.is_string() || !identifier(name.get<std::string>()) || name == "zeta" || name == "w")
+        if (!name.is_string() || !identifier(name.get<std::string>()) || name == "zeta")
             reject("symbols: invalid name");
         if (kind != "unit" && kind != "real") reject("symbols: kind must be \"unit\" or \"real\"");
         if (!names.insert(name.get<std::string>()).second) reject("symbols: '" + name.get<std::string>() + "' twice");
