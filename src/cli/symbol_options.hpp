@@ -3,7 +3,14 @@
 /// The options that declare symbolic parameters of an --expr expression (construct/expression.hpp):
 ///   --symbol NAME[,NAME...]        unit-modulus parameters (conj(t) = 1/t), repeatable
 ///   --real-symbol NAME[,NAME...]   real parameters (conj(r) = r), repeatable
+/// and the symbolic element they select (`verify` and `kills` with symbols).
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/solution_options.hpp"
 #include "construct/expression.hpp"
+#include "construct/symbolic_expression.hpp"
 
 namespace CLI {
 class App;
@@ -13,17 +20,6 @@ namespace cogo::cli {
 
 /// Registers --symbol and --real-symbol on `command`, writing into `symbols`.
 void add_symbol_options(CLI::App* command, ExpressionSymbols& symbols);
-
-}  // namespace cogo::cli
-
-#include <string>
-
-#include <nlohmann/json.hpp>
-
-#include "cli/solution_options.hpp"
-#include "construct/symbolic_expression.hpp"
-
-namespace cogo::cli {
 
 /// A symbolic element chosen on the command line (--expr with --symbol / --real-symbol).
 struct SymbolicElement {

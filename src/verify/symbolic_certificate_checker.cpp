@@ -172,8 +172,11 @@ private:
         reject(where + ": not a polynomial (only numbers, symbols, +, *, integer powers)");
     }
 
-    /// Phi_n over Q as coefficients c_0..c_phi (monic).
+    /// Phi_n over Q as coefficients c_0..c_phi (monic); memoised (a divisor chain would otherwise recompute
+    /// Phi_d exponentially often).
     static Vec cyclotomic(std::uint64_t n) {
+        thread_local std::map<std::uint64_t, Vec> memo;
+        if (const auto it = memo.find(n); it != memo.end()) return it->second;
         const gi::symbol x("x");
         gi::ex p = gi::pow(x, static_cast<long>(n)) - 1;
         for (std::uint64_t d = 1; d < n; ++d)
@@ -186,6 +189,7 @@ private:
         p = p.expand();
         Vec out;
         for (int i = 0; i <= p.degree(x); ++i) out.push_back(gi::ex_to<gi::numeric>(p.coeff(x, i)));
+        memo.emplace(n, out);
         return out;
     }
 

@@ -309,7 +309,7 @@ ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std:
         return s;
     }
     unsigned long N = 1;
-    for (const Cyclotomic& c : g) N = std::lcm(N, c.conductor());
+    for (const Cyclotomic& c : g) N = std::lcm(N, c.is_rational() ? 1UL : c.conductor());  // rational: Q
     const unsigned long budget = degree * phi(N);
     if (budget > 64) {
         s.not_solved = "not solved: degree " + std::to_string(degree) + " over Q(zeta_" + std::to_string(N) +

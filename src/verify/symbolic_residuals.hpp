@@ -72,8 +72,8 @@ struct SymbolicVerification {
 };
 
 /// Decides l(z) = 0 for all parameter values and solves the residuals as the file comment says. `symbols`
-/// are the parameters declared for z. Throws cogo::ResourceLimit when the root search would exceed its bound
-/// (deg g phi(N) > 64 is reported as not solved instead).
+/// are the parameters declared for z. The root search is bounded: beyond deg g * phi(N) > 64 the roots are
+/// reported as not solved (the equation g(x) = 0 is still exact).
 [[nodiscard]] SymbolicVerification verify_symbolic(const Element<Symbolic>& z, const ExpressionSymbols& symbols,
                                                    const VerifyLimits& limits = {});
 

@@ -124,3 +124,10 @@ TEST_CASE("z_xi(xi, s) kills a^2c, b^2c iff xi^2 = s i: the residuals of z_syn z
         }
     }
 }
+
+TEST_CASE("regression: a rational gcd stored in a large field is solved over Q (x^2 + 1 in Q(zeta_960))") {
+    const Symbolic one_960 = Symbolic::from_cyclotomic(Cyclotomic(1).lift(960));
+    const ResidualSolution s = solve_residuals({x * x * one_960 + one_960}, "x", true);
+    CHECK(s.complete);
+    CHECK(roots_of(s) == std::set<std::pair<unsigned long, unsigned long>>{{4, 1}, {4, 3}});
+}
