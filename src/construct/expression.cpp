@@ -382,9 +382,8 @@ S symbol_value(const std::string& name, SymbolKind kind) {
     }
 }
 
-/// Evaluates the syntax tree with scalar S (Cyclotomic: exact numbers; Symbolic: with parameters).
-/// A value during evaluation: an exact rational number, a scalar with parameters (only from symbols), or an
-/// element.
+/// Evaluates the syntax tree with scalar S (Cyclotomic: exact numbers; Symbolic: with parameters). A value
+/// during evaluation is an exact rational number, a scalar with parameters (only from symbols), or an element.
 template <ExactScalar S>
 class Evaluator {
 public:
