@@ -20,11 +20,13 @@ Quick tour::
 Errors: ValueError for bad input, cogo.LimitError for a resource limit, with the CLI's messages.
 """
 
+import json
+
 from . import _cogo
 from ._cogo import Group, LimitError
 from .report import CrosscheckReport, TrainResult, Verification, Weights, exact
 
-__all__ = ["Group", "Element", "LimitError", "construct", "verify", "crosscheck", "train", "load_checkpoint",
+__all__ = ["Group", "Element", "LimitError", "construct", "verify", "crosscheck", "train", "load_checkpoint", "kills",
            "Verification", "CrosscheckReport", "TrainResult", "Weights", "exact"]
 __version__ = "0.1.0"
 
@@ -106,17 +108,44 @@ class _Construct:
 construct = _Construct()
 
 
-def verify(element, *, max_terms=400_000_000):
+def verify(element, *, max_terms=400_000_000, symbols=None, real_symbols=None, group=None, certificate=None):
     """Decides exactly whether `element` is a global optimum of the all-pairs L2 loss (l(z) = 0).
 
     Returns a cogo.Verification: verdict ('PROVED', 'REFUTED', 'UNKNOWN'), loss (exact: a Fraction when
     rational), failing (number of failing conditions), counterexample (the first one, readable), reason
     (why UNKNOWN) and certificate (the JSON text, re-checkable by `cogo check-cert`; .certificate_dict()).
+
+    With symbols=['t'] (unit-modulus parameters) and/or real_symbols=['r'], `element` is an expression
+    text with parameters and group= its group: the parametric verification of `cogo verify --expr EXPR
+    --symbol t` (one scalar product counts 1,000 terms against max_terms). It returns that command's JSON
+    report as a dict: verdict 'PROVED' (for ALL parameter values), 'CONDITIONAL' or 'REFUTED', the residual
+    conditions, and for one parameter their solution (e.g. holds 'iff t^4 = -1', roots [{order, power}]);
+    certificate= a path writes the symbolic certificate for `cogo check-cert`.
     """
+    if symbols or real_symbols:
+        if not isinstance(element, str) or group is None:
+            raise ValueError("verify with symbols: give the expression text and group=, e.g. "
+                             "cogo.verify('sum(nu(t) * syn) / 6', group=7, symbols=['t'])")
+        code, text = _cogo.verify_symbolic(_group(group).spec, element, list(symbols or []),
+                                           list(real_symbols or []), max_terms, str(certificate or ""))
+        report = json.loads(text)
+        report["exit_code"] = code
+        return report
     if isinstance(element, str):
         raise ValueError("verify: give a cogo.Element (cogo.construct.F6(d=23), cogo.Element.parse(text, group=...))")
     statement = "l(z) = 0 for " + getattr(element, "description", repr(element))
     return Verification(_cogo.verify(element, max_terms, statement))
+
+
+def kills(expr, *, group, symbols=None, real_symbols=None, times=None):
+    """The kill table of `cogo kills --expr EXPR [--symbol ...] [--times EXPR2] --json` as a dict: per
+    frequency the ten named potentials (docs/theory.md section 5), which are killed (for ALL parameter
+    values), the values left, for one parameter the condition under which each left one vanishes
+    ('kill_conditions'), and with times= the composition lemma checked ('composition_lemma')."""
+    code, text = _cogo.kills(_group(group).spec, expr, list(symbols or []), list(real_symbols or []), times or "")
+    report = json.loads(text)
+    report["exit_code"] = code
+    return report
 
 
 def load_checkpoint(path):

@@ -23,6 +23,8 @@
 #include "analyze/crosscheck.hpp"
 #include "analyze/spectrum_svg.hpp"
 #include "cli/crosscheck_command.hpp"
+#include "cli/kills_command.hpp"
+#include "cli/symbolic_verify.hpp"
 #include "cli/solution_options.hpp"
 #include "cli/train_command.hpp"
 #include "construct/expression.hpp"
@@ -236,6 +238,34 @@ PYBIND11_MODULE(_cogo, m) {
         py::arg("beta"), py::arg("k0"), "A construction of the catalogue, as `cogo construct --solution` builds it.");
     m.def("verify", &verify_dict, py::arg("element"), py::arg("max_terms"), py::arg("statement"),
           "Decides l(z) = 0 exactly (docs/theory.md section 3).");
+    m.def("verify_symbolic", [](const std::string& group, const std::string& expr, const std::vector<std::string>& symbols,
+                                const std::vector<std::string>& real_symbols, std::uint64_t max_terms,
+                                const std::string& certificate) {
+            cli::SolutionOptions selection;
+            selection.group = group;
+            selection.expr = expr;
+            ResourceLimits limits;
+            limits.max_terms = max_terms;
+            std::ostringstream out;
+            const int code = cli::run_symbolic_verify(selection, ExpressionSymbols{symbols, real_symbols}, limits,
+                                                      certificate, true, out);
+            return std::make_pair(code, out.str());
+        }, py::arg("group"), py::arg("expr"), py::arg("symbols"), py::arg("real_symbols"), py::arg("max_terms"),
+        py::arg("certificate"),
+        "The parametric verification of `cogo verify --expr EXPR --symbol ...`: (exit code, its JSON report).");
+    m.def("kills", [](const std::string& group, const std::string& expr, const std::vector<std::string>& symbols,
+                      const std::vector<std::string>& real_symbols, const std::string& times) {
+            cli::KillsOptions o;
+            o.selection.group = group;
+            o.selection.expr = expr;
+            o.symbols = ExpressionSymbols{symbols, real_symbols};
+            o.times = times;
+            o.json = true;
+            std::ostringstream out;
+            const int code = cli::run_kills(o, out);
+            return std::make_pair(code, out.str());
+        }, py::arg("group"), py::arg("expr"), py::arg("symbols"), py::arg("real_symbols"), py::arg("times"),
+        "The kill table of `cogo kills --expr EXPR [--symbol ...] [--times EXPR2] --json`: (exit code, JSON).");
     m.def("real_weights", [](const Exact& z) {
             if (!is_conjugate_symmetric(z))
                 throw InvalidInput("construct: the element is not conjugate symmetric, so its weights are not real");

@@ -3,11 +3,15 @@
 /// `cogo kills`: the kill table of an element (construct/kill_table.hpp): per frequency, which of the ten
 /// named potentials it kills exactly and the values it leaves; with --times EXPR the composition lemma
 /// computed for element * EXPR; with --paper the paper's partial solutions for generic parameters.
-/// Text (default), LaTeX (--format latex) or JSON (--format json / --json).
+/// Text (default), LaTeX (--format latex) or JSON (--format json / --json). With --symbol / --real-symbol
+/// the expressions have parameters (cogo::Symbolic): "kills" then means for ALL parameter values, values are
+/// Laurent polynomials in the parameters, and with one parameter each potential that is not killed gets the
+/// exact condition under which it vanishes (verify/symbolic_residuals.hpp), e.g. "killed iff xi^2 = zeta_4".
 #include <iosfwd>
 #include <string>
 
 #include "cli/solution_options.hpp"
+#include "construct/expression.hpp"
 
 namespace CLI {
 class App;
@@ -22,6 +26,7 @@ struct KillsOptions {
     bool paper = false;         ///< --paper: the paper's table for generic parameters
     std::string format = "text";  ///< text | latex | json
     bool json = false;          ///< --json: same as --format json
+    ExpressionSymbols symbols;  ///< --symbol / --real-symbol: parameters of --expr and --times
 };
 
 /// Registers `kills` on `app`; returns the subcommand.

@@ -21,6 +21,7 @@
 #include "cli/prove_command.hpp"
 #include "cli/search_command.hpp"
 #include "cli/sweep_command.hpp"
+#include "cli/symbol_options.hpp"
 #include "cli/table_command.hpp"
 #include "cli/theorem1_command.hpp"
 #include "cli/train_command.hpp"
@@ -111,6 +112,7 @@ int run(int argc, char** argv) {
     cogo::cli::add_solution_options(verify, vo.selection);
     verify->add_option("--certificate", vo.certificate, "Write a JSON certificate (re-check with check-cert)");
     cogo::cli::add_limit_options(verify, vo.limits);
+    cogo::cli::add_symbol_options(verify, vo.symbols);
     verify->add_flag("--json", vo.json, "Machine-readable output");
     verify->footer(kExitCodes);
 

@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "cli/symbolic_verify.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bounded_read.hpp"
 #include "io/element_json.hpp"
 #include "support/error.hpp"
 #include "verify/certificate_checker.hpp"
@@ -35,6 +37,8 @@ std::string describe_condition(const OutputCondition<Cyclotomic>& c) {
 }  // namespace
 
 int run_verify(const VerifyOptions& options, std::ostream& out) {
+    if (!options.symbols.empty())
+        return run_symbolic_verify(options.selection, options.symbols, options.limits, options.certificate, options.json, out);
     const auto start = std::chrono::steady_clock::now();
     const SelectedElement selected = select_element(options.selection, options.limits);
     const Element<Cyclotomic>& z = selected.z;
@@ -140,7 +144,14 @@ int check_cert_exit_code(const CertificateCheck& check) {
 
 int run_check_cert(const std::string& path, bool json, std::ostream& out) {
     const auto start = std::chrono::steady_clock::now();
-    const CertificateCheck check = check_certificate_file(path);
+    // read once; the format tag picks the checker (symbolic here; number-field inside check_certificate)
+    const std::string text = read_text_file_bounded(path, kMaxJsonInputBytes, "certificate");
+    if (is_symbolic_certificate(text)) {
+        const SymbolicCertificateCheck check = check_symbolic_certificate(text);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return print_symbolic_check(path, check, seconds, json, out);
+    }
+    const CertificateCheck check = check_certificate(text);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string group, group_name;  // "2x3", "Z_2 x Z_3"
     for (const std::uint64_t d : check.group) {

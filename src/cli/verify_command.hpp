@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/solution_options.hpp"
+#include "construct/expression.hpp"
 #include "verify/certificate_checker.hpp"
 
 namespace cogo::cli {
@@ -18,9 +19,11 @@ struct VerifyOptions {
     std::string certificate;                 ///< --certificate FILE ("" = none)
     bool json = false;                       ///< --json
     ResourceLimits limits;                   ///< --max-terms, --max-memory (every phase)
+    ExpressionSymbols symbols;               ///< --symbol, --real-symbol: parameters of --expr (cli/symbolic_verify.hpp)
 };
 
-/// Runs `cogo verify`; returns 0 PROVED, 1 REFUTED, 3 UNKNOWN (exit_code of the verdict). If the
+/// Runs `cogo verify`; returns 0 PROVED, 1 REFUTED, 3 UNKNOWN (exit_code of the verdict). With symbols
+/// declared, runs the parametric verification instead (cli/symbolic_verify.hpp). If the
 /// --certificate file cannot be written, the verdict is still reported (with the reason the file was not
 /// written, also on stderr) and the write error's code is returned (2, or 3 for a resource limit).
 [[nodiscard]] int run_verify(const VerifyOptions& options, std::ostream& out);
@@ -30,7 +33,8 @@ struct VerifyOptions {
 [[nodiscard]] int check_cert_exit_code(const CertificateCheck& check);
 
 /// Runs `cogo check-cert FILE`: prints the certificate's group, verdict and statement, then ACCEPTED or
-/// REJECTED with the reason; returns check_cert_exit_code.
+/// REJECTED with the reason; returns check_cert_exit_code. A symbolic certificate ("format":
+/// "cogo-symbolic-certificate") goes to its own checker (verify/symbolic_certificate.hpp).
 [[nodiscard]] int run_check_cert(const std::string& path, bool json, std::ostream& out);
 
 /// Peak resident memory of this process in MiB (getrusage).

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
 #include "construct/turn.hpp"
+#include "construct/symbolic_expression.hpp"
 #include "support/error.hpp"
 #include "support/flint_raii.hpp"
 
@@ -33,14 +36,51 @@ std::string excerpt(const std::string& text, std::size_t pos) {
            "' (" + std::to_string(text.size()) + " characters)";
 }
 
+/// The kind of a declared symbol.
+enum class SymbolKind { unit, real };
+
+/// Declared symbols by name.
+using SymbolMap = std::map<std::string, SymbolKind>;
+
+/// The names of the language; a symbol may not take one.
+const std::vector<std::string>& builtin_names() {
+    static const std::vector<std::string> names = {"one", "syn", "nui", "nu", "xi", "synab", "u", "sum", "conj"};
+    return names;
+}
+
+bool is_identifier(const std::string& s) {
+    if (s.empty() || s.size() > 64 || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+SymbolMap symbol_map(const ExpressionSymbols& symbols) {
+    SymbolMap map;
+    auto add = [&](const std::string& name, SymbolKind kind) {
+        const std::string shown = "'" + name.substr(0, 40) + (name.size() > 40 ? "...'" : "'");
+        if (!is_identifier(name))
+            throw InvalidInput("symbol " + shown +
+                               ": a name is a letter followed by letters, digits or '_' (at most 64 characters)");
+        if (std::find(builtin_names().begin(), builtin_names().end(), name) != builtin_names().end())
+            throw InvalidInput("symbol " + shown + " clashes with the built-in name '" + name +
+                               "' of the expression language (one, syn, nui, nu, xi, synab, u, sum, conj)");
+        if (name == "zeta" || name.rfind("zeta_", 0) == 0)
+            throw InvalidInput("symbol " + shown + ": 'zeta' and 'zeta_*' are reserved for roots of unity");
+        if (!map.emplace(name, kind).second) throw InvalidInput("symbol " + shown + " is declared twice");
+    };
+    for (const std::string& name : symbols.unit) add(name, SymbolKind::unit);
+    for (const std::string& name : symbols.real) add(name, SymbolKind::real);
+    return map;
+}
+
 /// Abstract syntax tree; sums and products are n-ary (their operands in order).
 struct Node {
-    enum class Kind { number, sum, product, divide, power, at, sum_over_k, conj, atom } kind;
+    enum class Kind { number, sum, product, divide, power, at, sum_over_k, conj, atom, symbol } kind;
     std::size_t pos = 0;               // position in the text (0-based), for messages
     std::size_t depth = 1;             // 1 + the largest depth of a child
     flint::Fmpz value;                 // literal, divisor, exponent or frequency
-    std::string name;                  // atom name
+    std::string name;                  // atom or symbol name
     std::vector<Turn> turns;           // atom turn arguments
+    std::vector<std::string> turn_symbols;  // per turn argument: the unit symbol standing for it, or ""
     int sign = 1;                      // the sign of xi(T, S)
     std::vector<std::unique_ptr<Node>> children;
 };
@@ -48,7 +88,7 @@ using NodePtr = std::unique_ptr<Node>;
 
 class Parser {
 public:
-    explicit Parser(const std::string& text) : text_(text) {
+    Parser(const std::string& text, const SymbolMap& symbols) : text_(text), symbols_(symbols) {
         if (text.size() > max_expression_length)
             throw InvalidInput("expression: " + std::to_string(text.size()) + " characters, more than the " +
                                std::to_string(max_expression_length) + " accepted");
@@ -97,11 +137,26 @@ private:
             fail_at("integer too large (at most " + std::to_string(max_number_bits) + " bits)", start);
         return v;
     }
+    /// A name: a letter, then letters, digits or '_'.
     std::string word() {
         skip();
         const std::size_t start = pos_;
-        while (pos_ < text_.size() && std::isalpha(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+        if (pos_ < text_.size() && std::isalpha(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+        if (pos_ > start)
+            while (pos_ < text_.size() &&
+                   (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_'))
+                ++pos_;
         return text_.substr(start, pos_ - start);
+    }
+    /// Refuses a declared symbol where an integer must stand (after '@', '^' or '/').
+    void refuse_symbol_as_integer(const char* role) {
+        skip();
+        if (pos_ >= text_.size() || !std::isalpha(static_cast<unsigned char>(text_[pos_]))) return;
+        const std::size_t at = pos_;
+        const std::string name = word();
+        pos_ = at;
+        if (symbols_.count(name) != 0)
+            fail_at("the symbol '" + name + "' cannot be " + role + " (an exact integer is needed there)", at);
     }
     /// A turn or sign argument: characters up to ',' or ')'.
     std::string argument() {
@@ -174,6 +229,9 @@ private:
             if (kind == Node::Kind::power && after_power) fail_at("write (a^b)^c explicitly, not a^b^c", at);
             after_power = kind == Node::Kind::power;
             NodePtr n = make(kind, at);
+            refuse_symbol_as_integer(kind == Node::Kind::divide ? "a divisor"
+                                     : kind == Node::Kind::at   ? "a frequency"
+                                                                : "an exponent");
             n->value = integer();
             if (kind == Node::Kind::divide) {
                 // the divisor is INT or INT^INT: x / 2^64 divides by 2^64
@@ -181,6 +239,7 @@ private:
                 if (pos_ < text_.size() && text_[pos_] == '^') {
                     ++pos_;
                     after_power = true;  // x / a^b^c is as ambiguous as a^b^c
+                    refuse_symbol_as_integer("an exponent");
                     const flint::Fmpz exponent = integer();
                     const bool trivial = fmpz_is_zero(n->value.get()) || fmpz_is_one(n->value.get());  // 0^e, 1^e
                     if (trivial) {
@@ -247,6 +306,23 @@ private:
                         start);
             const std::size_t turn_count = name == "xi" ? 1 : args.size();
             for (std::size_t i = 0; i < turn_count; ++i) {
+                const std::string& arg = args[i].first;
+                if (std::isalpha(static_cast<unsigned char>(arg[0]))) {
+                    const auto it = symbols_.find(arg);
+                    if (it == symbols_.end())
+                        fail_at("argument of '" + name + "': '" + arg.substr(0, 40) +
+                                    "' is neither a turn p/q nor a declared symbol (declare it with --symbol " +
+                                    arg.substr(0, 40) + ")",
+                                args[i].second);
+                    if (it->second != SymbolKind::unit)
+                        fail_at("argument of '" + name + "': '" + arg +
+                                    "' is a real symbol; a turn argument needs a unit-modulus symbol (--symbol)",
+                                args[i].second);
+                    n->turns.push_back(Turn{});
+                    n->turn_symbols.push_back(arg);
+                    continue;
+                }
+                n->turn_symbols.emplace_back();
                 try {
                     n->turns.push_back(parse_turn(args[i].first));
                 } catch (const InvalidInput& e) {
@@ -261,23 +337,60 @@ private:
             }
             return n;
         }
+        if (symbols_.count(name) != 0) {
+            NodePtr n = make(Node::Kind::symbol, start);
+            n->name = name;
+            return n;
+        }
         fail_at("unknown name '" + name.substr(0, 40) +
-                    "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T); sum(...), conj(...))",
+                    "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T); sum(...), conj(...); "
+                    "parameters must be declared, e.g. --symbol t)",
                 start);
     }
 
     const std::string& text_;
+    const SymbolMap& symbols_;
     std::size_t pos_ = 0;
     std::size_t nesting_ = 0;
 };
 
-/// A value during evaluation: an exact rational number or an element.
-using Value = std::variant<flint::Fmpq, Element<Cyclotomic>>;
+/// The size of an element, for the limits (element_cost.hpp); Symbolic values count their field order.
+ElementCost cost_of(const Element<Cyclotomic>& z) { return element_cost(z); }
+ElementCost cost_of(const Element<Symbolic>& z) {
+    std::uint64_t entries = 0, conductor = 1;
+    for (const auto& node : z.nodes())
+        for (Part p : all_parts) {
+            entries = saturating_add(entries, node.row(p).size());
+            for (const auto& e : node.row(p)) conductor = saturating_lcm(conductor, e.second.conductor());
+        }
+    return make_cost(z.order(), entries, conductor);
+}
 
+/// The scalar of S for the rational q.
+Cyclotomic scalar_of(const flint::Fmpq& q, const Cyclotomic*) { return Cyclotomic::rational(q.str()); }
+Symbolic scalar_of(const flint::Fmpq& q, const Symbolic*) {
+    return Symbolic::from_cyclotomic(Cyclotomic::rational(q.str()));
+}
+
+/// The value of a declared symbol as an S (only Symbolic has symbols; the parser admits none otherwise).
+template <ExactScalar S>
+S symbol_value(const std::string& name, SymbolKind kind) {
+    if constexpr (std::is_same_v<S, Symbolic>) {
+        return kind == SymbolKind::unit ? Symbolic::unit(name) : Symbolic::real_variable(name);
+    } else {
+        throw Error("expression: internal: symbol '" + name + "' without a symbolic scalar");
+    }
+}
+
+/// Evaluates the syntax tree with scalar S (Cyclotomic: exact numbers; Symbolic: with parameters). A value
+/// during evaluation is an exact rational number, a scalar with parameters (only from symbols), or an element.
+template <ExactScalar S>
 class Evaluator {
 public:
-    Evaluator(const AbelianGroup& group, const std::string& text, const ResourceLimits& limits)
-        : group_(group), text_(text), limits_(limits) {}
+    using Value = std::variant<flint::Fmpq, S, Element<S>>;
+
+    Evaluator(const AbelianGroup& group, const std::string& text, const ResourceLimits& limits, const SymbolMap& symbols)
+        : group_(group), text_(text), limits_(limits), symbols_(symbols) {}
 
     Value eval(const Node& n, std::optional<std::size_t> k) const {
         switch (n.kind) {
@@ -286,6 +399,7 @@ public:
                 fmpq_set_fmpz_frac(q.get(), n.value.get(), one().get());
                 return q;
             }
+            case Node::Kind::symbol: return symbol_value<S>(n.name, symbols_.at(n.name));
             case Node::Kind::sum: return sum(n, k);
             case Node::Kind::product: return product(n, k);
             case Node::Kind::divide: {
@@ -302,16 +416,19 @@ public:
                 return eval(*n.children[0], static_cast<std::size_t>(fmpz_get_ui(n.value.get())));
             }
             case Node::Kind::sum_over_k: return sum_over_k(n);
-            case Node::Kind::conj: return conjugate(element(eval(*n.children[0], k), n, "conj(...)"));
+            case Node::Kind::conj: {
+                Value v = eval(*n.children[0], k);
+                if (auto* s = std::get_if<S>(&v)) return cogo::conj(*s);  // a parameter: conj(t) = 1/t, conj(r) = r
+                return conjugate(element(std::move(v), n, "conj(...)"));
+            }
             case Node::Kind::atom: return atom(n, k);
         }
         throw Error("expression: unknown node");
     }
 
-    Element<Cyclotomic> element(Value v, const Node& n, const char* where) const {
-        if (!std::holds_alternative<Element<Cyclotomic>>(v))
-            fail(n, std::string(where) + " needs an element, not a number");
-        return std::get<Element<Cyclotomic>>(std::move(v));
+    Element<S> element(Value v, const Node& n, const char* where) const {
+        if (!std::holds_alternative<Element<S>>(v)) fail(n, std::string(where) + " needs an element, not a number");
+        return std::get<Element<S>>(std::move(v));
     }
 
 private:
@@ -330,7 +447,7 @@ private:
         if (fmpz_bits(fmpq_numref(q.get())) > max_number_bits || fmpz_bits(fmpq_denref(q.get())) > max_number_bits)
             fail(n, "number too large (numerator and denominator at most " + std::to_string(max_number_bits) + " bits)");
     }
-    static Cyclotomic to_cyclotomic(const flint::Fmpq& q) { return Cyclotomic::rational(q.str()); }
+    static S to_scalar(const flint::Fmpq& q) { return scalar_of(q, static_cast<const S*>(nullptr)); }
 
     /// v scaled by the rational s (an element: its c-row).
     Value scale(Value v, const flint::Fmpq& s, const Node& n) const {
@@ -340,19 +457,20 @@ private:
             require_small(r, n);
             return r;
         }
-        return scale_output(std::get<Element<Cyclotomic>>(v), to_cyclotomic(s));
+        if (auto* p = std::get_if<S>(&v)) return S(*p * to_scalar(s));
+        return scale_output(std::get<Element<S>>(v), to_scalar(s));
     }
 
     Value sum(const Node& n, std::optional<std::size_t> k) const {
-        std::vector<Element<Cyclotomic>> terms;
+        std::vector<Element<S>> terms;
         terms.reserve(n.children.size());
         ElementCost total;
         for (const NodePtr& child : n.children) {
             Value v = eval(*child, k);
-            if (!std::holds_alternative<Element<Cyclotomic>>(v))
+            if (!std::holds_alternative<Element<S>>(v))
                 fail(*child, "'+' adds elements, not numbers (write the element, then '/n' or 'n *')");
-            terms.push_back(std::get<Element<Cyclotomic>>(std::move(v)));
-            total = add(total, element_cost(terms.back()));
+            terms.push_back(std::get<Element<S>>(std::move(v)));
+            total = add(total, cost_of(terms.back()));
             require_within(total, limits_, "the sum at " + where(n));
         }
         return sum_of(group_, terms);
@@ -364,8 +482,8 @@ private:
     }
 
     /// The product z1 * z2 after checking its estimated size: q1 q2 nodes, at most min(q2 E1, q1 E2) entries.
-    Element<Cyclotomic> multiply(const Element<Cyclotomic>& z1, const Element<Cyclotomic>& z2, const Node& n) const {
-        const ElementCost c1 = element_cost(z1), c2 = element_cost(z2);
+    Element<S> multiply(const Element<S>& z1, const Element<S>& z2, const Node& n) const {
+        const ElementCost c1 = cost_of(z1), c2 = cost_of(z2);
         const ElementCost out = make_cost(saturating_mul(c1.nodes, c2.nodes),
                                           std::min(saturating_mul(c2.nodes, c1.entries), saturating_mul(c1.nodes, c2.entries)),
                                           saturating_lcm(c1.conductor, c2.conductor));
@@ -375,7 +493,8 @@ private:
 
     Value product(const Node& n, std::optional<std::size_t> k) const {
         flint::Fmpq scalar(1);
-        std::optional<Element<Cyclotomic>> z;
+        std::optional<S> parameter;  // the product of the symbolic scalar factors, if any
+        std::optional<Element<S>> z;
         for (const NodePtr& child : n.children) {
             Value v = eval(*child, k);
             if (auto* q = std::get_if<flint::Fmpq>(&v)) {
@@ -385,15 +504,21 @@ private:
                                 " bits)");
                 fmpq_mul(scalar.get(), scalar.get(), q->get());
                 require_small(scalar, n);
+            } else if (auto* p = std::get_if<S>(&v)) {
+                parameter = parameter ? S(*parameter * *p) : *p;
             } else {
-                auto& e = std::get<Element<Cyclotomic>>(v);
+                auto& e = std::get<Element<S>>(v);
                 z = z ? multiply(*z, e, n) : std::move(e);
             }
         }
         // numbers scale the c-row; that commutes with the Kronecker product, so it is applied once at the end
-        if (!z) return scalar;
+        if (!z) {
+            if (!parameter) return scalar;
+            return fmpq_is_one(scalar.get()) ? *parameter : S(*parameter * to_scalar(scalar));
+        }
+        if (parameter) return scale_output(*z, fmpq_is_one(scalar.get()) ? *parameter : S(*parameter * to_scalar(scalar)));
         if (fmpq_is_one(scalar.get())) return std::move(*z);
-        return scale_output(*z, to_cyclotomic(scalar));
+        return scale_output(*z, to_scalar(scalar));
     }
 
     Value power(const Node& n, std::optional<std::size_t> k) const {
@@ -413,11 +538,20 @@ private:
             require_small(r, n);
             return r;
         }
+        if (auto* p = std::get_if<S>(&v)) {
+            if (fmpz_cmp_ui(e, max_element_power) > 0)
+                fail(n, "a parameter power t^n needs 0 <= n <= " + std::to_string(max_element_power) + ", got " +
+                            n.value.str().substr(0, 30));
+            if (fmpz_is_zero(e)) return flint::Fmpq(1);
+            S r = *p;
+            for (unsigned long i = 1; i < fmpz_get_ui(e); ++i) r = r * *p;
+            return r;
+        }
         if (fmpz_is_zero(e) || fmpz_cmp_ui(e, max_element_power) > 0)
             fail(n, "an element power z^n needs 1 <= n <= " + std::to_string(max_element_power) + ", got " +
                         n.value.str().substr(0, 30));
-        const auto& z = std::get<Element<Cyclotomic>>(v);
-        Element<Cyclotomic> result = z;
+        const auto& z = std::get<Element<S>>(v);
+        Element<S> result = z;
         for (unsigned long i = 1; i < fmpz_get_ui(e); ++i) result = multiply(result, z, n);
         return result;
     }
@@ -429,17 +563,17 @@ private:
             if (group_.neg(f) == f)
                 fail(n, "sum(...) needs a group without self-conjugate frequencies (odd order); " + group_.name() +
                             " has k = " + std::to_string(f) + " = -k: place blocks with '@k' instead");
-        std::vector<Element<Cyclotomic>> terms;
+        std::vector<Element<S>> terms;
         ElementCost total;
         for (std::size_t f : pair_representatives(group_)) {
             terms.push_back(element(eval(*n.children[0], f), n, "sum(...)"));
-            total = add(total, element_cost(terms.back()));
+            total = add(total, cost_of(terms.back()));
             require_within(total, limits_, "sum(...) at " + where(n));
         }
         return sum_of(group_, terms);
     }
 
-    Element<Cyclotomic> atom(const Node& n, std::optional<std::size_t> k) const {
+    Element<S> atom(const Node& n, std::optional<std::size_t> k) const {
         if (!k) fail(n, "'" + n.name + "' needs a frequency: write (...)@k or sum(...)");
         // at most 3 nodes of 2 entries per row, in the field of the atom's fixed values (zeta_3 of z_syn and
         // z_syn_ab, i of z_nu_i and z_xi) and of its turns
@@ -448,27 +582,46 @@ private:
         if (n.name == "nui" || n.name == "xi") conductor = 4;
         for (const Turn& t : n.turns) conductor = saturating_lcm(conductor, t.den);
         require_within(make_cost(3, 18, conductor), limits_, "'" + n.name + "' at " + where(n));
-        auto turn = [&](std::size_t i) { return turn_value<Cyclotomic>(n.turns[i]); };
-        if (n.name == "one") return unit_block<Cyclotomic>(group_, *k);
-        if (n.name == "syn") return z_syn<Cyclotomic>(group_, *k);
-        if (n.name == "nui") return z_nu_i<Cyclotomic>(group_, *k);
-        if (n.name == "nu") return z_nu<Cyclotomic>(group_, *k, turn(0));
-        if (n.name == "synab") return z_syn_ab<Cyclotomic>(group_, *k, turn(0), turn(1));
-        if (n.name == "u") return single_node<Cyclotomic>(group_, *k, turn(0), turn(1), turn(2));
-        return z_xi<Cyclotomic>(group_, *k, turn(0), n.sign);
+        auto turn = [&](std::size_t i) {
+            if (!n.turn_symbols[i].empty()) return symbol_value<S>(n.turn_symbols[i], SymbolKind::unit);
+            return turn_value<S>(n.turns[i]);
+        };
+        if (n.name == "one") return unit_block<S>(group_, *k);
+        if (n.name == "syn") return z_syn<S>(group_, *k);
+        if (n.name == "nui") return z_nu_i<S>(group_, *k);
+        if (n.name == "nu") return z_nu<S>(group_, *k, turn(0));
+        if (n.name == "synab") return z_syn_ab<S>(group_, *k, turn(0), turn(1));
+        if (n.name == "u") return single_node<S>(group_, *k, turn(0), turn(1), turn(2));
+        return z_xi<S>(group_, *k, turn(0), n.sign);
     }
 
     const AbelianGroup& group_;
     const std::string& text_;
     const ResourceLimits& limits_;
+    const SymbolMap& symbols_;
 };
+
+template <ExactScalar S>
+Element<S> evaluate(const AbelianGroup& group, const std::string& text, const SymbolMap& symbols,
+                    const ResourceLimits& limits) {
+    const NodePtr ast = Parser(text, symbols).parse();
+    const Evaluator<S> evaluator(group, text, limits, symbols);
+    return evaluator.element(evaluator.eval(*ast, std::nullopt), *ast, "the expression");
+}
 
 }  // namespace
 
 Element<Cyclotomic> evaluate_expression(const AbelianGroup& group, const std::string& text, const ResourceLimits& limits) {
-    const NodePtr ast = Parser(text).parse();
-    const Evaluator evaluator(group, text, limits);
-    return evaluator.element(evaluator.eval(*ast, std::nullopt), *ast, "the expression");
+    static const SymbolMap none;
+    return evaluate<Cyclotomic>(group, text, none, limits);
+}
+
+void validate_expression_symbols(const ExpressionSymbols& symbols) { (void)symbol_map(symbols); }
+
+Element<Symbolic> evaluate_symbolic_expression(const AbelianGroup& group, const std::string& text,
+                                               const ExpressionSymbols& symbols, const ResourceLimits& limits) {
+    const SymbolMap map = symbol_map(symbols);
+    return evaluate<Symbolic>(group, text, map, limits);
 }
 
 }  // namespace cogo
