@@ -223,6 +223,8 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
                           {"max_off_c", b.max_off_c},
                           {"bias_cancelled_by", b.bias_cancelled_by},
                           {"nodes", b.nodes},
+                          {"structure", b.structure},
+                          {"function_distance", b.function_distance >= 0 ? json(b.function_distance) : json(nullptr)},
                           {"verified", b.verified},
                           {"note", b.note}});
     }
@@ -252,7 +254,9 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
               {"failing", r.failing},
               {"first_failure", r.first_failure},
               {"reason", r.reason},
-              {"rounded_order", r.rounded ? r.rounded->order() : 0}}},
+              {"rounded_order", r.rounded ? r.rounded->order() : 0},
+              {"trained_loss", r.trained_loss >= 0 ? json(r.trained_loss) : json(nullptr)},
+              {"function_allowed", r.function_allowed >= 0 ? json(r.function_allowed) : json(nullptr)}}},
             {"distance", {{"wa", r.distance_wa}, {"wb", r.distance_wb}, {"v", r.distance_v}}},
             {"seconds", {{"analysis", r.seconds_analysis}, {"verify", r.seconds_verify}}}};
 }
@@ -320,7 +324,8 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
                 << analyze::family_pretty_name(b.family) << std::setw(28) << p << std::setw(10)
                 << sci_cell(b.classification.residual) << std::setw(10) << sci_cell(b.rounding_residual) << std::setw(8)
                 << fixed_cell(std::abs(b.r_kkk), 4) << std::setw(7) << b.spread_nodes << std::setw(11)
-                << (b.verified ? "PROVED" : "UNRESOLVED") << (b.note.empty() ? "-" : b.note) << "\n";
+                << (b.verified ? "PROVED" : "UNRESOLVED") << (b.note.empty() ? (b.structure.empty() ? "-" : b.structure) : b.note)
+                << "\n";
         }
         out << std::right;
         out << "summary: " << r.blocks.size() << " blocks, " << r.classified() << " classified, " << r.verified()

@@ -174,6 +174,13 @@ int run(int argc, char** argv) {
     crosscheck->add_option("--round-tolerance", xo.analysis.round_tolerance,
                            "Max distance trained block vs exact rounded block, in [0, 1]")
         ->transform(real_number(unit))->capture_default_str();
+    crosscheck->add_option("--function-tolerance", xo.analysis.function_tolerance,
+                           "Max function distance sqrt(D_k) trained vs exact at a PROVED block's output (raised to 5x the "
+                           "network's median, at most --function-cap), in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
+    crosscheck->add_option("--function-cap", xo.analysis.function_cap,
+                           "Largest function distance any PROVED block may have, in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
     crosscheck->add_option("--snap-tolerance", xo.analysis.snap_tolerance,
                            "Snap a parameter to a multiple of 1/24 turn when this close (turns), in [0, 1/48)")
         ->transform(real_number({0, 1.0 / 48, false, true}))->capture_default_str();
