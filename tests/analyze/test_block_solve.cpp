@@ -210,3 +210,42 @@ TEST_CASE("a block whose inputs are off the snapping grid (C_7(1, 3), 7th roots)
     CHECK(r.blocks[1].note.find("needs a number field") != std::string::npos);
     CHECK(r.network == NetworkVerdict::partial);
 }
+
+TEST_CASE("mutation: random 4- and 6-node blocks with r_kkk = 1 reach the solve and are never PROVED") {
+    auto rng = cogo::testing::rng(0xB507);
+    std::normal_distribution<double> gauss(0.0, 1.0);
+    const AbelianGroup g = AbelianGroup::cyclic(7);
+    int not_near = 0;
+    for (int t = 0; t < cogo::testing::cases(6); ++t) {
+        const std::size_t order = t % 2 ? 4 : 6;
+        const Element<Cyclotomic> base = network_with(random_nui_block(rng));
+        FourierWeights dense = dense_fourier(base);
+        FourierWeights f{g, 12 + order, {}, {}, {}};
+        f.a.assign(f.q * g.order(), Complex{});
+        f.b = f.a;
+        f.c = f.a;
+        for (std::size_t j = 0; j < 12; ++j)  // the blocks at k = 1, 2
+            for (std::size_t k = 0; k < g.order(); ++k) f.za(k, j) = dense.za(k, j), f.zb(k, j) = dense.zb(k, j), f.zc(k, j) = dense.zc(k, j);
+        std::vector<Complex> a(order), b(order), c(order);
+        Complex r{};
+        for (std::size_t i = 0; i < order; ++i) {
+            a[i] = {gauss(rng), gauss(rng)}, b[i] = {gauss(rng), gauss(rng)}, c[i] = {gauss(rng), gauss(rng)};
+            r += a[i] * b[i] * c[i];
+        }
+        for (std::size_t i = 0; i < order; ++i) {
+            const std::size_t j = 12 + i;
+            c[i] /= r;  // r_kkk = 1 exactly: the block passes the r_kkk test and reaches the solve
+            f.za(3, j) = a[i], f.za(4, j) = std::conj(a[i]);
+            f.zb(3, j) = b[i], f.zb(4, j) = std::conj(b[i]);
+            f.zc(3, j) = c[i], f.zc(4, j) = std::conj(c[i]);
+        }
+        const CrosscheckReport r3 = crosscheck(g, cogo::testing::disguise(f, rng));
+        REQUIRE(r3.blocks.size() == 3);
+        CAPTURE(r3.blocks[2].note);
+        CHECK_FALSE(r3.blocks[2].verified);
+        CHECK(r3.network != NetworkVerdict::proved);
+        not_near += r3.blocks[2].note.find("not near") != std::string::npos ||
+                    r3.blocks[2].note.find("from any exact optimum") != std::string::npos;
+    }
+    CHECK(not_near == cogo::testing::cases(6));  // never "needs a number field": the block is nowhere near a solution
+}
