@@ -1,6 +1,7 @@
 #include "io/bounded_read.hpp"
 #include "cli/crosscheck_command.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -19,6 +20,7 @@
 #include "io/torch_checkpoint.hpp"
 #include "io/run_directory.hpp"
 #include "analyze/spectrum_svg.hpp"
+#include "verify/certificate_writer.hpp"
 
 namespace cogo::cli {
 
@@ -297,7 +299,23 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
         options.rounded.empty() ? ""
                                 : element_file_text(*r.rounded, "rounded network of a cross-check on " + group.name(),
                                                     nlohmann::json{{"source", options.dir}});
+    std::string certificate;
+    if (!options.certificate.empty()) {
+        if (!r.rounded) throw InvalidInput("crosscheck: --certificate: no block was rounded, nothing to certify");
+        const VerificationResult<Cyclotomic> result = verify_global_optimum(*r.rounded, VerifyLimits{options.analysis.max_terms});
+        if (result.verdict == Verdict::unknown)
+            throw ResourceLimit("crosscheck: --certificate: exact verification not done: " + result.reason);
+        const std::string statement = "rounded network of a cross-check on " + group.name() + " (" + options.dir + ")";
+        std::vector<std::size_t> proven;  // output frequencies of the PROVED blocks, both signs
+        for (std::size_t k : r.proven) proven.push_back(k), proven.push_back(group.neg(k));
+        std::sort(proven.begin(), proven.end());
+        proven.erase(std::unique(proven.begin(), proven.end()), proven.end());
+        certificate = result.verdict == Verdict::refuted && !proven.empty()
+                          ? partial_certificate_text(*r.rounded, result, proven, statement + "; proven blocks only")
+                          : certificate_text(*r.rounded, result, statement);
+    }
     if (!options.svg.empty()) write_file_atomically(options.svg, svg);
+    if (!options.certificate.empty()) write_file_atomically(options.certificate, certificate);
     if (!options.rounded.empty()) write_file_atomically(options.rounded, element);
     const bool unconverged = train_loss && *train_loss > kConvergedLoss;
     if (options.json) {

@@ -152,6 +152,9 @@ int run(int argc, char** argv) {
     crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: the group named in DIR/summary.json if present, else Z_n, n = columns of W_a)")
         ->check(cogo::cli::group_spec());
     crosscheck->add_option("--rounded", xo.rounded, "Write the exact rounded network (cogo-element JSON)");
+    crosscheck->add_option("--certificate", xo.certificate,
+                           "Write the rounded network's certificate (check-cert); PARTIAL, with the proven "
+                           "frequencies, when the network is PARTIAL");
     crosscheck->add_option("--svg", xo.svg, "Write the per-node Fourier spectrum with the blocks (SVG)");
     crosscheck->add_flag("--json", xo.json, "Machine-readable output");
     crosscheck->add_flag("--no-verify", [&xo](std::int64_t) { xo.analysis.verify = false; },
