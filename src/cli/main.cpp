@@ -201,7 +201,8 @@ int run(int argc, char** argv) {
     check_cert->add_flag("--json", cert_json, "Machine-readable output");
     check_cert->footer("Exit codes: 0 ACCEPTED and the certificate says PROVED, 1 ACCEPTED and it says REFUTED, "
                        "2 REJECTED (the certificate does not establish its verdict), unreadable or not JSON, "
-                       "3 resource limit or standard output not writable, 4 internal error.\n");
+                       "3 ACCEPTED and it says PARTIAL (its proven frequencies are exact, the rest is not), resource "
+                       "limit or standard output not writable, 4 internal error.\n");
 
     cogo::cli::ProveOptions po;
     auto* prove = app.add_subcommand("prove", "List (--list) or run the machine-checked proofs of proofs/");
