@@ -19,6 +19,13 @@
 /// (otherwise the trained network does not cancel that bias, and neither does the rounding). Unresolved blocks
 /// and dead nodes are not in the rounded network.
 ///
+/// A block outside the families (or whose template rounding fails) is rounded by the algebra (block_solve.hpp):
+/// exact inputs from a clean z_nu / z_{nu=i} factor, or node by node, and its c-row solved exactly; it is
+/// reported as family "c-row solved" with its structure, and can carry bias-cancelling outputs like an order-6
+/// block. A block whose trained function is too far from any exact optimum at its output (frequency_loss.hpp,
+/// CrosscheckOptions::function_tolerance) is not rounded this way, and a rounded block is PROVED only if that
+/// distance is within the allowed one.
+///
 /// Verdicts. Each block is PROVED (every exact condition at output +-k holds in the rounded network) or
 /// UNRESOLVED with a reason. The network is PROVED when every live node is accounted for (every block
 /// classified, every DC node rounded) and the rounded network is an exact global optimum; REFUTED only when
