@@ -37,7 +37,9 @@ namespace cogo::analyze {
 /// The block families cogo recognises.
 /// real_frequency: a block at k = -k whose inputs are rounded to exact real values and whose outputs are solved
 /// exactly (output_solve.hpp); not a template family.
-enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, unknown };
+/// solved: a block whose inputs are rounded to exact values by its structure (a clean z_nu / z_{nu=i} factor, or
+/// node by node) and whose c-row is solved exactly (block_solve.hpp); not a template family either.
+enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, solved, unknown };
 
 /// The identifier of a family (JSON, tables): "z_nu*z_syn", "z_nui*z_synab", "z_nui*z_xi", "unknown".
 [[nodiscard]] const char* family_name(BlockFamily f);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "algebra/linear_algebra.hpp"
+#include "analyze/frequency_loss.hpp"
 #include "analyze/gauge.hpp"
 #include "analyze/output_solve.hpp"
 #include "analyze/rounding.hpp"
@@ -100,6 +101,8 @@ struct Analysis {
     std::map<std::size_t, std::size_t> block_index;  // k -> index into report.blocks
     std::vector<RoundedDc> dc;
     std::vector<RoundedReal> real;
+    std::vector<double> D;       // the trained network's function distance per output (frequency_loss.hpp)
+    double allowed = 0;          // the largest sqrt(D_k) of a PROVED block (allowed_function_distance)
 
     BlockReport& block(std::size_t k) { return report.blocks[block_index.at(k)]; }
 };
@@ -108,6 +111,45 @@ std::string complex_text(Complex z) {
     std::ostringstream o;
     o << std::setprecision(4) << z.real() << (z.imag() < 0 ? " - " : " + ") << std::abs(z.imag()) << "i";
     return o.str();
+}
+
+/// The largest function distance sqrt(D_k) a PROVED block may have: the trained network's own level (the
+/// median over the outputs, times `function_outlier`) but at least `function_tolerance` and at most
+/// `function_cap`. One block far above the rest of its network (a perturbed node) is rejected, and so is any
+/// block beyond the cap; all of them are distances of the same function in the same unit (target T_k(k, k) = 1).
+double allowed_function_distance(const std::vector<double>& D, const CrosscheckOptions& o) {
+    std::vector<double> d(D.begin() + (D.empty() ? 0 : 1), D.end());
+    if (d.empty()) return o.function_tolerance;
+    std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(d.size() / 2), d.end());
+    const double median = std::sqrt(d[d.size() / 2]);
+    return std::min(o.function_cap, std::max(o.function_tolerance, o.function_outlier * median));
+}
+
+/// Phase 1b: a block outside the families, rounded by the algebra (block_solve.hpp): exact inputs from its
+/// structure, its c-row solved exactly.
+void round_by_solving(Analysis& an, BlockReport& b, const std::vector<Invariant>& L) {
+    if (std::abs(b.r_kkk - 1.0) > an.options.r_kkk_tolerance) return;  // not a global optimum's block
+    if (!(std::sqrt(an.D[b.k]) <= an.allowed)) {  // the trained network is not near an optimum at output k
+        std::ostringstream o;
+        o << "; the trained network is " << std::setprecision(3) << std::sqrt(an.D[b.k])
+          << " from any exact optimum as a function at output k (allowed " << an.allowed << ")";
+        b.note += o.str();
+        return;
+    }
+    const SolvedBlock s = solve_block({&an.z, b.k, b.nodes}, factorize(L, an.options.classify.factor_tolerance),
+                                      an.options.block_solve);
+    if (!s.exact) {
+        b.note += "; " + s.failure;
+        return;
+    }
+    Rounded r{*s.exact, s.trained_node, {}, {}, {}, {}, {}};
+    estimate_gauge(an.z, b.k, r);
+    r.extra_c.assign(r.exact.order(), {});
+    b.family = BlockFamily::solved;
+    b.structure = s.structure;
+    b.rounding_residual = s.input_distance;
+    b.note.clear();
+    an.rounded.emplace(b.k, std::move(r));
 }
 
 /// Phase 1: classify and round every block to its exact family member.
@@ -160,6 +202,7 @@ void round_blocks(Analysis& an) {
         if (cls.family == BlockFamily::unknown) {
             b.note = cls.factorable ? "factorable (" + cls.factors + ") but in no known family"
                                     : "not factorable as a Kronecker product within tolerance";
+            round_by_solving(an, b, L);
             continue;
         }
         bool g1 = true, g2 = true;
@@ -301,7 +344,11 @@ void cancel_biases(Analysis& an) {
         std::vector<Complex> shares;
         Complex total{};
         for (auto& [kb, r6] : an.rounded) {
-            if (kb == k || !is_order6_family(an.block(kb).family)) continue;
+            const BlockFamily fb = an.block(kb).family;  // blocks whose outputs can carry a bias (a kernel, rounding.hpp)
+            if (kb == k || !(is_order6_family(fb) || fb == BlockFamily::solved)) continue;
+            auto dir = directions.find(kb);
+            if (dir == directions.end()) dir = directions.emplace(kb, bias_directions(r6.exact, kb)).first;
+            if (dir->second.empty()) continue;  // no output direction free of potentials: cannot carry a share
             Complex tau{};
             for (std::size_t j : an.block(kb).nodes) tau += (std::norm(z.za(kb, j)) + std::norm(z.zb(kb, j))) * z.zc(k, j);
             order6.push_back(kb);
@@ -551,10 +598,23 @@ void verify_and_decide(Analysis& an) {
     std::set<std::size_t> failing_pairs;
     for (const auto& c : result.conditions)
         if (!c.defect().is_zero()) failing_pairs.insert(pair_of(g, c.k));
+    const std::vector<double>& D = an.D;
+    const double allowed = an.allowed;
     for (BlockReport& b : report.blocks) {
+        b.function_distance = std::sqrt(D[b.k]);
         if (b.family != BlockFamily::unknown) {
             b.verified = failing_pairs.count(b.k) == 0;
-            if (b.verified) b.note.clear();  // e.g. a bias left to the real-frequency outputs, cancelled there
+            if (b.verified && !(b.function_distance <= allowed)) {
+                // exact, but the trained network is not near it as a function at output k: the block is not
+                // accounted for (never PROVED; nothing is refuted either)
+                std::ostringstream o;
+                o << "the trained network is " << std::setprecision(3) << b.function_distance
+                  << " from the exact rounded one as a function at output k (allowed " << allowed
+                  << ", see --function-tolerance)";
+                b.verified = false;
+                b.note = o.str();
+                report.unresolved_nodes += b.nodes.size();
+            } else if (b.verified) b.note.clear();  // e.g. a bias left to the real-frequency outputs, cancelled there
             else if (b.note.empty()) b.note = "an exact condition at output +-k fails in the rounded network";
         }
         (b.verified ? report.proven : report.unproven).push_back(b.k);
@@ -619,7 +679,10 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
             --report.assignment.dead;
             ++report.unresolved_nodes;
         }
-    Analysis an{g, z, options, report, {}, {}, {}};
+    Analysis an{g, z, options, report, {}, {}, {}, {}, frequency_losses(z), 0};
+    an.allowed = allowed_function_distance(an.D, options);
+    report.trained_loss = all_pairs_loss(an.D);
+    report.function_allowed = an.allowed;
     round_blocks(an);
     round_dc_nodes(an);
     cancel_biases(an);

@@ -19,6 +19,13 @@
 /// (otherwise the trained network does not cancel that bias, and neither does the rounding). Unresolved blocks
 /// and dead nodes are not in the rounded network.
 ///
+/// A block outside the families (or whose template rounding fails) is rounded by the algebra (block_solve.hpp):
+/// exact inputs from a clean z_nu / z_{nu=i} factor, or node by node, and its c-row solved exactly; it is
+/// reported as family "c-row solved" with its structure, and can carry bias-cancelling outputs like an order-6
+/// block. A block whose trained function is too far from any exact optimum at its output (frequency_loss.hpp,
+/// CrosscheckOptions::function_tolerance) is not rounded this way, and a rounded block is PROVED only if that
+/// distance is within the allowed one.
+///
 /// Verdicts. Each block is PROVED (every exact condition at output +-k holds in the rounded network) or
 /// UNRESOLVED with a reason. The network is PROVED when every live node is accounted for (every block
 /// classified, every DC node rounded) and the rounded network is an exact global optimum; REFUTED only when
@@ -37,6 +44,7 @@
 #include <vector>
 
 #include "analyze/assignment.hpp"
+#include "analyze/block_solve.hpp"
 #include "analyze/classify.hpp"
 #include "analyze/fourier_weights.hpp"
 #include "construct/turn.hpp"
@@ -55,6 +63,13 @@ struct CrosscheckOptions {
                                     ///< the family invariants are blind to the overall size of abc)
     double snap_tolerance = 0.003;  ///< turns: snap to a multiple of 1/24 turn when this close (< 1/240)
     double bias_evidence = 0.5;     ///< cancel a bias only if the trained shares sum to 1 within this
+    /// Max function-space distance sqrt(D_k) (frequency_loss.hpp) of the trained network to the exact rounded one
+    /// at a block's output frequency: a PROVED block must be near its rounding as a function, not only in its
+    /// parameters (the distance is gauge invariant; the target T_k(k, k) = 1 sets its unit). At least this ...
+    double function_tolerance = 0.02;
+    double function_outlier = 5;     ///< ... or this times the network's median sqrt(D_k), if larger (its own loss level)
+    double function_cap = 0.1;       ///< ... but never more than this
+    BlockSolveOptions block_solve;  ///< the algebraic rounding of blocks outside the families (block_solve.hpp)
     std::size_t max_terms = 400'000'000;  ///< work limit of the exact verification
     bool verify = true;             ///< run the exact verification
 };
@@ -82,6 +97,8 @@ struct BlockReport {
     double max_off_c = 0;                ///< largest off-frequency output share among its nodes
     std::vector<std::size_t> bias_cancelled_by;  ///< order-6 blocks (their k) whose outputs cancel this bias
     std::size_t bias_cancelled_by_dc = 0;        ///< DC nodes whose outputs cancel (part of) this bias
+    std::string structure;               ///< how a block outside the families was rounded (block_solve.hpp), else ""
+    double function_distance = -1;       ///< sqrt(D_k): trained vs exact function at output k (-1 if not computed)
     bool verified = false;               ///< every exact condition at output +-k holds in the rounded network
     std::string note;                    ///< why unknown / not verified, if known
 };
@@ -111,6 +128,8 @@ struct CrosscheckReport {
     std::string first_failure;                    ///< readable first failing condition
     std::string reason;                           ///< why UNKNOWN
     double distance_wa = 0, distance_wb = 0, distance_v = 0;  ///< relative Frobenius, trained vs rounded (gauged)
+    double trained_loss = -1;                     ///< all-pairs loss of the trained weights (float, frequency_loss.hpp)
+    double function_allowed = -1;                 ///< the largest sqrt(D_k) a PROVED block may have in this network
     double seconds_analysis = 0, seconds_verify = 0;
 
     /// Blocks with a family / blocks PROVED.

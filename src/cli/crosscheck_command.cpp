@@ -1,6 +1,7 @@
 #include "io/bounded_read.hpp"
 #include "cli/crosscheck_command.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -19,6 +20,7 @@
 #include "io/torch_checkpoint.hpp"
 #include "io/run_directory.hpp"
 #include "analyze/spectrum_svg.hpp"
+#include "verify/certificate_writer.hpp"
 
 namespace cogo::cli {
 
@@ -223,6 +225,8 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
                           {"max_off_c", b.max_off_c},
                           {"bias_cancelled_by", b.bias_cancelled_by},
                           {"nodes", b.nodes},
+                          {"structure", b.structure},
+                          {"function_distance", b.function_distance >= 0 ? json(b.function_distance) : json(nullptr)},
                           {"verified", b.verified},
                           {"note", b.note}});
     }
@@ -252,7 +256,9 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
               {"failing", r.failing},
               {"first_failure", r.first_failure},
               {"reason", r.reason},
-              {"rounded_order", r.rounded ? r.rounded->order() : 0}}},
+              {"rounded_order", r.rounded ? r.rounded->order() : 0},
+              {"trained_loss", r.trained_loss >= 0 ? json(r.trained_loss) : json(nullptr)},
+              {"function_allowed", r.function_allowed >= 0 ? json(r.function_allowed) : json(nullptr)}}},
             {"distance", {{"wa", r.distance_wa}, {"wb", r.distance_wb}, {"v", r.distance_v}}},
             {"seconds", {{"analysis", r.seconds_analysis}, {"verify", r.seconds_verify}}}};
 }
@@ -293,7 +299,23 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
         options.rounded.empty() ? ""
                                 : element_file_text(*r.rounded, "rounded network of a cross-check on " + group.name(),
                                                     nlohmann::json{{"source", options.dir}});
+    std::string certificate;
+    if (!options.certificate.empty()) {
+        if (!r.rounded) throw InvalidInput("crosscheck: --certificate: no block was rounded, nothing to certify");
+        const VerificationResult<Cyclotomic> result = verify_global_optimum(*r.rounded, VerifyLimits{options.analysis.max_terms});
+        if (result.verdict == Verdict::unknown)
+            throw ResourceLimit("crosscheck: --certificate: exact verification not done: " + result.reason);
+        const std::string statement = "rounded network of a cross-check on " + group.name() + " (" + options.dir + ")";
+        std::vector<std::size_t> proven;  // output frequencies of the PROVED blocks, both signs
+        for (std::size_t k : r.proven) proven.push_back(k), proven.push_back(group.neg(k));
+        std::sort(proven.begin(), proven.end());
+        proven.erase(std::unique(proven.begin(), proven.end()), proven.end());
+        certificate = result.verdict == Verdict::refuted && !proven.empty()
+                          ? partial_certificate_text(*r.rounded, result, proven, statement + "; proven blocks only")
+                          : certificate_text(*r.rounded, result, statement);
+    }
     if (!options.svg.empty()) write_file_atomically(options.svg, svg);
+    if (!options.certificate.empty()) write_file_atomically(options.certificate, certificate);
     if (!options.rounded.empty()) write_file_atomically(options.rounded, element);
     const bool unconverged = train_loss && *train_loss > kConvergedLoss;
     if (options.json) {
@@ -320,7 +342,8 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
                 << analyze::family_pretty_name(b.family) << std::setw(28) << p << std::setw(10)
                 << sci_cell(b.classification.residual) << std::setw(10) << sci_cell(b.rounding_residual) << std::setw(8)
                 << fixed_cell(std::abs(b.r_kkk), 4) << std::setw(7) << b.spread_nodes << std::setw(11)
-                << (b.verified ? "PROVED" : "UNRESOLVED") << (b.note.empty() ? "-" : b.note) << "\n";
+                << (b.verified ? "PROVED" : "UNRESOLVED") << (b.note.empty() ? (b.structure.empty() ? "-" : b.structure) : b.note)
+                << "\n";
         }
         out << std::right;
         out << "summary: " << r.blocks.size() << " blocks, " << r.classified() << " classified, " << r.verified()

@@ -31,6 +31,8 @@ struct CrosscheckCommandOptions {
     std::string keys;                ///< --keys WA,WB,V: tensor names in a PyTorch checkpoint ("" = detect)
     std::string group;               ///< --group (default: the group of DIR/summary.json if present, else Z_n, n = columns of W_a)
     std::string rounded;             ///< --rounded FILE ("" = none)
+    std::string certificate;         ///< --certificate FILE ("" = none): the rounded network's certificate, PARTIAL
+                                     ///< (its proven frequencies) when the network is PARTIAL
     std::string svg;                 ///< --svg FILE: per-node spectrum and blocks ("" = none)
     bool json = false;
     analyze::CrosscheckOptions analysis;

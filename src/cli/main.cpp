@@ -162,6 +162,9 @@ int run(int argc, char** argv) {
     crosscheck->add_option("--group,-g", xo.group, "Group d1xd2x... (default: the group named in DIR/summary.json if present, else Z_n, n = columns of W_a)")
         ->check(cogo::cli::group_spec());
     crosscheck->add_option("--rounded", xo.rounded, "Write the exact rounded network (cogo-element JSON)");
+    crosscheck->add_option("--certificate", xo.certificate,
+                           "Write the rounded network's certificate (check-cert); PARTIAL, with the proven "
+                           "frequencies, when the network is PARTIAL");
     crosscheck->add_option("--svg", xo.svg, "Write the per-node Fourier spectrum with the blocks (SVG)");
     crosscheck->add_flag("--json", xo.json, "Machine-readable output");
     crosscheck->add_flag("--no-verify", [&xo](std::int64_t) { xo.analysis.verify = false; },
@@ -184,6 +187,13 @@ int run(int argc, char** argv) {
     crosscheck->add_option("--round-tolerance", xo.analysis.round_tolerance,
                            "Max distance trained block vs exact rounded block, in [0, 1]")
         ->transform(real_number(unit))->capture_default_str();
+    crosscheck->add_option("--function-tolerance", xo.analysis.function_tolerance,
+                           "Max function distance sqrt(D_k) trained vs exact at a PROVED block's output (raised to 5x the "
+                           "network's median, at most --function-cap), in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
+    crosscheck->add_option("--function-cap", xo.analysis.function_cap,
+                           "Largest function distance any PROVED block may have, in [0, 1]")
+        ->transform(real_number(unit))->capture_default_str();
     crosscheck->add_option("--snap-tolerance", xo.analysis.snap_tolerance,
                            "Snap a parameter to a multiple of 1/24 turn when this close (turns), in [0, 1/48)")
         ->transform(real_number({0, 1.0 / 48, false, true}))->capture_default_str();
@@ -201,7 +211,8 @@ int run(int argc, char** argv) {
     check_cert->add_flag("--json", cert_json, "Machine-readable output");
     check_cert->footer("Exit codes: 0 ACCEPTED and the certificate says PROVED, 1 ACCEPTED and it says REFUTED, "
                        "2 REJECTED (the certificate does not establish its verdict), unreadable or not JSON, "
-                       "3 resource limit or standard output not writable, 4 internal error.\n");
+                       "3 ACCEPTED and it says PARTIAL (its proven frequencies are exact, the rest is not), resource "
+                       "limit or standard output not writable, 4 internal error.\n");
 
     cogo::cli::ProveOptions po;
     auto* prove = app.add_subcommand("prove", "List (--list) or run the machine-checked proofs of proofs/");

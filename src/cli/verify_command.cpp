@@ -139,6 +139,7 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
 
 int check_cert_exit_code(const CertificateCheck& check) {
     if (!check.accepted) return exit_usage;
+    if (check.verdict == "PARTIAL") return exit_unknown;
     return exit_code(check.verdict == "PROVED" ? Verdict::proved : Verdict::refuted);
 }
 
@@ -172,6 +173,7 @@ int run_check_cert(const std::string& path, bool json, std::ostream& out) {
                               {"statement", check.statement},
                               {"conditions", check.conditions},
                               {"primes", check.primes},
+                              {"proven", check.proven},
                               {"seconds", seconds}}
                    .dump(2)
             << "\n";
@@ -182,6 +184,11 @@ int run_check_cert(const std::string& path, bool json, std::ostream& out) {
         if (check.accepted) {
             out << "ACCEPTED: the certificate's " << check.verdict << " verdict is re-established (" << check.conditions
                 << " conditions, " << check.primes << " primes, " << seconds << " s)\n";
+            if (check.verdict == "PARTIAL") {
+                out << "  it proves: every condition at the output frequencies";
+                for (const std::uint64_t k : check.proven) out << " " << k;
+                out << " holds exactly (their loss terms are 0); the element is not a global optimum\n";
+            }
         } else {
             out << "REJECTED: " << check.reason << "\n";
         }

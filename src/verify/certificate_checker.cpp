@@ -210,6 +210,7 @@ struct Certificate {
     std::vector<Triple> listed;  // conditions[i].at, sorted strictly (checked)
     std::string verdict;
     std::size_t loss = 0;  // number id
+    std::vector<u64> proven;  // PARTIAL: the output frequencies whose every condition holds (sorted)
     std::optional<std::size_t> counterexample;  // index into conditions
     std::size_t counterexample_value = 0;       // number id (when counterexample)
 };
@@ -336,7 +337,7 @@ void parse_counterexample(const json& j, Certificate& cert) {
         if (!j.is_null()) reject("verdict PROVED but counterexample is not null");
         return;
     }
-    if (!j.is_object()) reject("verdict REFUTED but counterexample is not an object");
+    if (!j.is_object()) reject("verdict " + cert.verdict + " but counterexample is not an object");
     const std::string where = "counterexample";
     Triple t;
     t.k = parse_frequency(member(j, "k", where), cert.group, where + " k");
@@ -367,8 +368,9 @@ Certificate parse_certificate(const json& j, CertificateCheck& out) {
     else if (it != j.end())
         out.statement = it->get<std::string>();
     const json& verdict = member(j, "verdict", "certificate");
-    if (!verdict.is_string() || (verdict.get<std::string>() != "PROVED" && verdict.get<std::string>() != "REFUTED"))
-        reject("verdict must be \"PROVED\" or \"REFUTED\", got " + verdict.dump());
+    if (!verdict.is_string() || (verdict.get<std::string>() != "PROVED" && verdict.get<std::string>() != "REFUTED" &&
+                                 verdict.get<std::string>() != "PARTIAL"))
+        reject("verdict must be \"PROVED\", \"REFUTED\" or \"PARTIAL\", got " + verdict.dump());
     Certificate cert;
     cert.verdict = out.verdict = verdict.get<std::string>();
     cert.group = parse_group(member(j, "group", "certificate"));
@@ -378,7 +380,24 @@ Certificate parse_certificate(const json& j, CertificateCheck& out) {
     parse_conditions(member(j, "conditions", "certificate"), cert);
     out.conditions = cert.conditions.size();
     cert.loss = parse_number(member(j, "loss", "certificate"), cert.numbers, "loss");
+    if (cert.verdict == "PARTIAL") {
+        const json& proven = member(j, "proven", "certificate");
+        if (!proven.is_array() || proven.empty()) reject("verdict PARTIAL needs a non-empty \"proven\" list of frequencies");
+        if (proven.size() > cert.group.order) reject("\"proven\" lists more frequencies than the group has");
+        for (std::size_t i = 0; i < proven.size(); ++i) {
+            const u64 k = parse_frequency(proven[i], cert.group, "proven[" + std::to_string(i) + "]");
+            if (k == 0) reject("proven[" + std::to_string(i) + "] is the output's DC row 0, which no condition has");
+            if (!cert.proven.empty() && cert.proven.back() >= k) reject("\"proven\" must be strictly increasing");
+            cert.proven.push_back(k);
+        }
+        out.proven.assign(cert.proven.begin(), cert.proven.end());
+    } else if (j.contains("proven")) {
+        reject("\"proven\" is only meaningful with verdict PARTIAL");
+    }
     parse_counterexample(member(j, "counterexample", "certificate"), cert);
+    if (cert.counterexample && std::binary_search(cert.proven.begin(), cert.proven.end(),
+                                                  cert.conditions[*cert.counterexample].at.k))
+        reject("counterexample " + name(cert.conditions[*cert.counterexample].at) + " is at a proven frequency");
     return cert;
 }
 
@@ -769,6 +788,8 @@ void check_verdict_at_prime(const Certificate& cert, const PrimeCheck& pc, std::
         const Condition& c = cert.conditions[i];
         if (pc.at(c.value) == static_cast<u64>(c.target)) continue;
         differs[i] = true;
+        if (std::binary_search(cert.proven.begin(), cert.proven.end(), c.at.k))
+            reject("verdict PARTIAL but condition " + name(c.at) + " at a proven frequency differs from its target");
         if (i >= limit) continue;
         if (!cert.counterexample) reject("verdict PROVED but condition " + name(c.at) + " differs from its target");
         reject("counterexample " + name(cert.conditions[limit].at) + " is not the first failing condition: " +
@@ -828,7 +849,7 @@ void check_arithmetic(const Certificate& cert, const Structure& s, CertificateCh
     }
     // All `needed` primes agree: every difference not seen non-zero is exactly zero.
     if (cert.counterexample && !differs[*cert.counterexample])
-        reject("verdict REFUTED but counterexample " + name(cert.conditions[*cert.counterexample].at) +
+        reject("verdict " + cert.verdict + " but counterexample " + name(cert.conditions[*cert.counterexample].at) +
                " equals its target");
 }
 

@@ -37,7 +37,7 @@ namespace cogo {
 ///   must establish" items 1-5).
 /// * reason: empty when accepted; otherwise the first problem found, naming the offending condition,
 ///   e.g. "condition (k=3, k1=0, k2=0): claimed value differs from T_k(k1,k2)".
-/// * verdict: the certificate's own verdict string ("PROVED" / "REFUTED"), empty if absent or malformed.
+/// * verdict: the certificate's own verdict string ("PROVED" / "REFUTED" / "PARTIAL"), empty if absent or malformed.
 ///   It is established only when accepted is true.
 /// * conditions: number of listed conditions (0 if the list could not be read).
 /// * primes: number of primes the arithmetic used (0 if the check stopped before any arithmetic).
@@ -52,6 +52,10 @@ struct CertificateCheck {
     std::size_t primes = 0;
     std::vector<std::uint64_t> group;
     std::string statement;
+    /// PARTIAL certificates: the output frequencies k at which every condition T_k(k1, k2) = t_k(k1, k2) was
+    /// established (so the loss term l_k is exactly 0 there); the element is no global optimum (its
+    /// counterexample, at another frequency, was established to fail). Empty otherwise.
+    std::vector<std::uint64_t> proven;
 };
 
 /// Bounds of the checker, enforced before the arithmetic they bound.

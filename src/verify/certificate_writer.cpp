@@ -1,5 +1,6 @@
 #include "verify/certificate_writer.hpp"
 
+#include <algorithm>
 #include <numeric>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,19 @@ std::string certificate_text(const Element<Cyclotomic>& z, const VerificationRes
                                 {"verdict", verdict_name(result.verdict)},
                                 {"loss", exact_to_json(*result.loss, N)},
                                 {"counterexample", std::move(counterexample)}};
+    return doc.dump() + "\n";
+}
+
+std::string partial_certificate_text(const Element<Cyclotomic>& z, const VerificationResult<Cyclotomic>& result,
+                                     const std::vector<std::size_t>& proven, const std::string& statement) {
+    if (result.verdict != Verdict::refuted) throw Error("partial certificate: the verification is not REFUTED");
+    if (proven.empty()) throw Error("partial certificate: no proven frequency");
+    for (const auto& c : result.conditions)
+        if (std::binary_search(proven.begin(), proven.end(), c.k) && !c.defect().is_zero())
+            throw Error("partial certificate: a condition at proven frequency " + std::to_string(c.k) + " fails");
+    nlohmann::json doc = nlohmann::json::parse(certificate_text(z, result, statement));
+    doc["verdict"] = "PARTIAL";
+    doc["proven"] = proven;
     return doc.dump() + "\n";
 }
 
