@@ -10,6 +10,7 @@
 
 #include "algebra/linear_algebra.hpp"
 #include "analyze/gauge.hpp"
+#include "analyze/joint_outputs.hpp"
 #include "analyze/output_solve.hpp"
 #include "analyze/rounding.hpp"
 #include "construct/block_potentials.hpp"
@@ -393,6 +394,52 @@ std::optional<Cyclotomic> snap_quarter(double x) {
     return Cyclotomic::rational(p, 4);
 }
 
+/// The joint output solve of the real-frequency nodes `nodes` together with the helpers (every node of a rounded
+/// order-6 block, every DC node), whose output rows become unknowns too (joint_outputs.hpp); on success
+/// the helpers' rows are replaced in place and the real nodes' rows returned. `first` is returned on failure.
+OutputSolution solve_with_helpers(Analysis& an, const std::vector<Node<Cyclotomic>>& nodes,
+                                  const std::vector<std::vector<Complex>>& trained, const OutputSolution& first) {
+    std::vector<OutputHelper> helpers;
+    std::vector<Node<Cyclotomic>> fixed;
+    for (const auto& [k, r] : an.rounded) {
+        const bool helps = is_order6_family(an.block(k).family);
+        for (std::size_t f = 0; f < r.exact.order(); ++f) {
+            Node<Cyclotomic> node = r.exact.nodes()[f];
+            if (!helps) {
+                for (const auto& e : r.extra_c[f]) node.c.push_back(e);
+                fixed.push_back(std::move(node));
+                continue;
+            }
+            helpers.push_back(make_helper(an.z, std::move(node), r.trained_node[f], r.t[f],
+                                          [&](std::size_t m) { return output_phase(an, m); }));
+        }
+    }
+    for (const RoundedDc& d : an.dc) {
+        Node<Cyclotomic> node;
+        node.a.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.b.emplace_back(0, Cyclotomic::rational(1, 2));
+        helpers.push_back(make_helper(an.z, std::move(node), d.trained_node, d.t, [&](std::size_t m) { return output_phase(an, m); }));
+    }
+    if (helpers.empty()) return first;
+    const JointOutputs joint = solve_jointly(Element<Cyclotomic>(an.g, std::move(fixed)), nodes, trained, helpers,
+                                             an.options.round_tolerance);
+    if (!joint.solution.failure.empty()) {
+        OutputSolution out = first;
+        out.failure += "; with the outputs of the order-6 blocks and DC nodes solved too: " + joint.solution.failure;
+        return out;
+    }
+    std::size_t h = 0;
+    for (auto& [k, r] : an.rounded) {
+        if (!is_order6_family(an.block(k).family)) continue;
+        std::vector<Node<Cyclotomic>> updated = r.exact.nodes();
+        for (std::size_t f = 0; f < updated.size(); ++f) updated[f].c = joint.helper_c[h++];
+        r.exact = Element<Cyclotomic>(an.g, std::move(updated));
+        r.extra_c.assign(r.exact.order(), {});
+    }
+    for (RoundedDc& d : an.dc) d.c = joint.helper_c[h++];
+    return joint.solution;
+}
+
 /// Phase 3b: blocks at real frequencies (k = -k): inputs rounded to exact real values (the larger of |a|, |b|
 /// gauged to 1, the other to a multiple of 1/4), outputs at every frequency solved exactly and jointly for all
 /// of them against the rest of the rounded network (bias cancellation included).
@@ -450,7 +497,10 @@ void round_real_blocks(Analysis& an) {
             trained.push_back(std::move(row));
         }
     const Element<Cyclotomic> fixed(an.g, exact_nodes(an));
-    const OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
+    OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
+    // a real-frequency node's bias may be cancelled by the outputs of the order-6 blocks and DC nodes (as gradient
+    // descent does with the least-biased 1-node): solve their output rows jointly too (joint_outputs.hpp)
+    if (!sol.failure.empty()) sol = solve_with_helpers(an, nodes, trained, sol);
     if (!sol.failure.empty()) {
         for (BlockReport* b : owners) b->note = "real frequency: " + sol.failure;
         return;
