@@ -181,6 +181,7 @@ const char* family_name(BlockFamily f) {
         case BlockFamily::nui_synab: return "z_nui*z_synab";
         case BlockFamily::nui_xi: return "z_nui*z_xi";
         case BlockFamily::real_frequency: return "real_frequency";
+        case BlockFamily::inputs_snapped: return "inputs_snapped";
         case BlockFamily::unknown: return "unknown";
     }
     return "unknown";
@@ -192,6 +193,7 @@ const char* family_pretty_name(BlockFamily f) {
         case BlockFamily::nui_synab: return "z_{nu=i} * z_{syn,ab}";
         case BlockFamily::nui_xi: return "z_{nu=i} * z_xi";
         case BlockFamily::real_frequency: return "real (outputs solved)";
+        case BlockFamily::inputs_snapped: return "snapped (outputs solved)";
         case BlockFamily::unknown: return "-";
     }
     return "-";

@@ -36,8 +36,9 @@ namespace cogo::analyze {
 
 /// The block families cogo recognises.
 /// real_frequency: a block at k = -k whose inputs are rounded to exact real values and whose outputs are solved
-/// exactly (output_solve.hpp); not a template family.
-enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, unknown };
+/// exactly (output_solve.hpp); not a template family. inputs_snapped: a block at k of order 3 or 4 rounded the same
+/// way (small_order_blocks.hpp).
+enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, inputs_snapped, unknown };
 
 /// The identifier of a family (JSON, tables): "z_nu*z_syn", "z_nui*z_synab", "z_nui*z_xi", "unknown".
 [[nodiscard]] const char* family_name(BlockFamily f);

@@ -13,6 +13,7 @@
 #include "analyze/joint_outputs.hpp"
 #include "analyze/output_solve.hpp"
 #include "analyze/rounding.hpp"
+#include "analyze/small_order_blocks.hpp"
 #include "construct/block_potentials.hpp"
 #include "verify/verify.hpp"
 
@@ -485,33 +486,73 @@ void round_real_blocks(Analysis& an) {
         candidates.push_back(std::move(rr));
         owners.push_back(&b);
     }
-    if (candidates.empty()) return;
-    std::vector<Node<Cyclotomic>> nodes;
-    std::vector<std::vector<Complex>> trained;
-    for (const RoundedReal& rr : candidates)
-        for (std::size_t i = 0; i < rr.nodes.size(); ++i) {
-            nodes.push_back(rr.nodes[i]);
-            std::vector<Complex> row(z.n());
-            for (std::size_t m = 1; m < z.n(); ++m)
-                row[m] = z.zc(m, rr.trained_node[i]) * rr.t[i] * rr.t[i] / output_phase(an, m);
-            trained.push_back(std::move(row));
+    // blocks at frequencies of order 3 or 4 in no family: inputs snapped, outputs solved (small_order_blocks.hpp)
+    std::vector<bool> small(candidates.size(), false);
+    for (BlockReport& b : an.report.blocks) {
+        if (an.g.is_self_conjugate(b.k) || b.family != BlockFamily::unknown) continue;
+        const std::size_t order = element_order(an.g, b.k);
+        if (order != 3 && order != 4) continue;
+        RoundedReal rr;
+        rr.k = b.k;
+        std::string why;
+        for (std::size_t j : b.nodes) {
+            const auto snapped = snap_node_inputs(z, b.k, j, SmallOrderOptions{}, why);
+            if (!snapped) break;
+            rr.trained_node.push_back(j);
+            rr.t.push_back(snapped->t);
+            rr.nodes.push_back(snapped->node);
         }
-    const Element<Cyclotomic> fixed(an.g, exact_nodes(an));
-    OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
-    // a real-frequency node's bias may be cancelled by the outputs of the order-6 blocks and DC nodes (as gradient
-    // descent does with the least-biased 1-node): solve their output rows jointly too (joint_outputs.hpp)
-    if (!sol.failure.empty()) sol = solve_with_helpers(an, nodes, trained, sol);
-    if (!sol.failure.empty()) {
-        for (BlockReport* b : owners) b->note = "real frequency: " + sol.failure;
-        return;
+        if (!why.empty()) {
+            b.note += "; order " + std::to_string(order) + " (inputs not snapped: " + why + ")";
+            continue;
+        }
+        candidates.push_back(std::move(rr));
+        owners.push_back(&b);
+        small.push_back(true);
     }
-    std::size_t next = 0;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        for (auto& node : candidates[i].nodes) node.c = sol.c[next++];
-        owners[i]->family = BlockFamily::real_frequency;
-        owners[i]->rounding_residual = sol.distance;
-        owners[i]->note.clear();
-        an.real.push_back(std::move(candidates[i]));
+    // one joint solve of every candidate; if it fails, once more without the order-3/4 blocks
+    for (int pass = 0; pass < 2 && !candidates.empty(); ++pass) {
+        if (pass == 1) {
+            std::vector<RoundedReal> keep;
+            std::vector<BlockReport*> keep_owners;
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+                if (!small[i]) keep.push_back(std::move(candidates[i])), keep_owners.push_back(owners[i]);
+            if (keep.size() == candidates.size()) return;
+            candidates = std::move(keep);
+            owners = std::move(keep_owners);
+            small.assign(candidates.size(), false);
+            if (candidates.empty()) return;
+        }
+        std::vector<Node<Cyclotomic>> nodes;
+        std::vector<std::vector<Complex>> trained;
+        for (const RoundedReal& rr : candidates)
+            for (std::size_t i = 0; i < rr.nodes.size(); ++i) {
+                nodes.push_back(rr.nodes[i]);
+                std::vector<Complex> row(z.n());
+                for (std::size_t m = 1; m < z.n(); ++m)
+                    row[m] = z.zc(m, rr.trained_node[i]) * rr.t[i] * rr.t[i] / output_phase(an, m);
+                trained.push_back(std::move(row));
+            }
+        const Element<Cyclotomic> fixed(an.g, exact_nodes(an));
+        OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
+        // a real-frequency node's bias may be cancelled by the outputs of the order-6 blocks and DC nodes (as gradient
+        // descent does with the least-biased 1-node): solve their output rows jointly too (joint_outputs.hpp)
+        if (!sol.failure.empty()) sol = solve_with_helpers(an, nodes, trained, sol);
+        if (!sol.failure.empty()) {
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+                owners[i]->note = small[i] ? owners[i]->note + "; order 3/4, inputs snapped, outputs not solved: " + sol.failure
+                                           : "real frequency: " + sol.failure;
+            continue;
+        }
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            for (auto& node : candidates[i].nodes) node.c = sol.c[next++];
+            owners[i]->family = small[i] ? BlockFamily::inputs_snapped : BlockFamily::real_frequency;
+            owners[i]->rounding_residual = sol.distance;
+            owners[i]->note.clear();
+            an.real.push_back(std::move(candidates[i]));
+        }
+        return;
     }
 }
 
@@ -557,8 +598,11 @@ void assemble(Analysis& an) {
             const std::size_t j = r.trained_node[i];
             const double t = r.t[i];
             const Node<Cyclotomic>& node = r.nodes[i];
+            const std::size_t mk = g.neg(r.k);  // r.k itself at a real frequency
             image.za(r.k, j) = t * node.entry(Part::a, r.k).to_complex();
             image.zb(r.k, j) = t * node.entry(Part::b, r.k).to_complex();
+            image.za(mk, j) = std::conj(image.za(r.k, j)), image.zb(mk, j) = std::conj(image.zb(r.k, j));
+            image.za(0, j) = t * node.entry(Part::a, 0).to_complex(), image.zb(0, j) = t * node.entry(Part::b, 0).to_complex();
             for (const auto& [kc, value] : node.c) image.zc(kc, j) = c_phase(kc) * value.to_complex() / (t * t);
             all_nodes.push_back(node);
         }

@@ -26,6 +26,7 @@ Element<Cyclotomic> family_block(const AbelianGroup& group, std::size_t k, Block
             return nui_synab_block<Cyclotomic>(group, k, turn_value<Cyclotomic>(p1), turn_value<Cyclotomic>(p2));
         case BlockFamily::nui_xi: return nui_xi_block<Cyclotomic>(group, k, turn_value<Cyclotomic>(p1), sign);
         case BlockFamily::real_frequency:
+        case BlockFamily::inputs_snapped:
         case BlockFamily::unknown: break;
     }
     throw InvalidInput("family_block: no family");

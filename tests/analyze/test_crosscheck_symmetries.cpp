@@ -71,9 +71,10 @@ TrainedWeights everything(const AbelianGroup& g, const TrainedWeights& w, std::m
 }  // namespace
 
 TEST_CASE("round trip: named constructions PROVED on odd, even, 3k = 0, 4k = 0 and product groups under every symmetry") {
-    // F6, F46, nui-synab (odd order), min, min-zero-mean, F6R (any group) are global optima and PROVED; order4
-    // (no bias cancellation) is not an optimum and REFUTED; cyclic C_7, order8 and syn-dc are optima in no rounded
-    // family (UNKNOWN or PARTIAL, never REFUTED). Every verdict is the same under every symmetry.
+    // F6, F46, nui-synab (odd order), syn-dc (odd order divisible by 3: z_syn with a uniform DC offset at 3k = 0,
+    // rounded by small_order_blocks.hpp), min, min-zero-mean, F6R (any group) are global optima and PROVED; order4
+    // (no bias cancellation) is not an optimum and REFUTED; cyclic C_7 and order8 are optima in no rounded family
+    // (UNKNOWN or PARTIAL, never REFUTED). Every verdict is the same under every symmetry.
     std::mt19937_64 rng(0xC0C0);
     std::size_t runs = 0, proved = 0;
     for (const std::string spec : {"7", "9", "6", "8", "2x4", "3x3", "2x2x2", "12"}) {
@@ -91,7 +92,7 @@ TEST_CASE("round trip: named constructions PROVED on odd, even, 3k = 0, 4k = 0 a
             }
             CAPTURE(spec);
             CAPTURE(sol);
-            const bool optimum_in_families = sol != "order4" && sol != "cyclic" && sol != "order8" && sol != "syn-dc";
+            const bool optimum_in_families = sol != "order4" && sol != "cyclic" && sol != "order8";
             const TrainedWeights w = inverse_transform(dense_fourier(z));
             const std::vector<std::pair<std::string, TrainedWeights>> variants = {
                 {"plain", w},
@@ -188,6 +189,40 @@ TEST_CASE("the least-biased real-frequency 1-node, its bias cancelled by outputs
                     CHECK(b.family == BlockFamily::real_frequency);
                     CHECK(b.nodes.size() == 1);
                 }
+        }
+    }
+}
+
+TEST_CASE("mutation: z_syn with a DC offset, its input mean or one input phase perturbed, is never PROVED") {
+    // the order-3 snapping (small_order_blocks.hpp) must not round a perturbed block back onto the exact one
+    std::mt19937_64 rng(0xC0C2);
+    std::uniform_real_distribution<double> u(0.2, 0.35);
+    for (const std::string spec : {"3", "9", "3x3"}) {
+        CAPTURE(spec);
+        const AbelianGroup g = AbelianGroup::parse(spec);
+        cli::SolutionOptions o;
+        o.group = spec;
+        o.solution = "syn-dc";
+        const Element<Cyclotomic> z = cli::select_element(o).z;
+        REQUIRE(crosscheck(g, inverse_transform(dense_fourier(z))).network == NetworkVerdict::proved);
+        for (int t = 0; t < 6; ++t) {
+            FourierWeights f = dense_fourier(z);
+            // a node with a DC input: its mean moved by 20-35%, or its a-entries turned by 0.04-0.07 turn
+            std::size_t j = 0;
+            while (j < f.q && std::abs(f.za(0, j)) == 0) ++j;
+            REQUIRE(j < f.q);
+            j += static_cast<std::size_t>(t) % 3;
+            if (t % 2 == 0) {
+                const double e = 1.0 + (t % 4 ? 1 : -1) * u(rng);
+                f.za(0, j) *= e, f.zb(0, j) *= e;
+            } else {
+                const Complex e = std::polar(1.0, 2 * M_PI * u(rng) / 5);
+                for (std::size_t k = 1; k < g.order(); ++k)
+                    if (g.neg(k) > k && std::abs(f.za(k, j)) > 0) f.za(k, j) *= e, f.za(g.neg(k), j) *= std::conj(e);
+            }
+            CAPTURE(t);
+            const CrosscheckReport r = crosscheck(g, inverse_transform(f));
+            CHECK(r.network != NetworkVerdict::proved);
         }
     }
 }
