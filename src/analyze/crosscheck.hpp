@@ -16,8 +16,11 @@
 /// bias term at k (order-6 block: -sum_{j in X} (|a_j|^2 + |b_j|^2) c_j[k]; DC node: -(a_0 + b_0)^2 c_j[k] / 2)
 /// divided by the trained bias of the block, rounded to a Gaussian rational with denominator 64, the largest
 /// share taking the exact remainder; it is applied only if the trained shares sum to 1 within `bias_evidence`
-/// (otherwise the trained network does not cancel that bias, and neither does the rounding). Unresolved blocks
-/// and dead nodes are not in the rounded network.
+/// (otherwise the trained network does not cancel that bias, and neither does the rounding). Blocks at real
+/// frequencies, and blocks at frequencies of order 3 or 4 in no family (small_order_blocks.hpp), get exact inputs
+/// and exact outputs solved jointly against the rest; when that fails, once more with the output rows of the
+/// order-6 blocks and DC nodes as unknowns too (joint_outputs.hpp: how a real node's bias is cancelled in trained
+/// networks). Unresolved blocks and dead nodes are not in the rounded network.
 ///
 /// Verdicts. Each block is PROVED (every exact condition at output +-k holds in the rounded network) or
 /// UNRESOLVED with a reason. The network is PROVED when every live node is accounted for (every block
