@@ -10,7 +10,7 @@ trap 'rm -rf "$TMP"' EXIT
 groups="$(seq 2 64) 2x2 2x4 3x3 2x2x2 2x6 2x8 4x4 2x2x4 3x6 2x2x2x2 2x10 3x9 5x5 2x3x4 4x8 2x2x8 2x4x4 2x2x2x4
 2x2x2x2x2 6x6 2x12 2x18 3x12 7x7 2x2x2x2x4 8x8 4x16 2x32 4x4x4"
 for g in $groups; do
-  for sol in F6 F46 nui-synab M min min-zero-mean F6R; do
+  for sol in F6 F46 nui-synab order4 cyclic order8 syn-dc M min min-zero-mean F6R; do
     d="$TMP/$g-$sol"
     "$COGO" construct --group "$g" --solution "$sol" --out "$d" >/dev/null 2>&1 || continue  # not defined on g
     "$COGO" crosscheck "$d" > "$d.txt" 2>&1

@@ -182,6 +182,7 @@ const char* family_name(BlockFamily f) {
         case BlockFamily::nui_xi: return "z_nui*z_xi";
         case BlockFamily::real_frequency: return "real_frequency";
         case BlockFamily::solved: return "solved";
+        case BlockFamily::inputs_snapped: return "inputs_snapped";
         case BlockFamily::unknown: return "unknown";
     }
     return "unknown";
@@ -194,6 +195,7 @@ const char* family_pretty_name(BlockFamily f) {
         case BlockFamily::nui_xi: return "z_{nu=i} * z_xi";
         case BlockFamily::real_frequency: return "real (outputs solved)";
         case BlockFamily::solved: return "c-row solved";
+        case BlockFamily::inputs_snapped: return "snapped (outputs solved)";
         case BlockFamily::unknown: return "-";
     }
     return "-";

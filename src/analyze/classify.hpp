@@ -39,7 +39,9 @@ namespace cogo::analyze {
 /// exactly (output_solve.hpp); not a template family.
 /// solved: a block whose inputs are rounded to exact values by its structure (a clean z_nu / z_{nu=i} factor, or
 /// node by node) and whose c-row is solved exactly (block_solve.hpp); not a template family either.
-enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, solved, unknown };
+/// inputs_snapped: a block at k of order 3 or 4 rounded node by node onto a grid, outputs solved
+/// (small_order_blocks.hpp).
+enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, solved, inputs_snapped, unknown };
 
 /// The identifier of a family (JSON, tables): "z_nu*z_syn", "z_nui*z_synab", "z_nui*z_xi", "unknown".
 [[nodiscard]] const char* family_name(BlockFamily f);

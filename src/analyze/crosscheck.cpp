@@ -11,8 +11,10 @@
 #include "algebra/linear_algebra.hpp"
 #include "analyze/frequency_loss.hpp"
 #include "analyze/gauge.hpp"
+#include "analyze/joint_outputs.hpp"
 #include "analyze/output_solve.hpp"
 #include "analyze/rounding.hpp"
+#include "analyze/small_order_blocks.hpp"
 #include "construct/block_potentials.hpp"
 #include "verify/verify.hpp"
 
@@ -440,6 +442,52 @@ std::optional<Cyclotomic> snap_quarter(double x) {
     return Cyclotomic::rational(p, 4);
 }
 
+/// The joint output solve of the real-frequency nodes `nodes` together with the helpers (every node of a rounded
+/// order-6 block, every DC node), whose output rows become unknowns too (joint_outputs.hpp); on success
+/// the helpers' rows are replaced in place and the real nodes' rows returned. `first` is returned on failure.
+OutputSolution solve_with_helpers(Analysis& an, const std::vector<Node<Cyclotomic>>& nodes,
+                                  const std::vector<std::vector<Complex>>& trained, const OutputSolution& first) {
+    std::vector<OutputHelper> helpers;
+    std::vector<Node<Cyclotomic>> fixed;
+    for (const auto& [k, r] : an.rounded) {
+        const bool helps = is_order6_family(an.block(k).family);
+        for (std::size_t f = 0; f < r.exact.order(); ++f) {
+            Node<Cyclotomic> node = r.exact.nodes()[f];
+            if (!helps) {
+                for (const auto& e : r.extra_c[f]) node.c.push_back(e);
+                fixed.push_back(std::move(node));
+                continue;
+            }
+            helpers.push_back(make_helper(an.z, std::move(node), r.trained_node[f], r.t[f],
+                                          [&](std::size_t m) { return output_phase(an, m); }));
+        }
+    }
+    for (const RoundedDc& d : an.dc) {
+        Node<Cyclotomic> node;
+        node.a.emplace_back(0, Cyclotomic::rational(1, 2));
+        node.b.emplace_back(0, Cyclotomic::rational(1, 2));
+        helpers.push_back(make_helper(an.z, std::move(node), d.trained_node, d.t, [&](std::size_t m) { return output_phase(an, m); }));
+    }
+    if (helpers.empty()) return first;
+    const JointOutputs joint = solve_jointly(Element<Cyclotomic>(an.g, std::move(fixed)), nodes, trained, helpers,
+                                             an.options.round_tolerance);
+    if (!joint.solution.failure.empty()) {
+        OutputSolution out = first;
+        out.failure += "; with the outputs of the order-6 blocks and DC nodes solved too: " + joint.solution.failure;
+        return out;
+    }
+    std::size_t h = 0;
+    for (auto& [k, r] : an.rounded) {
+        if (!is_order6_family(an.block(k).family)) continue;
+        std::vector<Node<Cyclotomic>> updated = r.exact.nodes();
+        for (std::size_t f = 0; f < updated.size(); ++f) updated[f].c = joint.helper_c[h++];
+        r.exact = Element<Cyclotomic>(an.g, std::move(updated));
+        r.extra_c.assign(r.exact.order(), {});
+    }
+    for (RoundedDc& d : an.dc) d.c = joint.helper_c[h++];
+    return joint.solution;
+}
+
 /// Phase 3b: blocks at real frequencies (k = -k): inputs rounded to exact real values (the larger of |a|, |b|
 /// gauged to 1, the other to a multiple of 1/4), outputs at every frequency solved exactly and jointly for all
 /// of them against the rest of the rounded network (bias cancellation included).
@@ -485,30 +533,73 @@ void round_real_blocks(Analysis& an) {
         candidates.push_back(std::move(rr));
         owners.push_back(&b);
     }
-    if (candidates.empty()) return;
-    std::vector<Node<Cyclotomic>> nodes;
-    std::vector<std::vector<Complex>> trained;
-    for (const RoundedReal& rr : candidates)
-        for (std::size_t i = 0; i < rr.nodes.size(); ++i) {
-            nodes.push_back(rr.nodes[i]);
-            std::vector<Complex> row(z.n());
-            for (std::size_t m = 1; m < z.n(); ++m)
-                row[m] = z.zc(m, rr.trained_node[i]) * rr.t[i] * rr.t[i] / output_phase(an, m);
-            trained.push_back(std::move(row));
+    // blocks at frequencies of order 3 or 4 in no family: inputs snapped, outputs solved (small_order_blocks.hpp)
+    std::vector<bool> small(candidates.size(), false);
+    for (BlockReport& b : an.report.blocks) {
+        if (an.g.is_self_conjugate(b.k) || b.family != BlockFamily::unknown) continue;
+        const std::size_t order = element_order(an.g, b.k);
+        if (order != 3 && order != 4) continue;
+        RoundedReal rr;
+        rr.k = b.k;
+        std::string why;
+        for (std::size_t j : b.nodes) {
+            const auto snapped = snap_node_inputs(z, b.k, j, SmallOrderOptions{}, why);
+            if (!snapped) break;
+            rr.trained_node.push_back(j);
+            rr.t.push_back(snapped->t);
+            rr.nodes.push_back(snapped->node);
         }
-    const Element<Cyclotomic> fixed(an.g, exact_nodes(an));
-    const OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
-    if (!sol.failure.empty()) {
-        for (BlockReport* b : owners) b->note = "real frequency: " + sol.failure;
-        return;
+        if (!why.empty()) {
+            b.note += "; order " + std::to_string(order) + " (inputs not snapped: " + why + ")";
+            continue;
+        }
+        candidates.push_back(std::move(rr));
+        owners.push_back(&b);
+        small.push_back(true);
     }
-    std::size_t next = 0;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        for (auto& node : candidates[i].nodes) node.c = sol.c[next++];
-        owners[i]->family = BlockFamily::real_frequency;
-        owners[i]->rounding_residual = sol.distance;
-        owners[i]->note.clear();
-        an.real.push_back(std::move(candidates[i]));
+    // one joint solve of every candidate; if it fails, once more without the order-3/4 blocks
+    for (int pass = 0; pass < 2 && !candidates.empty(); ++pass) {
+        if (pass == 1) {
+            std::vector<RoundedReal> keep;
+            std::vector<BlockReport*> keep_owners;
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+                if (!small[i]) keep.push_back(std::move(candidates[i])), keep_owners.push_back(owners[i]);
+            if (keep.size() == candidates.size()) return;
+            candidates = std::move(keep);
+            owners = std::move(keep_owners);
+            small.assign(candidates.size(), false);
+            if (candidates.empty()) return;
+        }
+        std::vector<Node<Cyclotomic>> nodes;
+        std::vector<std::vector<Complex>> trained;
+        for (const RoundedReal& rr : candidates)
+            for (std::size_t i = 0; i < rr.nodes.size(); ++i) {
+                nodes.push_back(rr.nodes[i]);
+                std::vector<Complex> row(z.n());
+                for (std::size_t m = 1; m < z.n(); ++m)
+                    row[m] = z.zc(m, rr.trained_node[i]) * rr.t[i] * rr.t[i] / output_phase(an, m);
+                trained.push_back(std::move(row));
+            }
+        const Element<Cyclotomic> fixed(an.g, exact_nodes(an));
+        OutputSolution sol = solve_outputs(fixed, nodes, trained, an.options.round_tolerance);
+        // a real-frequency node's bias may be cancelled by the outputs of the order-6 blocks and DC nodes (as gradient
+        // descent does with the least-biased 1-node): solve their output rows jointly too (joint_outputs.hpp)
+        if (!sol.failure.empty()) sol = solve_with_helpers(an, nodes, trained, sol);
+        if (!sol.failure.empty()) {
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+                owners[i]->note = small[i] ? owners[i]->note + "; order 3/4, inputs snapped, outputs not solved: " + sol.failure
+                                           : "real frequency: " + sol.failure;
+            continue;
+        }
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            for (auto& node : candidates[i].nodes) node.c = sol.c[next++];
+            owners[i]->family = small[i] ? BlockFamily::inputs_snapped : BlockFamily::real_frequency;
+            owners[i]->rounding_residual = sol.distance;
+            owners[i]->note.clear();
+            an.real.push_back(std::move(candidates[i]));
+        }
+        return;
     }
 }
 
@@ -554,8 +645,11 @@ void assemble(Analysis& an) {
             const std::size_t j = r.trained_node[i];
             const double t = r.t[i];
             const Node<Cyclotomic>& node = r.nodes[i];
+            const std::size_t mk = g.neg(r.k);  // r.k itself at a real frequency
             image.za(r.k, j) = t * node.entry(Part::a, r.k).to_complex();
             image.zb(r.k, j) = t * node.entry(Part::b, r.k).to_complex();
+            image.za(mk, j) = std::conj(image.za(r.k, j)), image.zb(mk, j) = std::conj(image.zb(r.k, j));
+            image.za(0, j) = t * node.entry(Part::a, 0).to_complex(), image.zb(0, j) = t * node.entry(Part::b, 0).to_complex();
             for (const auto& [kc, value] : node.c) image.zc(kc, j) = c_phase(kc) * value.to_complex() / (t * t);
             all_nodes.push_back(node);
         }

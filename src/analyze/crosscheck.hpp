@@ -16,8 +16,11 @@
 /// bias term at k (order-6 block: -sum_{j in X} (|a_j|^2 + |b_j|^2) c_j[k]; DC node: -(a_0 + b_0)^2 c_j[k] / 2)
 /// divided by the trained bias of the block, rounded to a Gaussian rational with denominator 64, the largest
 /// share taking the exact remainder; it is applied only if the trained shares sum to 1 within `bias_evidence`
-/// (otherwise the trained network does not cancel that bias, and neither does the rounding). Unresolved blocks
-/// and dead nodes are not in the rounded network.
+/// (otherwise the trained network does not cancel that bias, and neither does the rounding). Blocks at real
+/// frequencies, and blocks at frequencies of order 3 or 4 in no family (small_order_blocks.hpp), get exact inputs
+/// and exact outputs solved jointly against the rest; when that fails, once more with the output rows of the
+/// order-6 blocks and DC nodes as unknowns too (joint_outputs.hpp: how a real node's bias is cancelled in trained
+/// networks). Unresolved blocks and dead nodes are not in the rounded network.
 ///
 /// A block outside the families (or whose template rounding fails) is rounded by the algebra (block_solve.hpp):
 /// exact inputs from a clean z_nu / z_{nu=i} factor, or node by node, and its c-row solved exactly; it is

@@ -27,6 +27,7 @@ Element<Cyclotomic> family_block(const AbelianGroup& group, std::size_t k, Block
         case BlockFamily::nui_xi: return nui_xi_block<Cyclotomic>(group, k, turn_value<Cyclotomic>(p1), sign);
         case BlockFamily::real_frequency:
         case BlockFamily::solved:
+        case BlockFamily::inputs_snapped:
         case BlockFamily::unknown: break;
     }
     throw InvalidInput("family_block: no family");

@@ -2,6 +2,8 @@
 #include "cli/crosscheck_command.hpp"
 
 #include <algorithm>
+#include "group/isomorphism_types.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
@@ -119,7 +121,9 @@ void check_layout(const analyze::TrainedWeights& w, const AbelianGroup& g, const
 
 }  // namespace
 
-analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, AbelianGroup& group) {
+/// load_trained_weights, also saying whether the group was assumed (Z_n: no --group and nothing recorded).
+static analyze::TrainedWeights load_weights_and_group(const CrosscheckCommandOptions& o, AbelianGroup& group, bool& assumed) {
+    assumed = false;
     analyze::TrainedWeights w;
     std::error_code fs_error;
     const bool npz = !o.dir.empty() && std::filesystem::is_regular_file(o.dir, fs_error);
@@ -172,9 +176,15 @@ analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, 
                                 std::to_string(w.wb.cols()) + ", V " + std::to_string(w.v.rows()) + " rows");
         if (n < 2) throw InvalidInput("crosscheck: W_a has " + std::to_string(n) + " columns; need a group of order >= 2");
         group = AbelianGroup::cyclic(n);
+        assumed = true;
     }
     analyze::check_trained_weights(group, w, "crosscheck");
     return w;
+}
+
+analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, AbelianGroup& group) {
+    bool assumed = false;
+    return load_weights_and_group(o, group, assumed);
 }
 
 std::optional<double> recorded_train_loss(const std::string& dir) {
@@ -287,8 +297,19 @@ constexpr double kConvergedLoss = 1e-2;
 
 int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
     AbelianGroup group = AbelianGroup::cyclic(2);
-    const analyze::TrainedWeights w = load_trained_weights(options, group);
-    const analyze::CrosscheckReport r = analyze::crosscheck(group, w, options.analysis);
+    bool assumed = false;
+    const analyze::TrainedWeights w = load_weights_and_group(options, group, assumed);
+    analyze::CrosscheckReport r = analyze::crosscheck(group, w, options.analysis);
+    if (assumed) {  // a product group read as cyclic is analysed in the wrong character basis: say so
+        const std::vector<AbelianGroup> others = abelian_groups_of_order(group.order());
+        if (others.size() > 1) {
+            std::string names;
+            for (std::size_t i = 1; i < others.size(); ++i) names += (i > 1 ? ", " : "") + others[i].name();
+            r.warnings.push_back("group: not recorded (no --group, summary.json or fourier.json); read as " + group.name() +
+                                 ", but order " + std::to_string(group.order()) + " also has " + names +
+                                 ": pass --group if the weights were trained on one of those");
+        }
+    }
     const std::optional<double> train_loss = recorded_train_loss(options.dir);
 
     if (!options.rounded.empty() && !r.rounded)

@@ -145,12 +145,16 @@ TEST_CASE("without --group the group named by DIR/summary.json is used (a produc
     std::ostringstream as_cyclic;
     const int cyclic_code = cli::run_crosscheck(options, as_cyclic);
     CHECK(nlohmann::json::parse(as_cyclic.str()).at("d") == 9);
+    // ... and says that the group was assumed although order 9 has another group
+    CHECK(nlohmann::json::parse(as_cyclic.str()).at("summary").at("warnings").dump().find("also has Z_3 x Z_3") !=
+          std::string::npos);
     write_file_atomically(dir / "summary.json", nlohmann::json{{"group", "3x3"}}.dump());
     std::ostringstream as_product;
     CHECK(cli::run_crosscheck(options, as_product) == 0);
     const nlohmann::json doc = nlohmann::json::parse(as_product.str());
     CHECK(doc.at("group") == "3x3");
     CHECK(doc.at("summary").at("verdict") == "PROVED");
+    CHECK(doc.at("summary").at("warnings").dump().find("not recorded") == std::string::npos);
     CHECK(cyclic_code != 0);  // the same weights read in the wrong basis are not proved optimal
     CHECK(nlohmann::json::parse(as_cyclic.str()).at("summary").at("network") != "REFUTED");  // blocks unresolved, not refuted
     write_file_atomically(dir / "summary.json", "{not json");
