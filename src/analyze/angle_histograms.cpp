@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "analyze/sweep_table.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "io/svg_histogram.hpp"
 
 namespace cogo::analyze {

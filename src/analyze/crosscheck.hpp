@@ -39,7 +39,7 @@
 #include "analyze/assignment.hpp"
 #include "analyze/classify.hpp"
 #include "analyze/fourier_weights.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "verify/verdict.hpp"
 

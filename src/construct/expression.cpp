@@ -14,7 +14,7 @@
 #include "construct/element_cost.hpp"
 #include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "support/error.hpp"
 #include "support/flint_raii.hpp"
 

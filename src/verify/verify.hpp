@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "verify/conditions.hpp"
+#include "algebra/conditions.hpp"
 #include "verify/verdict.hpp"
 
 namespace cogo {

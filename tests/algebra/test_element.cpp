@@ -7,7 +7,7 @@
 #include "scalar/float.hpp"
 #include "harness/random_element.hpp"
 #include "harness/semiring_axioms.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;

@@ -6,7 +6,7 @@
 #include "algebra/transforms.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "harness/random_element.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;

@@ -7,7 +7,7 @@
 
 #include "algebra/semiring.hpp"
 #include "group/abelian_group.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "scalar/float.hpp"
 #include "scalar/symbolic.hpp"

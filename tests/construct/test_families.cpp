@@ -11,7 +11,7 @@
 #include "algebra/transforms.hpp"
 #include "construct/block_potentials.hpp"
 #include "construct/families.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 
 using namespace cogo;

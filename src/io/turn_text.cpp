@@ -1,6 +1,6 @@
 /// \file turn.cpp
 /// Exact parsing of turns p/q (FLINT integers: no digit limit below max_turn_text, nothing wraps).
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 
 #include <flint/fmpz.h>
 

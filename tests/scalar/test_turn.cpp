@@ -1,10 +1,10 @@
-// Tests for src/construct/turn.hpp: parameters given as fractions of a turn, exp(2 pi i p/q).
+// Tests for src/scalar/turn.hpp: parameters given as fractions of a turn, exp(2 pi i p/q).
 #include <doctest/doctest.h>
 
 #include <limits>
 #include <string>
 
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 
 using namespace cogo;
