@@ -34,6 +34,7 @@
 
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 #include "group/abelian_group.hpp"
 #include "io/element_json.hpp"

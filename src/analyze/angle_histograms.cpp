@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "analyze/sweep_table.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 #include "io/svg_histogram.hpp"
 

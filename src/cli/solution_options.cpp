@@ -14,6 +14,7 @@
 #include "construct/element_cost.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 #include "io/element_json.hpp"
 #include "support/error.hpp"

@@ -14,6 +14,7 @@
 #include "construct/element_cost.hpp"
 #include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 #include "support/error.hpp"
 #include "support/flint_raii.hpp"

@@ -4,6 +4,7 @@
 #include "algebra/transforms.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 
 using namespace cogo;

@@ -11,6 +11,7 @@
 #include "algebra/transforms.hpp"
 #include "construct/block_potentials.hpp"
 #include "construct/families.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 

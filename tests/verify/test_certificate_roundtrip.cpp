@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "construct/global_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "verify/certificate_checker.hpp"

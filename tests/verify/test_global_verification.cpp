@@ -6,6 +6,7 @@
 #include <random>
 
 #include "construct/global_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "harness/random.hpp"
