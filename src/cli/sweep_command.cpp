@@ -137,9 +137,8 @@ std::string run_outcome(const fs::path& dir, bool& diverged) {
 
 }  // namespace
 
-CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
-    auto* cmd = app.add_subcommand(
-        "sweep", "Train over a grid of (group, width, weight decay, lr, seed), one process per run, resumable");
+void setup_sweep_command(CLI::App& command, SweepOptions& o) {
+    auto* cmd = &command;
     cmd->add_option("--out,-o", o.out, "Sweep directory SWEEPDIR (one sub-directory per run)")->required();
     cmd->add_option("--d,--group,-g", o.groups, "Groups, comma-separated (23,71 or 2x4)")->capture_default_str();
     cmd->add_option("--width,-q", o.widths, "Widths, comma-separated")->capture_default_str();
@@ -170,7 +169,6 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
                 "Cluster job arrays: e.g. Slurm `#SBATCH --array=0-7` and `cogo sweep ... --shard $SLURM_ARRAY_TASK_ID/8`\n"
                 "with SWEEPDIR on a shared file system. Exit codes: 0 all runs complete, 2 bad input, 3 SWEEPDIR or a\n"
                 "run busy (another sweep), 4 a run failed, 130/143 interrupted.\n");
-    return cmd;
 }
 
 int run_sweep(const SweepOptions& o, std::ostream& out) {
