@@ -27,6 +27,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bounded_read.hpp"
 #include "io/file_lock.hpp"
 #include "io/run_directory.hpp"
 #include "support/child_process.hpp"
@@ -95,7 +96,7 @@ std::vector<std::string> check_manifest(const fs::path& path, const nlohmann::js
     if (!fs::exists(fs::symlink_status(path, ec))) return {};
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(read_file_bounded(path, kMaxManifestBytes));
+        doc = nlohmann::json::parse(read_regular_file_bounded(path, kMaxManifestBytes));
     } catch (const nlohmann::json::exception& e) {
         throw InvalidInput("sweep: " + path.string() + " is not valid JSON (" + e.what() + "); use another --out");
     }
@@ -117,7 +118,7 @@ std::vector<std::string> check_manifest(const fs::path& path, const nlohmann::js
 std::string run_outcome(const fs::path& dir, bool& diverged) {
     diverged = false;
     try {
-        const nlohmann::json s = nlohmann::json::parse(read_file_bounded(dir / run_files::summary, kMaxManifestBytes));
+        const nlohmann::json s = nlohmann::json::parse(read_regular_file_bounded(dir / run_files::summary, kMaxManifestBytes));
         const auto& f = s.at("final");
         const nlohmann::json& loss = f.at("train_loss");
         std::ostringstream text;

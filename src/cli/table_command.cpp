@@ -13,6 +13,7 @@
 #include "cli/crosscheck_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bounded_read.hpp"
 #include "io/run_directory.hpp"
 #include "io/svg_histogram.hpp"
 #include "support/error.hpp"
@@ -30,7 +31,7 @@ constexpr int kCacheVersion = 2;
 
 nlohmann::json read_json(const fs::path& path) {
     try {
-        return nlohmann::json::parse(read_file_bounded(path, kMaxJsonBytes));
+        return nlohmann::json::parse(read_regular_file_bounded(path, kMaxJsonBytes));
     } catch (const nlohmann::json::exception& e) {
         throw InvalidInput(path.string() + " is not valid JSON: " + e.what());
     }

@@ -21,9 +21,13 @@ std::string reason(int error) { return std::strerror(error); }
 
 }  // namespace
 
-InputFile::InputFile(const std::filesystem::path& path, std::string kind) : path_(path.string()), kind_(std::move(kind)) {
+InputFile::InputFile(const std::filesystem::path& path, std::string kind, FileKinds accept)
+    : path_(path.string()), kind_(std::move(kind)) {
+    // O_NONBLOCK for regular files only: a FIFO planted under the name must not block the open (reads of a
+    // regular file ignore the flag)
+    const int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (accept == FileKinds::regular ? O_NONBLOCK : 0);
     do {
-        fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        fd_ = ::open(path_.c_str(), flags);
     } while (fd_ < 0 && errno == EINTR);
     if (fd_ < 0) {
         const int error = errno;
@@ -38,6 +42,10 @@ InputFile::InputFile(const std::filesystem::path& path, std::string kind) : path
     if (S_ISDIR(st.st_mode)) {
         ::close(fd_);
         throw InvalidInput(name() + " is a directory, not a file");
+    }
+    if (accept == FileKinds::regular && !S_ISREG(st.st_mode)) {
+        ::close(fd_);
+        throw InvalidInput("cannot read " + name() + ": not a regular file");
     }
     if (S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
 }
@@ -88,6 +96,15 @@ std::string read_file_bounded(const std::filesystem::path& path, std::size_t max
     in.read_up_to(out, max_bytes);
     if (!in.at_end())
         throw ResourceLimit(in.name() + " is larger than the limit of " + byte_count_text(max_bytes));
+    return out;
+}
+
+std::string read_regular_file_bounded(const std::filesystem::path& path, std::size_t max_bytes) {
+    InputFile in(path, "", FileKinds::regular);
+    std::string out;
+    in.read_up_to(out, max_bytes);
+    if (!in.at_end())
+        throw InvalidInput("cannot read " + in.name() + ": larger than " + std::to_string(max_bytes) + " bytes");
     return out;
 }
 

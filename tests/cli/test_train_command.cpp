@@ -15,7 +15,7 @@
 #include "cli/construct_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/train_command.hpp"
-#include "io/atomic_file.hpp"
+#include "harness/files.hpp"
 #include "io/npy.hpp"
 #include "io/run_directory.hpp"
 #include "support/child_process.hpp"
@@ -25,6 +25,7 @@
 #include "train/objective.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {
