@@ -619,7 +619,7 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
             --report.assignment.dead;
             ++report.unresolved_nodes;
         }
-    Analysis an{g, z, options, report, {}, {}, {}};
+    Analysis an{g, z, options, report, {}, {}, {}, {}};
     round_blocks(an);
     round_dc_nodes(an);
     cancel_biases(an);
