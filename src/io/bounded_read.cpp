@@ -19,6 +19,13 @@ constexpr std::size_t kStep = std::size_t{1} << 20;
 
 std::string reason(int error) { return std::strerror(error); }
 
+/// A regular file known (from its size) to hold more than max_bytes is refused before any read.
+void refuse_larger_regular_file(const InputFile& in, std::size_t max_bytes) {
+    if (in.regular_size() && *in.regular_size() > max_bytes)
+        throw ResourceLimit(in.name() + " has " + byte_count_text(*in.regular_size()) + ", more than the limit of " +
+                            byte_count_text(max_bytes));
+}
+
 }  // namespace
 
 InputFile::InputFile(const std::filesystem::path& path, std::string kind, FileKinds accept)
@@ -89,9 +96,7 @@ bool InputFile::at_end() {
 
 std::string read_file_bounded(const std::filesystem::path& path, std::size_t max_bytes, const std::string& kind) {
     InputFile in(path, kind);
-    if (in.regular_size() && *in.regular_size() > max_bytes)
-        throw ResourceLimit(in.name() + " has " + byte_count_text(*in.regular_size()) + ", more than the limit of " +
-                            byte_count_text(max_bytes));
+    refuse_larger_regular_file(in, max_bytes);
     std::string out;
     in.read_up_to(out, max_bytes);
     if (!in.at_end())
@@ -110,9 +115,7 @@ std::string read_regular_file_bounded(const std::filesystem::path& path, std::si
 
 std::string read_text_file_bounded(const std::filesystem::path& path, std::size_t max_bytes, const std::string& kind) {
     InputFile in(path, kind);
-    if (in.regular_size() && *in.regular_size() > max_bytes)
-        throw ResourceLimit(in.name() + " has " + byte_count_text(*in.regular_size()) + ", more than the limit of " +
-                            byte_count_text(max_bytes));
+    refuse_larger_regular_file(in, max_bytes);
     std::string out;
     while (out.size() < max_bytes) {
         const std::size_t before = out.size();
