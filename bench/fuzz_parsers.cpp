@@ -34,7 +34,8 @@
 
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 #include "group/abelian_group.hpp"
 #include "io/element_json.hpp"
 #include "io/npy.hpp"

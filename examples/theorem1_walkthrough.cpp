@@ -10,7 +10,7 @@
 
 #include "algebra/direct_loss.hpp"
 #include "algebra/loss.hpp"
-#include "construct/random_weights.hpp"
+#include "algebra/random_weights.hpp"
 
 int main() {
     using namespace cogo;

@@ -37,7 +37,7 @@
 #include "algebra/transforms.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::proofs::Proof;
@@ -128,7 +128,7 @@ void set_entry(FourierRow<Symbolic>& row, std::size_t k, const Symbolic& v) {
 /// that every potential in `kills` vanishes. Conjugate-symmetric elements get conj of the solution at -k.
 E constrained_element(const AbelianGroup& g, std::size_t q, const std::string& prefix, bool conjugate_symmetric,
                       const std::vector<std::size_t>& frequencies, const std::vector<Pot>& kills) {
-    std::vector<Node<Symbolic>> nodes = testing::symbolic_element(g, q, prefix, conjugate_symmetric, frequencies).nodes();
+    std::vector<Node<Symbolic>> nodes = symbolic_element(g, q, prefix, conjugate_symmetric, frequencies).nodes();
     std::map<std::size_t, std::vector<Pot>> by_k;
     for (const Pot& p : kills) by_k[p.k].push_back(p);
     for (const auto& [k, list] : by_k) {

@@ -29,7 +29,7 @@
 #include "algebra/semiring.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::proofs::Proof;
@@ -57,8 +57,8 @@ std::string label(Kind kind, std::size_t k1, std::size_t k2, std::size_t k) {
 
 void prove_for_group(Proof& proof, const AbelianGroup& g, const std::string& tag) {
     const std::size_t n = g.order();
-    const Element<Symbolic> z1 = testing::symbolic_element(g, 2, tag + "x", /*conjugate_symmetric=*/false);
-    const Element<Symbolic> z2 = testing::symbolic_element(g, 3, tag + "y", /*conjugate_symmetric=*/false);
+    const Element<Symbolic> z1 = symbolic_element(g, 2, tag + "x", /*conjugate_symmetric=*/false);
+    const Element<Symbolic> z2 = symbolic_element(g, 3, tag + "y", /*conjugate_symmetric=*/false);
     const Element<Symbolic> sum = z1 + z2, prod = z1 * z2, prod_swapped = z2 * z1;
     const Element<Symbolic> one = one_element<Symbolic>(g), zero = zero_element<Symbolic>(g);
     proof.section(g.name() + ": the generic elements");

@@ -36,7 +36,7 @@
 #include "algebra/linear_algebra.hpp"
 #include "algebra/real_weights.hpp"
 #include "construct/global_solutions.hpp"
-#include "construct/random_weights.hpp"
+#include "algebra/random_weights.hpp"
 #include "group/character.hpp"
 #include "proof_support.hpp"
 #include "verify/verify.hpp"

@@ -14,7 +14,7 @@
 ///    and e_{x+y}[m] = (1/d) sum_k zeta^{-km} zeta^{k(x+y)}. So if T_k(k1,k2) = [k1 = k2 = k] for every
 ///    output k != 0 and every (k1, k2), then o(x,y) - e_{x+y} is constant in m, P annihilates it, and the
 ///    loss is 0 (its minimum, as it is a sum of squares). These T_k(k1,k2) are exactly the conditions
-///    verify/conditions.hpp enumerates. By definition T_k(k1,k2) is a sum of TERMS, one for each node j with
+///    algebra/conditions.hpp enumerates. By definition T_k(k1,k2) is a sum of TERMS, one for each node j with
 ///    a c-entry at k and each ordered pair of its support frequencies: the r-term a_j(k1) b_j(k2) c_j(k) at
 ///    position (k1, k2), the a-term a_j(k') a_j(k'') c_j(k)/2 at position (k'+k'', 0), the b-term at
 ///    (0, k'+k''). (An r-term at (m, 0) would need a DC entry z_b[0,j]; none of our elements has one.)
@@ -73,7 +73,7 @@
 /// 5. CROSS-CHECK (not part of the proof): on many groups (d = 3..45 including multiples of 3, 5, 7, and
 ///    Z_3 x Z_3, Z_3 x Z_5) the elements built by construct/ with independent unit parameters per block are
 ///    verified by verify_global_optimum (PROVED, loss 0; the all-order-4 element REFUTED with loss
-///    2(n-1)/n), and the full table of conditions enumerated by verify/conditions.hpp (positions and exact
+///    2(n-1)/n), and the full table of conditions enumerated by algebra/conditions.hpp (positions and exact
 ///    values) equals the table predicted by steps 1-3 from docs/theory.md's entries.
 ///
 /// Usage: proof_odd_d_optima [--claim order4]   (the second form claims the all-order-4 element optimal
@@ -94,7 +94,7 @@
 #include "construct/global_solutions.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "verify/conditions.hpp"
+#include "algebra/conditions.hpp"
 #include "verify/verify.hpp"
 
 using namespace cogo;

@@ -4,7 +4,7 @@
 /// any_group_solutions.hpp).
 ///
 /// Why these conditions. At a real frequency k, real weights have real entries. For nodes whose a-, b- and
-/// c-rows are supported at k alone, Theorem 1's output coefficients T_k(k1, k2) (verify/conditions.hpp)
+/// c-rows are supported at k alone, Theorem 1's output coefficients T_k(k1, k2) (algebra/conditions.hpp)
 /// that are structurally non-zero are only T_k(k, k) = sum a b c (the 1-set) and the bias
 /// T_k(0, 0) = sum (a^2 + b^2) c / 2 (k + k = 0 sends both self-convolutions to m = 0). The program does not
 /// assume this: it enumerates every structurally non-zero T with symbolic entries and checks that exactly

@@ -30,7 +30,7 @@
 #include "algebra/transforms.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::proofs::Proof;
@@ -106,17 +106,17 @@ void full_support(Proof& proof, const AbelianGroup& g, bool conjugate_symmetric)
                   " entries");
     const std::string tag = std::string("rl") + (conjugate_symmetric ? "s" : "c") + std::to_string(g.order()) +
                             (g.is_cyclic_presentation() ? "c" : "p");
-    check_laws(proof, testing::symbolic_element(g, 2, tag + "x", conjugate_symmetric),
-               testing::symbolic_element(g, 3, tag + "y", conjugate_symmetric),
-               testing::symbolic_element(g, 2, tag + "w", conjugate_symmetric), conjugate_symmetric);
+    check_laws(proof, symbolic_element(g, 2, tag + "x", conjugate_symmetric),
+               symbolic_element(g, 3, tag + "y", conjugate_symmetric),
+               symbolic_element(g, 2, tag + "w", conjugate_symmetric), conjugate_symmetric);
 }
 
 void sparse_support(Proof& proof) {
     const AbelianGroup g = AbelianGroup::cyclic(5);
     proof.section(g.name() + ", sparse supports {0,1,4}, {1,2,3}, all; generic complex entries");
-    check_laws(proof, testing::symbolic_element(g, 2, "rlsp_x", false, {0, 1, 4}),
-               testing::symbolic_element(g, 3, "rlsp_y", false, {1, 2, 3}),
-               testing::symbolic_element(g, 2, "rlsp_w", false), false);
+    check_laws(proof, symbolic_element(g, 2, "rlsp_x", false, {0, 1, 4}),
+               symbolic_element(g, 3, "rlsp_y", false, {1, 2, 3}),
+               symbolic_element(g, 2, "rlsp_w", false), false);
 }
 
 }  // namespace

@@ -44,7 +44,7 @@
 #include "algebra/transforms.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::proofs::Proof;
@@ -116,8 +116,8 @@ void prove_forms_agree(Proof& proof, const AbelianGroup& g) {
     std::vector<std::size_t> nonzero;
     for (std::size_t k = 1; k < g.order(); ++k) nonzero.push_back(k);
     // inputs at k != 0 only; outputs at every k (the c-row's k = 0 entry must not matter either)
-    const Element<Symbolic> in = testing::symbolic_element(g, kWidth, tag_of(g) + "fz", true, nonzero);
-    const Element<Symbolic> out = testing::symbolic_element(g, kWidth, tag_of(g) + "fc", true);
+    const Element<Symbolic> in = symbolic_element(g, kWidth, tag_of(g) + "fz", true, nonzero);
+    const Element<Symbolic> out = symbolic_element(g, kWidth, tag_of(g) + "fc", true);
     std::vector<Node<Symbolic>> nodes(kWidth);
     for (std::size_t j = 0; j < kWidth; ++j) {
         nodes[j].a = in.nodes()[j].a;

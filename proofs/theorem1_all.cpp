@@ -45,7 +45,7 @@
 #include "algebra/loss.hpp"
 #include "algebra/real_weights.hpp"
 #include "algebra/transforms.hpp"
-#include "construct/random_weights.hpp"
+#include "algebra/random_weights.hpp"
 #include "proof_support.hpp"
 #include "verify/theorem1_patterns.hpp"
 

@@ -11,7 +11,7 @@
 #include "algebra/semiring.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::proofs::Proof;
@@ -22,8 +22,8 @@ int main() {
                 "(checked on generic symbolic elements of Z_3; expected outcome: FAILED).");
     return proof.run([](Proof& p) {
         const AbelianGroup g = AbelianGroup::cyclic(3);
-        const Element<Symbolic> z1 = testing::symbolic_element(g, 1, "sfcx", false);
-        const Element<Symbolic> z2 = testing::symbolic_element(g, 2, "sfcy", false);
+        const Element<Symbolic> z1 = symbolic_element(g, 1, "sfcx", false);
+        const Element<Symbolic> z2 = symbolic_element(g, 2, "sfcy", false);
         const auto s1 = potential_sums(z1), s2 = potential_sums(z2), sp = potential_sums(z1 * z2);
         p.section("Z_3: A_k[m](z1 z2) = A_k[m](z1) A_k[m](z2) for every k, m");
         for (std::size_t k = 0; k < 3; ++k)

@@ -10,7 +10,7 @@
 #include "algebra/semiring.hpp"
 #include "proof_support.hpp"
 #include "scalar/symbolic.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::proofs::Proof;
@@ -21,8 +21,8 @@ int main() {
                 "(checked on generic symbolic elements of Z_3; expected outcome: FAILED).");
     return proof.run([](Proof& p) {
         const AbelianGroup g = AbelianGroup::cyclic(3);
-        const Element<Symbolic> z1 = testing::symbolic_element(g, 1, "sfrx", false);
-        const Element<Symbolic> z2 = testing::symbolic_element(g, 2, "sfry", false);
+        const Element<Symbolic> z1 = symbolic_element(g, 1, "sfrx", false);
+        const Element<Symbolic> z2 = symbolic_element(g, 2, "sfry", false);
         const Element<Symbolic> prod = z1 * z2;
         p.section("Z_3: r(z1 z2) = r(z1) + r(z2) at every (k1, k2, k)");
         for (std::size_t k1 = 0; k1 < 3; ++k1)

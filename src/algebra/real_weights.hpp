@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "algebra/element.hpp"
-#include "algebra/matrix.hpp"
+#include "support/matrix.hpp"
 #include "group/character.hpp"
 
 namespace cogo {

@@ -6,7 +6,8 @@
 #include <utility>
 
 #include "analyze/sweep_table.hpp"
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 #include "io/svg_histogram.hpp"
 
 namespace cogo::analyze {

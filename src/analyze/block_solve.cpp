@@ -7,7 +7,7 @@
 
 #include "algebra/linear_algebra.hpp"
 #include "analyze/rounding.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 
 namespace cogo::analyze {
 

@@ -169,8 +169,9 @@ Turn plus(const Turn& a, const Turn& b) {
     return make_turn(a.num * static_cast<long>(l / a.den) + b.num * static_cast<long>(l / b.den), l);
 }
 Turn times(const Turn& a, long k) { return make_turn(a.num * k, a.den); }
+__extension__ using Int128 = __int128;  // a GCC/Clang extension, exact for the products below
 bool less(const Turn& a, const Turn& b) {  // a < b
-    return static_cast<__int128>(a.num) * static_cast<long>(b.den) < static_cast<__int128>(b.num) * static_cast<long>(a.den);
+    return static_cast<Int128>(a.num) * static_cast<long>(b.den) < static_cast<Int128>(b.num) * static_cast<long>(a.den);
 }
 
 }  // namespace

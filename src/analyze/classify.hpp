@@ -30,7 +30,7 @@
 #include <vector>
 
 #include "analyze/factorize.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 
 namespace cogo::analyze {
 

@@ -50,7 +50,7 @@
 #include "analyze/block_solve.hpp"
 #include "analyze/classify.hpp"
 #include "analyze/fourier_weights.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "verify/verdict.hpp"
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "algebra/matrix.hpp"
+#include "support/matrix.hpp"
 #include "algebra/element.hpp"
 #include "group/abelian_group.hpp"
 #include "scalar/float.hpp"

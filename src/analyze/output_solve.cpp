@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "algebra/linear_algebra.hpp"
-#include "verify/conditions.hpp"
+#include "algebra/conditions.hpp"
 
 namespace cogo {
 

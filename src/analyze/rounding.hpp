@@ -15,7 +15,7 @@
 
 #include "algebra/element.hpp"
 #include "analyze/classify.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 
 namespace cogo::analyze {

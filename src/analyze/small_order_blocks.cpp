@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "analyze/rounding.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 
 namespace cogo::analyze {
 

@@ -64,16 +64,12 @@ void prepare_folder(const fs::path& dir) {
 
 }  // namespace
 
-CLI::App* add_demo_command(CLI::App& app, DemoOptions& o) {
-    auto* cmd = app.add_subcommand(
-        "demo", "Run the main job on a default: prove z_F6 and z_F4/6 optimal on Z_23, refute all-order-4, prove the "
-                "smallest known solution on Z_2 x Z_3 x Z_4, check Theorem 1; then train a small network, cross-check "
-                "it and write the pictures");
+void setup_demo_command(CLI::App& command, DemoOptions& o) {
+    auto* cmd = &command;
     cmd->add_option("--out,-o", o.out, "Folder for the certificate, the trained run and the pictures (replaced whole)")
         ->capture_default_str();
     cmd->add_flag_function("--no-train", [&o](std::int64_t) { o.train = false; }, "Only the exact algebra part (no training)");
     cmd->footer("Exit codes: 0 every step gave the expected verdict, 1 one did not, 2 bad --out.\n");
-    return cmd;
 }
 
 int run_demo(std::ostream& out) { return run_demo(DemoOptions{}, out); }

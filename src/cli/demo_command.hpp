@@ -31,8 +31,8 @@ struct DemoOptions {
 /// The marker file that makes a folder replaceable by `cogo demo`.
 inline constexpr const char* kDemoMarker = ".cogo-demo";
 
-/// Registers `demo` on `app`; returns the subcommand.
-CLI::App* add_demo_command(CLI::App& app, DemoOptions& options);
+/// Declares the options and footer of `demo` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_demo_command(CLI::App& command, DemoOptions& options);
 
 /// Runs the demo; returns 0 when every step gave the expected verdict (F6, F4/6 PROVED, certificate
 /// ACCEPTED, order4 REFUTED, min on Z_2 x Z_3 x Z_4 PROVED, Theorem 1 PROVED, and with training: the

@@ -116,10 +116,8 @@ std::vector<RunWeights> read_run_weights(const std::string& run, std::size_t max
     return out;
 }
 
-CLI::App* add_dynamics_command(CLI::App& app, DynamicsOptions& o) {
-    auto* cmd = app.add_subcommand(
-        "dynamics", "The training dynamics of a cogo train run from its checkpoints: per frequency r_kkk, R_c, R_n, R_*, "
-                    "the bias condition, the block order and family; orbit-minimal norm and live nodes over the steps");
+void setup_dynamics_command(CLI::App& command, DynamicsOptions& o) {
+    auto* cmd = &command;
     cmd->add_option("RUN", o.run, "Run folder written by cogo train --checkpoint STEPS --out RUN")->required();
     cmd->add_option("--out,-o", o.out,
                     "Write dynamics.csv, dynamics.json, potentials.svg and blocks.svg into this folder (created if missing)");
@@ -132,7 +130,6 @@ CLI::App* add_dynamics_command(CLI::App& app, DynamicsOptions& o) {
                 "the moduli of its potentials, over all nodes. Floating point: measurements, not proofs.\n"
                 "Exit codes: 0 ok, 2 bad input (not a complete cogo train folder, no checkpoint, bad weights, --out not "
                 "writable), 3 standard output not writable, 4 internal error.\n");
-    return cmd;
 }
 
 int run_dynamics(const DynamicsOptions& o, std::ostream& out) {

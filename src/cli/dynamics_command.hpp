@@ -47,8 +47,8 @@ struct RunWeights {
 [[nodiscard]] std::vector<RunWeights> read_run_weights(const std::string& run, std::size_t max_checkpoints,
                                                        AbelianGroup& group);
 
-/// Registers `dynamics` on `app`; returns the subcommand.
-CLI::App* add_dynamics_command(CLI::App& app, DynamicsOptions& options);
+/// Declares the options and footer of `dynamics` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_dynamics_command(CLI::App& command, DynamicsOptions& options);
 
 /// Runs `cogo dynamics`; returns the exit code (see the file comment).
 int run_dynamics(const DynamicsOptions& options, std::ostream& out);

@@ -177,10 +177,8 @@ int print_table(const Element<S>& z, const std::string& description, const std::
 
 }  // namespace
 
-CLI::App* add_kills_command(CLI::App& app, KillsOptions& o) {
-    auto* kills = app.add_subcommand(
-        "kills", "Kill table: which named potentials (1-set, R_c, R_n, R_*) an element kills at each frequency, and "
-                 "what it leaves; the composition lemma with --times; the paper's table with --paper");
+void setup_kills_command(CLI::App& command, KillsOptions& o) {
+    auto* kills = &command;
     add_solution_options(kills, o.selection);
     kills->add_option("--times", o.times, "Second factor (ring expression on the same group): check the composition "
                                           "lemma K(z1 z2) = K(z1) u K(z2) at every frequency");
@@ -188,7 +186,6 @@ CLI::App* add_kills_command(CLI::App& app, KillsOptions& o) {
     kills->add_option("--format", o.format, "text | latex | json")->capture_default_str();
     kills->add_flag("--json", o.json, "Same as --format json");
     add_symbol_options(kills, o.symbols);
-    return kills;
 }
 
 int run_kills(const KillsOptions& o, std::ostream& out) {

@@ -29,8 +29,8 @@ struct KillsOptions {
     ExpressionSymbols symbols;  ///< --symbol / --real-symbol: parameters of --expr and --times
 };
 
-/// Registers `kills` on `app`; returns the subcommand.
-CLI::App* add_kills_command(CLI::App& app, KillsOptions& options);
+/// Declares the options and footer of `kills` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_kills_command(CLI::App& command, KillsOptions& options);
 
 /// Computes and prints the table. Returns 0, or 1 if a computed composition check fails (it cannot for a
 /// correct implementation: the potentials are ring homomorphisms). Throws InvalidInput on bad options.

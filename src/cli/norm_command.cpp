@@ -11,13 +11,11 @@
 
 namespace cogo::cli {
 
-CLI::App* add_norm_command(CLI::App& app, NormOptions& o) {
-    auto* norm = app.add_subcommand(
-        "norm", "Orbit-minimal L2 weight norm of an element (minimised over the per-node shift and scale gauges)");
+void setup_norm_command(CLI::App& command, NormOptions& o) {
+    auto* norm = &command;
     add_solution_options(norm, o.selection);
     norm->add_flag("--per-node", o.per_node, "Every node's norm E_j and its exact cube E_j^3 = (27/4) u_j^2 v_j");
     norm->add_flag("--json", o.json, "Machine-readable output");
-    return norm;
 }
 
 int run_norm(const NormOptions& o, std::ostream& out) {

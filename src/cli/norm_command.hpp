@@ -20,8 +20,8 @@ struct NormOptions {
     bool json = false;          ///< --json
 };
 
-/// Registers `norm` on `app`; returns the subcommand.
-CLI::App* add_norm_command(CLI::App& app, NormOptions& options);
+/// Declares the options and footer of `norm` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_norm_command(CLI::App& command, NormOptions& options);
 
 /// Prints the report; returns 0. Throws InvalidInput on bad options.
 int run_norm(const NormOptions& options, std::ostream& out);

@@ -28,9 +28,8 @@ std::string loss_text(const std::optional<Symbolic>& l) { return l ? l->to_strin
 
 }  // namespace
 
-CLI::App* add_path_command(CLI::App& app, PathOptions& o) {
-    auto* path = app.add_subcommand(
-        "path", "Theorem 5: verify the zero-loss path from z = y * z' to z' exactly, for every t in the path parameter");
+void setup_path_command(CLI::App& command, PathOptions& o) {
+    auto* path = &command;
     path->add_option("--d", o.group, "Modulus d: the group Z_d");
     path->add_option("--group,-g", o.group, "Group d1xd2x...");
     path->add_option("--y", o.y, "The multiplier y (ring expression), e.g. 'sum(syn)/3'")->required();
@@ -40,7 +39,6 @@ CLI::App* add_path_command(CLI::App& app, PathOptions& o) {
                      "Write PREFIX.t1_3.json and PREFIX.t2_3.json (check both with check-cert)");
     path->add_option("--max-terms", o.max_terms, "Work limit of each exact verification")->capture_default_str();
     path->add_flag("--json", o.json, "Machine-readable output");
-    return path;
 }
 
 int run_path(const PathOptions& o, std::ostream& out) {

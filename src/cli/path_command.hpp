@@ -25,8 +25,8 @@ struct PathOptions {
     bool json = false;
 };
 
-/// Registers `path` on `app`; returns the subcommand.
-CLI::App* add_path_command(CLI::App& app, PathOptions& options);
+/// Declares the options and footer of `path` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_path_command(CLI::App& command, PathOptions& options);
 
 /// Runs the checks and prints the report. Exit 0: z', z global and the path PROVED for all t; 1: a
 /// hypothesis (z' or z global) or the path identity is refuted (the exact loss l(t) is printed);

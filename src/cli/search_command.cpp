@@ -70,10 +70,8 @@ std::string sci(double v) {
 
 }  // namespace
 
-CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& o) {
-    auto* cmd = app.add_subcommand("search",
-                                   "Seeded numerical search for a zero-loss network of a given width, then exact "
-                                   "rounding and verification (a solution is reported only with a PROVED certificate)");
+void setup_search_command(CLI::App& command, SearchCommandOptions& o) {
+    auto* cmd = &command;
     auto* g = cmd->add_option("--group,-g", o.group, "Group: N for Z_N, or d1xd2x... (order <= 16)")
                   ->check(group_spec())->capture_default_str();
     auto* d = cmd->add_option("--d", o.group, "Modulus d (same as --group d)")->check(group_spec());
@@ -93,7 +91,6 @@ CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& o) {
     cmd->add_flag("--json", o.json, "Machine-readable output");
     cmd->footer("Exit codes: 0 a solution PROVED (certificate accepted by the checker), 3 numerical candidates only "
                 "(or none), 2 usage or bad input.\n");
-    return cmd;
 }
 
 int run_search(const SearchCommandOptions& o, std::ostream& out) {

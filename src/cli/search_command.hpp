@@ -30,8 +30,8 @@ struct SearchCommandOptions {
     bool json = false;
 };
 
-/// Adds the `search` subcommand to app.
-CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& options);
+/// Declares the options and footer of `search` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_search_command(CLI::App& command, SearchCommandOptions& options);
 
 /// Runs the search; exit 0 if a solution was PROVED (and its certificate accepted), 3 if only numerical
 /// candidates (or none) were found, 2 on bad input.

@@ -14,9 +14,11 @@
 #include "construct/element_cost.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 #include "io/element_json.hpp"
 #include "support/error.hpp"
+#include "support/split_list.hpp"
 
 namespace cogo::cli {
 
@@ -33,20 +35,6 @@ std::vector<int> parse_signs(const std::string& text) {
     }
     if (signs.empty()) throw InvalidInput("--sign: expected 1 or -1 (comma-separated)");
     return signs;
-}
-
-/// Splits a comma-separated list into its items; throws InvalidInput (naming the option) on an empty item.
-std::vector<std::string> split_list(const std::string& text, const char* option) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t comma = text.find(',', start);
-        items.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (items.back().empty()) throw InvalidInput(std::string(option) + ": empty item in '" + text + "'");
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return items;
 }
 
 /// A bounded signed exponent (|value| < 2^31) of the cyclic family, exactly or refused.

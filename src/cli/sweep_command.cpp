@@ -28,6 +28,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/train_command.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bounded_read.hpp"
 #include "io/file_lock.hpp"
 #include "io/run_directory.hpp"
 #include "support/child_process.hpp"
@@ -107,7 +108,7 @@ std::vector<std::string> check_manifest(const fs::path& path, const nlohmann::js
     if (!fs::exists(fs::symlink_status(path, ec))) return {};
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(read_file_bounded(path, kMaxManifestBytes));
+        doc = nlohmann::json::parse(read_regular_file_bounded(path, kMaxManifestBytes));
     } catch (const nlohmann::json::exception& e) {
         throw InvalidInput("sweep: " + path.string() + " is not valid JSON (" + e.what() + "); use another --out");
     }
@@ -129,7 +130,7 @@ std::vector<std::string> check_manifest(const fs::path& path, const nlohmann::js
 std::string run_outcome(const fs::path& dir, bool& diverged) {
     diverged = false;
     try {
-        const nlohmann::json s = nlohmann::json::parse(read_file_bounded(dir / run_files::summary, kMaxManifestBytes));
+        const nlohmann::json s = nlohmann::json::parse(read_regular_file_bounded(dir / run_files::summary, kMaxManifestBytes));
         const auto& f = s.at("final");
         const nlohmann::json& loss = f.at("train_loss");
         std::ostringstream text;
@@ -149,9 +150,8 @@ std::string run_outcome(const fs::path& dir, bool& diverged) {
 
 }  // namespace
 
-CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
-    auto* cmd = app.add_subcommand(
-        "sweep", "Train over a grid of (group, width, weight decay, lr, seed), one process per run, resumable");
+void setup_sweep_command(CLI::App& command, SweepOptions& o) {
+    auto* cmd = &command;
     cmd->add_option("--out,-o", o.out, "Sweep directory SWEEPDIR (one sub-directory per run)")->required();
     cmd->add_option("--d,--group,-g", o.groups, "Groups, comma-separated (23,71 or 2x4)")->capture_default_str();
     cmd->add_option("--width,-q", o.widths, "Widths, comma-separated")->capture_default_str();
@@ -194,7 +194,6 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions& o) {
                 "Cluster job arrays: e.g. Slurm `#SBATCH --array=0-7` and `cogo sweep ... --shard $SLURM_ARRAY_TASK_ID/8`\n"
                 "with SWEEPDIR on a shared file system. Exit codes: 0 all runs complete, 2 bad input, 3 SWEEPDIR or a\n"
                 "run busy (another sweep), 4 a run failed, 130/143 interrupted.\n");
-    return cmd;
 }
 
 int run_sweep(const SweepOptions& o, std::ostream& out) {

@@ -50,8 +50,8 @@ struct SweepOptions {
     double log_every = 10;               ///< --log-every: seconds between progress lines (sweep on stderr, runs in their logs)
 };
 
-/// Registers `sweep` on `app`; returns the subcommand.
-CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
+/// Declares the options and footer of `sweep` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_sweep_command(CLI::App& command, SweepOptions& options);
 
 /// Runs the sweep; returns 0 if every run of the shard is complete at the end, 4 if some run failed
 /// (its log names the reason), 3 if some run was busy (locked by another process). Throws InvalidInput on

@@ -14,6 +14,7 @@
 #include "cli/crosscheck_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bounded_read.hpp"
 #include "io/run_directory.hpp"
 #include "io/svg_histogram.hpp"
 #include "support/error.hpp"
@@ -31,7 +32,7 @@ constexpr int kCacheVersion = 2;
 
 nlohmann::json read_json(const fs::path& path) {
     try {
-        return nlohmann::json::parse(read_file_bounded(path, kMaxJsonBytes));
+        return nlohmann::json::parse(read_regular_file_bounded(path, kMaxJsonBytes));
     } catch (const nlohmann::json::exception& e) {
         throw InvalidInput(path.string() + " is not valid JSON: " + e.what());
     }
@@ -93,9 +94,8 @@ nlohmann::json crosscheck_of(const fs::path& run, const nlohmann::json& marker_f
 
 }  // namespace
 
-CLI::App* add_table_command(CLI::App& app, TableOptions& o) {
-    auto* cmd = app.add_subcommand("table", "Aggregate a sweep's cross-checks into the paper's table (text, LaTeX, JSON) "
-                                            "and parameter-angle histograms (SVG)");
+void setup_table_command(CLI::App& command, TableOptions& o) {
+    auto* cmd = &command;
     cmd->add_option("SWEEPDIR", o.dir, "Directory written by cogo sweep")->required();
     cmd->add_option("--latex", o.latex, "Also write the table as a LaTeX tabular to FILE");
     cmd->add_option("--svg", o.svg, "Also write histograms of the fitted parameters xi, nu, alpha, beta (in turns, modulo their symmetries) and of the block orders to FILE");
@@ -105,7 +105,6 @@ CLI::App* add_table_command(CLI::App& app, TableOptions& o) {
     cmd->add_flag("--refresh", o.refresh, "Re-run the cross-check even where RUN/crosscheck.json is cached");
     cmd->footer("Shares are per run, then mean +- standard error over the runs of a (group, width, wd) cell; the\n"
                 "family shares are of the factorable blocks (as in the paper's Table 2). Exit codes: 0 ok, 2 bad input.\n");
-    return cmd;
 }
 
 int run_table(const TableOptions& o, std::ostream& out) {

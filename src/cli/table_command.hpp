@@ -35,8 +35,8 @@ struct TableOptions {
     analyze::CrosscheckOptions analysis;
 };
 
-/// Registers `table` on `app`; returns the subcommand.
-CLI::App* add_table_command(CLI::App& app, TableOptions& options);
+/// Declares the options and footer of `table` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_table_command(CLI::App& command, TableOptions& options);
 
 /// The key under which a run's cross-check is cached: the weights' SHA-256 from the completion marker's file
 /// list, the group spec and every option that can change the report.

@@ -9,7 +9,7 @@
 #include "algebra/direct_loss.hpp"
 #include "algebra/loss.hpp"
 #include "cli/exit_codes.hpp"
-#include "construct/random_weights.hpp"
+#include "algebra/random_weights.hpp"
 #include "support/error.hpp"
 
 namespace cogo::cli {

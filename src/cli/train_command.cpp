@@ -69,10 +69,8 @@ nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::js
 
 }  // namespace
 
-CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
-    auto* cmd = app.add_subcommand(
-        "train", "Train the 2-layer quadratic network by full-batch gradient descent in floating point "
-                 "(the paper's experiment; defaults = its run)");
+void setup_train_command(CLI::App& command, TrainCommandOptions& o) {
+    auto* cmd = &command;
     train::TrainConfig& c = o.config;
     c.threads = std::max(1u, std::thread::hardware_concurrency());  // default: every core
     exclusive(cmd->add_option("--d", c.group, "Modulus d: the group Z_d (same as --group d)")
@@ -165,7 +163,6 @@ CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& o) {
                 "1 the training diverged (a non-finite loss or weight; the files are still written, summary.json says "
                 "\"diverged\": true), 2 bad input, 3 resource limit or standard output not writable, 4 internal error, "
                 "130 interrupted (nothing written).\n");
-    return cmd;
 }
 
 train::TrainConfig resolve_config(const TrainCommandOptions& o) {

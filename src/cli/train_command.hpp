@@ -41,8 +41,8 @@ struct TrainCommandOptions {
     bool init_balance = false;         ///< --init-balance: the --init nodes moved to their orbit-minimal gauge
 };
 
-/// Registers `train` on `app` with its options bound to `options`; returns the subcommand.
-CLI::App* add_train_command(CLI::App& app, TrainCommandOptions& options);
+/// Declares the options and footer of `train` on its subcommand (name and one-line help: the table in cli/main.cpp).
+void setup_train_command(CLI::App& command, TrainCommandOptions& options);
 
 /// Runs the experiment, writes the files, prints the summary to `out` and the progress to `progress`: a bar
 /// on a terminal, else a plain line every `log_every` seconds (cli/progress_bar.hpp). Throws InvalidInput on

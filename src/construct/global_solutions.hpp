@@ -34,7 +34,7 @@
 #include "construct/families.hpp"
 #include "construct/generator.hpp"
 #include "construct/more_families.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 
 namespace cogo {
 

@@ -30,7 +30,7 @@
 
 #include "algebra/semiring.hpp"
 #include "construct/generator.hpp"
-#include "verify/conditions.hpp"
+#include "algebra/conditions.hpp"
 
 namespace cogo {
 
@@ -85,7 +85,7 @@ Element<S> bias_node(const AbelianGroup& group, std::size_t k0, FourierRow<S> ou
 
 /// The output-bias coefficient T_k(0, 0) = r_{0,0,k} + (A_k[0] + B_k[0]) / 2 of z at every output
 /// frequency k != 0 where it is structurally non-zero (Theorem 1's condition (4)), as a sorted row: the bias
-/// conditions of verify/conditions.hpp, the one definition of the output coefficients.
+/// conditions of algebra/conditions.hpp, the one definition of the output coefficients.
 template <Scalar S>
 FourierRow<S> output_biases(const Element<S>& z) {
     FourierRow<S> out;  // conditions come sorted by k, so the row is sorted

@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "algebra/element.hpp"
-#include "algebra/matrix.hpp"
+#include "support/matrix.hpp"
 #include "analyze/fourier_weights.hpp"
 #include "group/abelian_group.hpp"
 #include "scalar/cyclotomic.hpp"

@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iomanip>
 #include <random>
 #include <sstream>
@@ -70,45 +69,6 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
         fs::remove(tmp, ec);
         throw;
     }
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail("cannot open", path, errno ? errno : ENOENT);
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) fail("cannot read", path, errno ? errno : EIO);
-    return content.str();
-}
-
-std::string read_file_bounded(const fs::path& path, std::uintmax_t limit) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) fail("cannot open", path, errno);
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw InvalidInput("cannot read " + path.string() + ": " +
-                           (S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file"));
-    }
-    std::string out;
-    char buffer[1 << 16];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            const int e = errno;
-            ::close(fd);
-            fail("cannot read", path, e);
-        }
-        if (n == 0) break;
-        if (out.size() + static_cast<std::size_t>(n) > limit) {
-            ::close(fd);
-            throw InvalidInput("cannot read " + path.string() + ": larger than " + std::to_string(limit) + " bytes");
-        }
-        out.append(buffer, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    return out;
 }
 
 }  // namespace cogo

@@ -19,11 +19,22 @@ constexpr std::size_t kStep = std::size_t{1} << 20;
 
 std::string reason(int error) { return std::strerror(error); }
 
+/// A regular file known (from its size) to hold more than max_bytes is refused before any read.
+void refuse_larger_regular_file(const InputFile& in, std::size_t max_bytes) {
+    if (in.regular_size() && *in.regular_size() > max_bytes)
+        throw ResourceLimit(in.name() + " has " + byte_count_text(*in.regular_size()) + ", more than the limit of " +
+                            byte_count_text(max_bytes));
+}
+
 }  // namespace
 
-InputFile::InputFile(const std::filesystem::path& path, std::string kind) : path_(path.string()), kind_(std::move(kind)) {
+InputFile::InputFile(const std::filesystem::path& path, std::string kind, FileKinds accept)
+    : path_(path.string()), kind_(std::move(kind)) {
+    // O_NONBLOCK for regular files only: a FIFO planted under the name must not block the open (reads of a
+    // regular file ignore the flag)
+    const int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (accept == FileKinds::regular ? O_NONBLOCK : 0);
     do {
-        fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        fd_ = ::open(path_.c_str(), flags);
     } while (fd_ < 0 && errno == EINTR);
     if (fd_ < 0) {
         const int error = errno;
@@ -38,6 +49,10 @@ InputFile::InputFile(const std::filesystem::path& path, std::string kind) : path
     if (S_ISDIR(st.st_mode)) {
         ::close(fd_);
         throw InvalidInput(name() + " is a directory, not a file");
+    }
+    if (accept == FileKinds::regular && !S_ISREG(st.st_mode)) {
+        ::close(fd_);
+        throw InvalidInput("cannot read " + name() + ": not a regular file");
     }
     if (S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
 }
@@ -81,9 +96,7 @@ bool InputFile::at_end() {
 
 std::string read_file_bounded(const std::filesystem::path& path, std::size_t max_bytes, const std::string& kind) {
     InputFile in(path, kind);
-    if (in.regular_size() && *in.regular_size() > max_bytes)
-        throw ResourceLimit(in.name() + " has " + byte_count_text(*in.regular_size()) + ", more than the limit of " +
-                            byte_count_text(max_bytes));
+    refuse_larger_regular_file(in, max_bytes);
     std::string out;
     in.read_up_to(out, max_bytes);
     if (!in.at_end())
@@ -91,11 +104,18 @@ std::string read_file_bounded(const std::filesystem::path& path, std::size_t max
     return out;
 }
 
+std::string read_regular_file_bounded(const std::filesystem::path& path, std::size_t max_bytes) {
+    InputFile in(path, "", FileKinds::regular);
+    std::string out;
+    in.read_up_to(out, max_bytes);
+    if (!in.at_end())
+        throw InvalidInput("cannot read " + in.name() + ": larger than " + std::to_string(max_bytes) + " bytes");
+    return out;
+}
+
 std::string read_text_file_bounded(const std::filesystem::path& path, std::size_t max_bytes, const std::string& kind) {
     InputFile in(path, kind);
-    if (in.regular_size() && *in.regular_size() > max_bytes)
-        throw ResourceLimit(in.name() + " has " + byte_count_text(*in.regular_size()) + ", more than the limit of " +
-                            byte_count_text(max_bytes));
+    refuse_larger_regular_file(in, max_bytes);
     std::string out;
     while (out.size() < max_bytes) {
         const std::size_t before = out.size();

@@ -22,12 +22,19 @@ namespace cogo {
 /// for a group within its limits is far below this.
 inline constexpr std::size_t kMaxJsonInputBytes = std::size_t{256} << 20;
 
+/// Which files an InputFile opens.
+enum class FileKinds {
+    readable,  ///< a regular file, a character device, a FIFO (never a directory): what a user names
+    regular,   ///< regular files only (a planted FIFO or device is refused without blocking the open)
+};
+
 /// An input file open for reading (a regular file, a character device, a FIFO; never a directory).
 class InputFile {
 public:
     /// Opens `path`; `kind` names it in messages ("certificate file", ".npy file"). Throws InvalidInput
-    /// "cannot open KIND PATH: REASON" (errno text) or "KIND PATH is a directory".
-    InputFile(const std::filesystem::path& path, std::string kind);
+    /// "cannot open KIND PATH: REASON" (errno text), "KIND PATH is a directory, not a file" or, with
+    /// FileKinds::regular, "cannot read KIND PATH: not a regular file".
+    InputFile(const std::filesystem::path& path, std::string kind, FileKinds accept = FileKinds::readable);
     InputFile(const InputFile&) = delete;
     InputFile& operator=(const InputFile&) = delete;
     ~InputFile();
@@ -55,6 +62,12 @@ private:
 /// file and the cap. Open/read errors as InputFile.
 [[nodiscard]] std::string read_file_bounded(const std::filesystem::path& path, std::size_t max_bytes,
                                             const std::string& kind);
+
+/// The whole content of the regular file `path` (FileKinds::regular), at most `max_bytes`: for the files
+/// cogo writes itself and reads back (sweep manifests, run markers, summaries), where a larger file is a
+/// corrupt or planted one, i.e. bad input: throws InvalidInput "cannot read PATH: larger than N bytes"
+/// (and as InputFile).
+[[nodiscard]] std::string read_regular_file_bounded(const std::filesystem::path& path, std::size_t max_bytes);
 
 /// read_file_bounded for a text format (JSON): additionally refuses a NUL byte (InvalidInput naming its
 /// offset), which no JSON text contains, so /dev/zero is refused after its first read.

@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include "algebra/matrix.hpp"
+#include "support/matrix.hpp"
 
 namespace cogo {
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "io/atomic_file.hpp"
+#include "io/bounded_read.hpp"
 #include "io/sha256.hpp"
 #include "support/error.hpp"
 
@@ -217,7 +218,7 @@ RunCheck check_run(const fs::path& dir) {
     }
     nlohmann::json marker;
     try {
-        marker = nlohmann::json::parse(read_file_bounded(marker_path, kMaxMarkerBytes));
+        marker = nlohmann::json::parse(read_regular_file_bounded(marker_path, kMaxMarkerBytes));
     } catch (const std::exception& e) {
         r.reason = std::string("unreadable completion marker: ") + e.what();
         return r;

@@ -1,13 +1,10 @@
 #include "io/sha256.hpp"
 
-#include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <string>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
+#include "io/bounded_read.hpp"
 #include "support/error.hpp"
 
 namespace cogo {
@@ -98,35 +95,20 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::string sha256_file(const std::filesystem::path& path, std::uintmax_t* size, std::uintmax_t limit) {
-    // O_NONBLOCK: a FIFO planted under the name must not block the open; only regular files are read
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) throw InvalidInput("cannot open " + path.string() + ": " + std::strerror(errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw InvalidInput("cannot read " + path.string() + ": not a regular file");
-    }
+    InputFile in(path, "", FileKinds::regular);  // a planted FIFO neither blocks nor is read
     Sha256 h;
     std::uintmax_t total = 0;
-    char buffer[1 << 16];
+    std::string chunk;
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            const int e = errno;
-            ::close(fd);
-            throw InvalidInput("cannot read " + path.string() + ": " + std::strerror(e));
-        }
+        chunk.clear();
+        const std::size_t n = in.read_up_to(chunk, std::size_t{1} << 16);
         if (n == 0) break;
-        total += static_cast<std::uintmax_t>(n);
-        if (total > limit) {
-            ::close(fd);
+        total += n;
+        if (total > limit)
             throw InvalidInput("cannot read " + path.string() + ": larger than the " + std::to_string(limit) +
                                " bytes expected");
-        }
-        h.update(std::string_view(buffer, static_cast<std::size_t>(n)));
+        h.update(chunk);
     }
-    ::close(fd);
     if (size) *size = total;
     return h.hex_digest();
 }

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "algebra/matrix.hpp"
+#include "support/matrix.hpp"
 
 namespace cogo {
 

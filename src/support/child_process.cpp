@@ -57,8 +57,10 @@ pid_t spawn_child(const ChildSpec& spec) {
         // only async-signal-safe calls from here on
         if (spec.output_fd >= 0) {
             ::dup2(spec.output_fd, STDOUT_FILENO);
-            ::dup2(spec.output_fd, STDERR_FILENO);
+            if (spec.error_fd < 0) ::dup2(spec.output_fd, STDERR_FILENO);
         }
+        if (spec.error_fd >= 0) ::dup2(spec.error_fd, STDERR_FILENO);
+        if (spec.input_fd >= 0) ::dup2(spec.input_fd, STDIN_FILENO);
         if (spec.inherit_fd >= 0) {
             if (spec.inherit_fd == 3) ::fcntl(3, F_SETFD, 0);  // clear close-on-exec
             else ::dup2(spec.inherit_fd, 3);                     // the copy has no close-on-exec

@@ -1,6 +1,7 @@
 #pragma once
 /// \file child_process.hpp
-/// The one fork/exec runner of cogo (`cogo sweep` runs `cogo train`, `cogo prove` runs the proof programs).
+/// The one fork/exec runner of cogo (`cogo sweep` runs `cogo train`, `cogo prove` runs the proof programs,
+/// the command-level tests run `cogo` with stdout and stderr captured apart).
 #include <functional>
 #include <string>
 #include <string_view>
@@ -14,8 +15,10 @@ namespace cogo {
 struct ChildSpec {
     std::string program;            ///< path of the executable (no PATH search)
     std::vector<std::string> args;  ///< arguments after argv[0] (= program)
-    int output_fd = -1;             ///< if >= 0: the child's stdout and stderr
+    int output_fd = -1;             ///< if >= 0: the child's stdout (and stderr unless error_fd is given)
     int inherit_fd = -1;            ///< if >= 0: handed to the child as its descriptor 3 (e.g. a held lock)
+    int error_fd = -1;              ///< if >= 0: the child's stderr, apart from its stdout
+    int input_fd = -1;              ///< if >= 0: the child's stdin (e.g. /dev/null); else the parent's
 };
 
 /// How a child ended.
@@ -33,7 +36,7 @@ struct ChildExit {
 void require_executable(const std::string& program, const std::string& what);
 
 /// Starts the child; returns its pid. Throws ResourceLimit if fork fails. If exec fails the child reports it
-/// on its output and exits 127.
+/// on its stderr (error_fd, else output_fd, else the parent's) and exits 127.
 [[nodiscard]] pid_t spawn_child(const ChildSpec& spec);
 
 /// Waits for `pid` (retrying on EINTR).

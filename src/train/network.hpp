@@ -10,7 +10,7 @@
 #include <span>
 #include <vector>
 
-#include "algebra/matrix.hpp"
+#include "support/matrix.hpp"
 #include "support/error.hpp"
 #include "train/seeded_random.hpp"
 

@@ -131,21 +131,6 @@ RunState run_state(const std::filesystem::path& dir, const TrainConfig& config, 
     return RunState::complete;
 }
 
-std::vector<std::string> split_list(const std::string& text, const std::string& what) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t comma = text.find(',', start);
-        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (item.empty())
-            throw InvalidInput(what + ": " + (text.empty() ? std::string("no value given") : "empty item in '" + text + "'"));
-        items.push_back(item);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return items;
-}
-
 std::vector<std::size_t> parse_count_list(const std::string& text, const std::string& what, std::size_t max) {
     std::vector<std::size_t> out;
     for (const std::string& item : split_list(text, what)) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "support/split_list.hpp"
 #include "train/trainer.hpp"
 
 namespace cogo::train {
@@ -82,8 +83,8 @@ enum class RunState {
 /// runs backwards or is longer than max_sweep_runs.
 std::vector<std::uint64_t> parse_seed_list(const std::string& text);
 
-/// Splits a comma-separated list; throws InvalidInput naming `what` on an empty list or an empty item.
-std::vector<std::string> split_list(const std::string& text, const std::string& what);
+/// Splits a comma-separated list (support/split_list.hpp, the one splitter of option lists).
+using cogo::split_list;
 
 /// Parses a comma-separated list of whole numbers 1..max (plain digits; no sign, no exponent).
 std::vector<std::size_t> parse_count_list(const std::string& text, const std::string& what, std::size_t max);

@@ -6,6 +6,7 @@
 
 #include "io/bounded_read.hpp"
 #include "support/error.hpp"
+#include "support/flint_raii.hpp"
 
 #include <flint/fmpz.h>
 #include <flint/ulong_extras.h>
@@ -22,6 +23,8 @@
 
 namespace cogo {
 namespace {
+
+__extension__ using UInt128 = unsigned __int128;  // a GCC/Clang extension (exact work and size bounds)
 
 using json = nlohmann::json;
 using u64 = std::uint64_t;
@@ -45,28 +48,9 @@ struct Rejected {
 
 [[noreturn]] void reject(std::string reason) { throw Rejected{std::move(reason)}; }
 
-// ---------------------------------------------------------------------------------------------
-// RAII wrapper of a FLINT integer.
-class Fmpz {
-public:
-    Fmpz() { fmpz_init(v_); }
-    explicit Fmpz(u64 x) { fmpz_init_set_ui(v_, x); }
-    Fmpz(const Fmpz& o) { fmpz_init_set(v_, o.v_); }
-    Fmpz(Fmpz&& o) noexcept {
-        fmpz_init(v_);
-        fmpz_swap(v_, o.v_);
-    }
-    Fmpz& operator=(Fmpz o) noexcept {
-        fmpz_swap(v_, o.v_);
-        return *this;
-    }
-    ~Fmpz() { fmpz_clear(v_); }
-    fmpz* get() { return v_; }
-    const fmpz* get() const { return v_; }
-
-private:
-    fmpz_t v_;
-};
+// The owner of a FLINT integer: support/flint_raii.hpp's (only the RAII owner is shared; the arithmetic
+// below is the checker's own).
+using Fmpz = cogo::flint::Fmpz;
 
 // ---------------------------------------------------------------------------------------------
 // The finite Abelian group Z_{d_1} x ... x Z_{d_m}, elements as flat mixed-radix indices (last fastest).
@@ -186,7 +170,9 @@ struct Row {
     }
 };
 
-struct Node {
+/// A node as the certificate stores it: the number ids of its a-, b- and c-rows (not algebra/element.hpp's
+/// Node: the checker shares no types with the verifier).
+struct CertNode {
     Row a, b, c;
 };
 
@@ -205,7 +191,7 @@ struct Certificate {
     Group group;
     u64 field = 1;
     NumberStore numbers;
-    std::vector<Node> nodes;
+    std::vector<CertNode> nodes;
     std::vector<Condition> conditions;
     std::vector<Triple> listed;  // conditions[i].at, sorted strictly (checked)
     std::string verdict;
@@ -294,7 +280,7 @@ void parse_element(const json& j, Certificate& cert) {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const std::string where = "node " + std::to_string(i);
         if (!nodes[i].is_object()) reject(where + ": must be an object");
-        Node node;
+        CertNode node;
         node.a = parse_row(member(nodes[i], "a", where), cert, where + " row a");
         node.b = parse_row(member(nodes[i], "b", where), cert, where + " row b");
         node.c = parse_row(member(nodes[i], "c", where), cert, where + " row c");
@@ -432,7 +418,7 @@ Structure build_structure(const Certificate& cert) {
     s.conv_a.resize(cert.nodes.size());
     s.conv_b.resize(cert.nodes.size());
     for (std::size_t j = 0; j < cert.nodes.size(); ++j) {
-        const Node& node = cert.nodes[j];
+        const CertNode& node = cert.nodes[j];
         bool has_output = false;
         for (std::size_t i = 0; i < node.c.freq.size(); ++i) {
             if (node.c.freq[i] == 0) continue;
@@ -464,7 +450,7 @@ void check_structural_listed(const Certificate& cert, const Structure& s) {
         if (!is_listed(cert, t) && (!missing || t < *missing)) missing = t;
     };
     for (const auto& out : s.outputs) {
-        const Node& node = cert.nodes[out.node];
+        const CertNode& node = cert.nodes[out.node];
         for (const u64 k1 : node.a.freq)
             for (const u64 k2 : node.b.freq)
                 if (k1 != 0 || k2 != 0) need({out.k, k1, k2});  // (0,0) is covered by the DC rules below
@@ -569,7 +555,7 @@ struct NumberFacts {
 NumberFacts number_facts(const Certificate& cert) {
     NumberFacts nf;
     for (std::size_t id = 0; id < cert.numbers.size(); ++id) nf.norm.push_back(one_norm_ceiling(cert.numbers, id));
-    for (const Node& node : cert.nodes)
+    for (const CertNode& node : cert.nodes)
         for (const Row* row : {&node.a, &node.b, &node.c})
             for (const std::size_t id : row->id)
                 fmpz_lcm(nf.entry_den.get(), nf.entry_den.get(), cert.numbers.denominators[id].get());
@@ -649,8 +635,8 @@ std::size_t primes_needed(const Certificate& cert, const Structure& s) {
     const u64 log2_b = std::max({value_magnitude(cert, s, nf).log2_ceiling(), target_magnitude(nf).log2_ceiling(),
                                  counterexample_magnitude(cert, nf).log2_ceiling(),
                                  loss_magnitude(cert, nf).log2_ceiling(), u64{1}});
-    const unsigned __int128 total = static_cast<unsigned __int128>(euler_phi(cert.field)) * log2_b;
-    const unsigned __int128 m = (total + kBitsPerPrime - 1) / kBitsPerPrime;
+    const UInt128 total = static_cast<UInt128>(euler_phi(cert.field)) * log2_b;
+    const UInt128 m = (total + kBitsPerPrime - 1) / kBitsPerPrime;
     if (m > kMaxPrimes)
         throw ResourceLimit("certificate checker: the exact check would need more than " +
                             std::to_string(kMaxPrimes) + " primes");
@@ -739,7 +725,7 @@ public:
         const auto lo = std::lower_bound(s_.outputs.begin(), s_.outputs.end(), Structure::Output{t.k, 0, 0});
         u64 r_part = 0, half_part = 0;
         for (auto it = lo; it != s_.outputs.end() && it->k == t.k; ++it) {
-            const Node& node = cert_.nodes[it->node];
+            const CertNode& node = cert_.nodes[it->node];
             const u64 c = value_[it->id];
             const auto a = node.a.find(t.k1);
             const auto b = node.b.find(t.k2);
@@ -812,12 +798,12 @@ void check_loss_at_prime(const Certificate& cert, const PrimeCheck& pc) {
 /// Word operations of one prime's evaluation: every number term and denominator (reduced limb by limb),
 /// the self-convolutions, and the outputs summed per condition.
 u64 work_per_prime(const Certificate& cert, const Structure& s) {
-    unsigned __int128 work = cert.numbers.max_exponent + 1;
+    UInt128 work = cert.numbers.max_exponent + 1;
     for (const Fmpz& x : cert.numbers.numerators) work += 1 + fmpz_size(x.get());
     for (const Fmpz& x : cert.numbers.denominators) work += 1 + fmpz_size(x.get());
-    for (const Node& node : cert.nodes)
-        work += static_cast<unsigned __int128>(node.a.freq.size()) * node.a.freq.size() +
-                static_cast<unsigned __int128>(node.b.freq.size()) * node.b.freq.size();
+    for (const CertNode& node : cert.nodes)
+        work += static_cast<UInt128>(node.a.freq.size()) * node.a.freq.size() +
+                static_cast<UInt128>(node.b.freq.size()) * node.b.freq.size();
     // each condition sums over the outputs at its k
     for (const Condition& c : cert.conditions) {
         const auto lo = std::lower_bound(s.outputs.begin(), s.outputs.end(), Structure::Output{c.at.k, 0, 0});
@@ -831,10 +817,10 @@ u64 work_per_prime(const Certificate& cert, const Structure& s) {
 void check_arithmetic(const Certificate& cert, const Structure& s, CertificateCheck& out) {
     const std::size_t needed = primes_needed(cert, s);
     const u64 per_prime = work_per_prime(cert, s);
-    if (static_cast<unsigned __int128>(per_prime) * needed > active_limits.max_work)
+    if (static_cast<UInt128>(per_prime) * needed > active_limits.max_work)
         throw ResourceLimit("certificate checker: the exact check would take about " +
-                            std::to_string(static_cast<unsigned long long>(std::min<unsigned __int128>(
-                                static_cast<unsigned __int128>(per_prime) * needed, ~0ULL))) +
+                            std::to_string(static_cast<unsigned long long>(std::min<UInt128>(
+                                static_cast<UInt128>(per_prime) * needed, ~0ULL))) +
                             " word operations (" + std::to_string(needed) + " primes x " + std::to_string(per_prime) +
                             " per prime), more than " + std::to_string(active_limits.max_work));
     std::vector<bool> differs(cert.conditions.size(), false);

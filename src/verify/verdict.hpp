@@ -10,8 +10,19 @@ namespace cogo {
 enum class Verdict { proved, refuted, unknown };
 
 /// "PROVED", "REFUTED" or "UNKNOWN".
-inline const char* verdict_name(Verdict v) {
+[[nodiscard]] inline const char* verdict_name(Verdict v) {
     return v == Verdict::proved ? "PROVED" : v == Verdict::refuted ? "REFUTED" : "UNKNOWN";
+}
+
+/// Why a verdict is UNKNOWN, as a type (the message next to it says it in words).
+enum class UnknownReason {
+    none,        ///< the verdict is not UNKNOWN
+    work_limit,  ///< the work estimate exceeds the limit given (e.g. --max-terms)
+};
+
+/// "none", "work limit".
+[[nodiscard]] inline const char* unknown_reason_name(UnknownReason r) {
+    return r == UnknownReason::work_limit ? "work limit" : "none";
 }
 
 }  // namespace cogo

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "verify/conditions.hpp"
+#include "algebra/conditions.hpp"
 #include "verify/verdict.hpp"
 
 namespace cogo {
@@ -32,7 +32,8 @@ struct VerificationResult {
     std::optional<S> loss;                       ///< exact l(z) (absent if UNKNOWN)
     std::size_t failing = 0;                     ///< number of failing conditions
     std::size_t work = 0;                        ///< work estimate (scalar products)
-    std::string reason;                          ///< why UNKNOWN
+    std::string reason;                          ///< why UNKNOWN, in words
+    UnknownReason unknown_reason = UnknownReason::none;  ///< why UNKNOWN, typed (none unless UNKNOWN)
 };
 
 /// Number of scalar products the condition enumeration performs:
@@ -55,6 +56,7 @@ VerificationResult<S> verify_global_optimum(const Element<S>& z, const VerifyLim
     if (result.work > limits.max_terms) {
         result.reason = "work estimate " + std::to_string(result.work) + " scalar products exceeds the limit " +
                         std::to_string(limits.max_terms);
+        result.unknown_reason = UnknownReason::work_limit;
         return result;
     }
     result.conditions = enumerate_conditions(z);

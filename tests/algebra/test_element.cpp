@@ -7,7 +7,7 @@
 #include "scalar/float.hpp"
 #include "harness/random_element.hpp"
 #include "harness/semiring_axioms.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;
@@ -207,9 +207,9 @@ TEST_CASE("zero entries are not stored; bad elements are clear errors") {
 TEST_CASE("semi-ring laws hold for the symbolic model: identities in generic complex weights") {
     for (const char* spec : {"3", "4", "2x2"}) {
         const AbelianGroup g = AbelianGroup::parse(spec);
-        const auto z1 = cogo::testing::symbolic_element(g, 2, std::string("x") + spec + "_", true);
-        const auto z2 = cogo::testing::symbolic_element(g, 1, std::string("y") + spec + "_", true);
-        const auto z3 = cogo::testing::symbolic_element(g, 2, std::string("w") + spec + "_", false);
+        const auto z1 = symbolic_element(g, 2, std::string("x") + spec + "_", true);
+        const auto z2 = symbolic_element(g, 1, std::string("y") + spec + "_", true);
+        const auto z3 = symbolic_element(g, 2, std::string("w") + spec + "_", false);
         cogo::testing::check_semiring_laws(z1, z2, z3, [](const Element<Symbolic>& x, const Element<Symbolic>& y) {
             return equal_up_to_node_permutation(x, y);
         });

@@ -6,7 +6,7 @@
 #include "algebra/transforms.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "harness/random_element.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 
 using namespace cogo;
 using cogo::testing::ElementShape;
@@ -112,8 +112,8 @@ TEST_CASE("homomorphism as a polynomial identity: generic symbolic elements, eve
     for (const char* spec : {"3", "4"}) {
         const AbelianGroup g = AbelianGroup::parse(spec);
         const std::size_t n = g.order();
-        const auto z1 = cogo::testing::symbolic_element(g, 2, std::string("p") + spec + "_", true);
-        const auto z2 = cogo::testing::symbolic_element(g, 2, std::string("s") + spec + "_", false);
+        const auto z1 = symbolic_element(g, 2, std::string("p") + spec + "_", true);
+        const auto z2 = symbolic_element(g, 2, std::string("s") + spec + "_", false);
         const auto sum = z1 + z2, product = z1 * z2;
         for (std::size_t k1 = 0; k1 < n; ++k1)
             for (std::size_t k2 = 0; k2 < n; ++k2)

@@ -7,7 +7,7 @@
 
 #include "algebra/semiring.hpp"
 #include "group/abelian_group.hpp"
-#include "harness/symbolic_element.hpp"
+#include "algebra/symbolic_element.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "scalar/float.hpp"
 #include "scalar/symbolic.hpp"
@@ -50,7 +50,7 @@ TEST_CASE("regression: sums and exact products of canonical elements are canonic
     CHECK(rows_canonical(g, (x * x).nodes()));
     CHECK(rows_canonical(g, (x * one_element<Cyclotomic>(g)).nodes()));
     // a fully symbolic element: products of non-zero symbolic entries are non-zero
-    const Element<Symbolic> s = testing::symbolic_element(g, 2, "reg", true);
+    const Element<Symbolic> s = symbolic_element(g, 2, "reg", true);
     CHECK(rows_canonical(g, (s * s).nodes()));
     CHECK(rows_canonical(g, (s + s).nodes()));
 }

@@ -9,7 +9,7 @@
 #include "analyze/angle_histograms.hpp"
 #include "analyze/classify.hpp"
 #include "analyze/sweep_table.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 
 using namespace cogo;
 using namespace cogo::analyze;

@@ -1,11 +1,11 @@
 #pragma once
 /// \file cogo_process.hpp
 /// Runs the built `cogo` executable (named by the COGO_EXE environment variable, set by meson) as a child
-/// process and captures its exit code, stdout and stderr: the command-level tests check what a user sees.
+/// process (support/child_process.hpp) and captures its exit code, stdout and stderr: the command-level
+/// tests check what a user sees.
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -14,6 +14,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/child_process.hpp"
 
 namespace cogo::test {
 
@@ -39,7 +41,8 @@ inline std::string read_text(const std::filesystem::path& path) {
     return s.str();
 }
 
-/// Runs `cogo args...`; stdout goes to `stdout_path` when given (e.g. "/dev/full"), else it is captured.
+/// Runs `cogo args...` (through support/child_process, stdin from /dev/null); stdout goes to `stdout_path`
+/// when given (e.g. "/dev/full"), else it is captured; stderr is captured apart.
 inline CogoRun run_cogo(const std::vector<std::string>& args, const std::string& stdout_path = "") {
     namespace fs = std::filesystem;
     static int counter = 0;
@@ -47,36 +50,27 @@ inline CogoRun run_cogo(const std::vector<std::string>& args, const std::string&
                           ("cogo-run-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     const std::string out_file = stdout_path.empty() ? base.string() + ".out" : stdout_path;
     const std::string err_file = base.string() + ".err";
-    const std::string exe = cogo_executable();
-    std::vector<std::string> storage{exe};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& s : storage) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        const int out = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int err = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int in = ::open("/dev/null", O_RDONLY);
-        if (out < 0 || err < 0 || in < 0) ::_exit(126);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        ::dup2(in, 0);
-        ::execv(exe.c_str(), argv.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-    }
+    const int out = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int err = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    REQUIRE_MESSAGE(out >= 0, out_file);
+    REQUIRE_MESSAGE(err >= 0, err_file);
+    REQUIRE(in >= 0);
+    ChildSpec spec{cogo_executable(), args};
+    spec.output_fd = out;
+    spec.error_fd = err;
+    spec.input_fd = in;
+    const ChildExit exit = wait_child(spawn_child(spec));
+    ::close(out);
+    ::close(err);
+    ::close(in);
     CogoRun run;
-    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    auto slurp = [](const std::string& path) { return read_text(path); };
+    run.code = exit.status();
     if (stdout_path.empty()) {
-        run.out = slurp(out_file);
+        run.out = read_text(out_file);
         fs::remove(out_file);
     }
-    run.err = slurp(err_file);
+    run.err = read_text(err_file);
     fs::remove(err_file);
     return run;
 }

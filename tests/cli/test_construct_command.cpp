@@ -10,7 +10,7 @@
 #include "algebra/direct_loss.hpp"
 #include "cli/construct_command.hpp"
 #include "cli/train_command.hpp"
-#include "io/atomic_file.hpp"
+#include "harness/files.hpp"
 #include "io/run_directory.hpp"
 #include "support/error.hpp"
 #include "io/element_json.hpp"
@@ -19,6 +19,7 @@
 #include "harness/random.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {

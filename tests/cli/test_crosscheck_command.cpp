@@ -9,11 +9,13 @@
 
 #include "cli/construct_command.hpp"
 #include "cli/crosscheck_command.hpp"
+#include "harness/files.hpp"
 #include "io/atomic_file.hpp"
 #include "io/npy.hpp"
 #include "harness/random.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {

@@ -13,13 +13,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/sweep_command.hpp"
-#include "io/atomic_file.hpp"
+#include "harness/files.hpp"
 #include "io/file_lock.hpp"
 #include "support/child_process.hpp"
 #include "support/error.hpp"
 #include "train/sweep.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {

@@ -11,12 +11,14 @@
 
 #include "cli/construct_command.hpp"
 #include "cli/table_command.hpp"
+#include "harness/files.hpp"
 #include "io/atomic_file.hpp"
 #include "io/npy.hpp"
 #include "io/run_directory.hpp"
 #include "support/error.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 using nlohmann::json;
 

@@ -13,7 +13,7 @@
 #include "cli/cogo_process.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/theorem1_command.hpp"
-#include "construct/random_weights.hpp"
+#include "algebra/random_weights.hpp"
 #include "group/abelian_group.hpp"
 
 using namespace cogo;

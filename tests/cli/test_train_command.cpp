@@ -19,7 +19,7 @@
 #include "cli/construct_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/train_command.hpp"
-#include "io/atomic_file.hpp"
+#include "harness/files.hpp"
 #include "io/npy.hpp"
 #include "io/run_directory.hpp"
 #include "support/child_process.hpp"
@@ -29,6 +29,7 @@
 #include "train/objective.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {
@@ -132,8 +133,7 @@ TEST_CASE("cogo train: the new options are parsed exactly; bad values exit 2") {
     auto parses = [](std::vector<std::string> args) {
         CLI::App app;
         cli::TrainCommandOptions o;
-        auto* cmd = cli::add_train_command(app, o);
-        (void)cmd;
+        cli::setup_train_command(*app.add_subcommand("train", "train"), o);
         args.insert(args.begin(), "train");
         std::reverse(args.begin(), args.end());
         try {

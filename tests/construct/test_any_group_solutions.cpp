@@ -10,6 +10,7 @@
 #include "algebra/real_weights.hpp"
 #include "algebra/transforms.hpp"
 #include "construct/any_group_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "group/isomorphism_types.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "harness/random.hpp"

@@ -4,7 +4,8 @@
 #include "algebra/transforms.hpp"
 #include "construct/expression.hpp"
 #include "construct/global_solutions.hpp"
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 
 using namespace cogo;
 

@@ -11,7 +11,8 @@
 #include "algebra/transforms.hpp"
 #include "construct/block_potentials.hpp"
 #include "construct/families.hpp"
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 
 using namespace cogo;

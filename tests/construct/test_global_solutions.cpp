@@ -11,6 +11,7 @@
 #include "algebra/transforms.hpp"
 #include "construct/block_potentials.hpp"
 #include "construct/global_solutions.hpp"
+#include "io/turn_text.hpp"
 #include "scalar/cyclotomic.hpp"
 
 using namespace cogo;

@@ -1,5 +1,5 @@
 // Tests for src/construct/real_frequency.hpp: blocks at self-conjugate frequencies and the bias node.
-// Values are read off the enumerated conditions of verify/conditions.hpp (the loss's own path), not off
+// Values are read off the enumerated conditions of algebra/conditions.hpp (the loss's own path), not off
 // the helpers under test.
 #include <doctest/doctest.h>
 
@@ -9,7 +9,7 @@
 #include "algebra/loss.hpp"
 #include "construct/real_frequency.hpp"
 #include "scalar/cyclotomic.hpp"
-#include "verify/conditions.hpp"
+#include "algebra/conditions.hpp"
 
 using namespace cogo;
 using C = cogo::Cyclotomic;

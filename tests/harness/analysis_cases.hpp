@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analyze/fourier_weights.hpp"
-#include "construct/turn.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 
 namespace cogo::testing {

@@ -1,20 +1,20 @@
 #pragma once
 /// \file random_element.hpp
 /// Random exact values for property tests: cyclotomic numbers and semi-ring elements (rational weights come
-/// from construct/random_weights.hpp), all drawn from a seeded generator (harness/random.hpp).
+/// from algebra/random_weights.hpp), all drawn from a seeded generator (harness/random.hpp).
 #include <cstddef>
 #include <random>
 #include <vector>
 
 #include "algebra/element.hpp"
 #include "algebra/real_weights.hpp"
-#include "construct/random_weights.hpp"
+#include "algebra/random_weights.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "harness/random.hpp"
 
 namespace cogo::testing {
 
-using cogo::random_rational;           // p/q, p in [-6, 6], q in [1, 5] (construct/random_weights.hpp)
+using cogo::random_rational;           // p/q, p in [-6, 6], q in [1, 5] (algebra/random_weights.hpp)
 using cogo::random_rational_weights;  // rational real weights, optionally zero-mean inputs
 
 /// A random element of Q(zeta_N): a few random rational multiples of powers of zeta_N.

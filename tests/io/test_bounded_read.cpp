@@ -2,7 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <string>
 #include <thread>
+
+#include <sys/stat.h>
 
 #include "hostile_files.hpp"
 #include "io/bounded_read.hpp"
@@ -62,6 +65,33 @@ TEST_CASE("open errors name the file and the errno reason; a directory is called
     if (::geteuid() != 0)  // root reads anything
         CHECK(message_of([&] { (void)read_file_bounded(locked, 10, "input file"); }).find("Permission denied") !=
               std::string::npos);
+}
+
+TEST_CASE("one reader, two policies: user input over the cap is a resource limit, cogo's own files bad input") {
+    const cogo::testing::ScratchDir dir("regular");
+    const std::string path = (dir.path() / "manifest.json").string();
+    const std::string content(3000, 'm');
+    std::ofstream(path, std::ios::binary) << content;
+    CHECK(read_regular_file_bounded(path, 3000) == content);
+    // over the cap: InvalidInput (exit 2) for cogo's own files, ResourceLimit (exit 3) for user input
+    CHECK_THROWS_AS((void)read_regular_file_bounded(path, 2999), InvalidInput);
+    CHECK(message_of([&] { (void)read_regular_file_bounded(path, 2999); }) ==
+          "cannot read " + path + ": larger than 2999 bytes");
+    CHECK_THROWS_AS((void)read_file_bounded(path, 2999, "input"), ResourceLimit);
+    // regular files only: a device or a FIFO is refused (the FIFO without blocking the open: no writer here)
+    CHECK(message_of([&] { (void)read_regular_file_bounded("/dev/null", 10); }) ==
+          "cannot read /dev/null: not a regular file");
+    CHECK(message_of([&] { (void)InputFile("/dev/zero", "input", FileKinds::regular); }) ==
+          "cannot read input /dev/zero: not a regular file");
+    const std::string fifo = (dir.path() / "fifo").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK(message_of([&] { (void)read_regular_file_bounded(fifo, 10); }) == "cannot read " + fifo + ": not a regular file");
+    const std::string d = dir.directory("d");
+    CHECK(message_of([&] { (void)read_regular_file_bounded(d, 10); }) == d + " is a directory, not a file");
+    CHECK(message_of([&] { (void)read_regular_file_bounded(dir.path() / "missing", 10); }) ==
+          "cannot open " + (dir.path() / "missing").string() + ": No such file or directory");
+    // the default still reads devices (user input may be /dev/stdin)
+    CHECK(read_file_bounded("/dev/null", 10, "input").empty());
 }
 
 TEST_CASE("InputFile grows its buffer with the data, not with the count asked for") {

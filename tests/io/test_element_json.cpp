@@ -7,6 +7,7 @@
 
 #include "algebra/transforms.hpp"
 #include "hostile_files.hpp"
+#include "harness/files.hpp"
 #include "io/atomic_file.hpp"
 #include "io/run_directory.hpp"
 #include "io/bounded_read.hpp"
@@ -14,6 +15,7 @@
 #include "harness/random_element.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 
 TEST_CASE("elements round-trip exactly through JSON, in a common field") {

@@ -9,12 +9,14 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "harness/files.hpp"
 #include "io/atomic_file.hpp"
 #include "io/run_directory.hpp"
 #include "io/sha256.hpp"
 #include "support/error.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 namespace fs = std::filesystem;
 
 namespace {

@@ -2,6 +2,8 @@
 // incremental updates, and for bounded file hashing.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -42,5 +44,16 @@ TEST_CASE("file hashing: size, bound, not-a-file") {
     CHECK_THROWS_AS((void)sha256_file(path, &size, 2), InvalidInput);  // larger than expected: stops
     CHECK_THROWS_AS((void)sha256_file(path.parent_path()), InvalidInput);  // a directory
     CHECK_THROWS_AS((void)sha256_file(path.string() + ".missing"), InvalidInput);
+    CHECK_THROWS_AS((void)sha256_file("/dev/zero"), InvalidInput);  // not a regular file: nothing is read
+    const std::string fifo = path.string() + ".fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_THROWS_AS((void)sha256_file(fifo), InvalidInput);  // refused without blocking (no writer)
+    std::filesystem::remove(fifo);
+    // more than one read chunk (64 KiB): the same digest as hashing the bytes at once
+    std::string big;
+    for (int i = 0; i < 200'000; ++i) big += static_cast<char>('a' + i % 26);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << big;
+    CHECK(sha256_file(path, &size) == sha256_hex(big));
+    CHECK(size == big.size());
     std::filesystem::remove(path);
 }

@@ -11,7 +11,7 @@
 
 #include "cli/construct_command.hpp"
 #include "cli/crosscheck_command.hpp"
-#include "io/atomic_file.hpp"
+#include "harness/files.hpp"
 #include "io/npz.hpp"
 #include "io/pickle.hpp"
 #include "io/torch_checkpoint.hpp"
@@ -19,6 +19,7 @@
 #include "harness/random.hpp"
 
 using namespace cogo;
+using cogo::testing::read_file;
 using namespace std::string_literals;
 namespace fs = std::filesystem;
 

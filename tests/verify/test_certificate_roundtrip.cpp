@@ -4,7 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "construct/global_solutions.hpp"
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "verify/certificate_checker.hpp"
 #include "verify/certificate_writer.hpp"

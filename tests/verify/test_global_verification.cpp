@@ -6,7 +6,8 @@
 #include <random>
 
 #include "construct/global_solutions.hpp"
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "harness/random.hpp"
 #include "verify/verify.hpp"

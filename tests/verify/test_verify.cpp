@@ -52,4 +52,12 @@ TEST_CASE("beyond the work limit the verdict is UNKNOWN with a reason, and nothi
     CHECK(result.conditions.empty());
     CHECK_FALSE(result.loss.has_value());
     CHECK(result.reason.find("exceeds the limit") != std::string::npos);
+    CHECK(result.unknown_reason == UnknownReason::work_limit);
+    CHECK(std::string(unknown_reason_name(result.unknown_reason)) == "work limit");
+    // within the limit: decided, and no reason
+    limits.max_terms = 7 * (49 + 49 + 49);
+    const auto decided = verify_global_optimum(one, limits);
+    CHECK(decided.verdict != Verdict::unknown);
+    CHECK(decided.unknown_reason == UnknownReason::none);
+    CHECK(decided.reason.empty());
 }

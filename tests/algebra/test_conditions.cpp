@@ -1,4 +1,4 @@
-// Tests for src/verify/conditions.hpp: the enumerated conditions are exactly the output coefficients
+// Tests for src/algebra/conditions.hpp: the enumerated conditions are exactly the output coefficients
 // T_k(k1, k2), and every triple left out is exactly zero (brute force over all triples).
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 #include "algebra/loss.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "harness/random_element.hpp"
-#include "verify/conditions.hpp"
+#include "algebra/conditions.hpp"
 
 using namespace cogo;
 

@@ -6,10 +6,9 @@
 /// lists comma-separated ("1/3,1/4"), as the CLI takes them (`--nu 1/3,1/4` cycles over frequencies).
 ///
 /// Canonical form: den >= 1 and gcd(|num|, den) = 1; the sign lives in num; num is NOT reduced modulo
-/// den (so "-1/8" stays -1/8 and prints back as "-1/8"). Parsing is exact (turn.cpp, FLINT integers) and
-/// throws cogo::InvalidInput on malformed text; nothing else here throws (the scalar's root_of_unity may
-/// refuse a denominator it cannot hold: FieldTooLarge beyond Cyclotomic::max_conductor).
-#include <cstddef>
+/// den (so "-1/8" stays -1/8 and prints back as "-1/8"). The text parser is io/turn_text.hpp (exact,
+/// FLINT integers); nothing here throws but make_turn (the scalar's root_of_unity may refuse a denominator
+/// it cannot hold: FieldTooLarge beyond Cyclotomic::max_conductor).
 #include <numeric>
 #include <string>
 #include <vector>
@@ -39,23 +38,6 @@ inline Turn make_turn(long num, unsigned long den) {
 inline std::string to_string(const Turn& t) {
     return t.den == 1 ? std::to_string(t.num) : std::to_string(t.num) + "/" + std::to_string(t.den);
 }
-
-/// Longest text parse_turn / parse_turns accept (characters); longer text is refused as bad input.
-inline constexpr std::size_t max_turn_text = 10'000;
-
-/// Parses "p/q" or "p" (p an optionally signed integer, q a positive integer, blanks around allowed) into
-/// a canonical Turn, exactly (FLINT integers, any number of digits up to max_turn_text):
-/// * p/q is reduced to lowest terms first (so "2/6" is 1/3 and "10/5" is 2);
-/// * a numerator beyond the range of `long` is replaced by its remainder modulo q with the same sign (the
-///   same root of unity, exactly);
-/// * a denominator beyond the range of `unsigned long` (after reduction) throws cogo::FieldTooLarge:
-///   exp(2 pi i p/q) lives in Q(zeta_q), far beyond any field the tool builds (a resource limit, exit 3).
-/// Throws InvalidInput (naming the text) if malformed, too long or q == 0.
-[[nodiscard]] Turn parse_turn(const std::string& text);
-
-/// Parses a non-empty comma-separated list of turns ("1/3,1/4"). Throws InvalidInput if the list is longer
-/// than max_turn_text or any item is empty or malformed (and what parse_turn throws).
-[[nodiscard]] std::vector<Turn> parse_turns(const std::string& text);
 
 /// exp(2 pi i num/den) as an S (root_of_unity(den, num)).
 template <Scalar S>

@@ -1,10 +1,11 @@
-// Tests for src/construct/turn.hpp: parameters given as fractions of a turn, exp(2 pi i p/q).
+// Tests for src/io/turn_text.hpp: the exact, bounded text form "p/q" of a Turn.
 #include <doctest/doctest.h>
 
 #include <limits>
 #include <string>
 
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
+#include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 
 using namespace cogo;
@@ -42,24 +43,6 @@ TEST_CASE("parse_turns reads comma-separated lists, rejecting empty items") {
         CAPTURE(std::string(bad));
         CHECK_THROWS_AS(static_cast<void>(parse_turns(bad)), InvalidInput);
     }
-}
-
-TEST_CASE("turn_value is exp(2 pi i p/q) exactly") {
-    CHECK(turn_value<Cyclotomic>(Turn{1, 3}) == Cyclotomic::zeta(3));
-    CHECK(turn_value<Cyclotomic>(Turn{-1, 8}) == Cyclotomic::zeta(8).conj());
-    CHECK(turn_value<Cyclotomic>(Turn{0, 1}) == Cyclotomic(1));
-    CHECK(turn_value<Cyclotomic>(Turn{1, 2}) == Cyclotomic(-1));
-    CHECK(turn_value<Cyclotomic>(Turn{3, 4}) == -Cyclotomic::zeta(4));
-    CHECK(turn_value<Cyclotomic>(Turn{5, 4}) == Cyclotomic::zeta(4));
-    const auto values = turn_values<Cyclotomic>(parse_turns("1/4,1/12"));
-    REQUIRE(values.size() == 2);
-    CHECK(values[1] * values[1] * values[1] == values[0]);
-    // The defaults of docs/theory.md / the CLI.
-    CHECK(default_nu == Turn{1, 3});
-    CHECK(default_xi == Turn{1, 8});
-    CHECK(default_alpha == Turn{0, 1});
-    CHECK(default_beta == Turn{0, 1});
-    CHECK(default_sign == 1);
 }
 
 TEST_CASE("parse_turn is exact: large numerators reduce modulo q, large denominators are a resource limit") {

@@ -1,6 +1,6 @@
-/// \file turn.cpp
+/// \file turn_text.cpp
 /// Exact parsing of turns p/q (FLINT integers: no digit limit below max_turn_text, nothing wraps).
-#include "construct/turn.hpp"
+#include "io/turn_text.hpp"
 
 #include <flint/fmpz.h>
 

@@ -2,18 +2,19 @@
 /// \file symbolic_element.hpp
 /// Fully symbolic semi-ring elements for identity tests: every entry is its own generic complex variable
 /// (conjugate-symmetric elements use x at k and conj(x) at -k, and a real variable at self-conjugate k).
-/// Identities of such elements are polynomial identities, i.e. they hold for ALL weights.
+/// Identities of such elements are polynomial identities, i.e. they hold for ALL weights (the proofs and
+/// the algebra tests build their generic elements here).
 #include <string>
 #include <vector>
 
 #include "algebra/element.hpp"
 #include "scalar/symbolic.hpp"
 
-namespace cogo::testing {
+namespace cogo {
 
 /// An element over `group` with `nodes` nodes, entries at the given frequencies (all if empty), variables
 /// named prefix + part + k + "_" + j.
-inline Element<Symbolic> symbolic_element(const AbelianGroup& group, std::size_t nodes, const std::string& prefix,
+[[nodiscard]] inline Element<Symbolic> symbolic_element(const AbelianGroup& group, std::size_t nodes, const std::string& prefix,
                                           bool conjugate_symmetric, std::vector<std::size_t> frequencies = {}) {
     if (frequencies.empty())
         for (std::size_t k = 0; k < group.order(); ++k) frequencies.push_back(k);
@@ -36,4 +37,4 @@ inline Element<Symbolic> symbolic_element(const AbelianGroup& group, std::size_t
     return Element<Symbolic>(group, std::move(out));
 }
 
-}  // namespace cogo::testing
+}  // namespace cogo
