@@ -95,7 +95,7 @@ void cross_check(Proof& proof, unsigned dmax) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char**) {
     if (argc > 1) {
         std::fprintf(stderr, "usage: theorem1_all (no arguments; COGO_PROOF_DMAX bounds the cross-check)\n");
         return 2;

@@ -21,19 +21,6 @@ namespace cogo::cli {
 
 namespace {
 
-/// The groups of potentials as docs/theory.md section 5 names them.
-const char* potential_set(BlockPotential p) {
-    switch (p) {
-        case BlockPotential::abc: return "1-set";
-        case BlockPotential::a_bar_bc:
-        case BlockPotential::ab_bar_c:
-        case BlockPotential::a_bar_b_bar_c: return "R_c";
-        case BlockPotential::abs_a2_c:
-        case BlockPotential::abs_b2_c: return "R_n";
-        default: return "R_*";
-    }
-}
-
 /// The single parameter of a symbolic table ("" if none or several): its kill conditions are solved.
 struct Parameter {
     std::string name;
