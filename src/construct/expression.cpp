@@ -488,7 +488,13 @@ private:
         const ElementCost out = make_cost(saturating_mul(c1.nodes, c2.nodes),
                                           std::min(saturating_mul(c2.nodes, c1.entries), saturating_mul(c1.nodes, c2.entries)),
                                           saturating_lcm(c1.conductor, c2.conductor));
-        require_within(out, limits_, "the product at " + where(n));
+        // each entry of the product is one multiplication in the common field (build_terms), and the
+        // products of one expression are bounded together: --max-terms is the budget of the whole evaluation,
+        // not of each product (a long product whose factors each fit would otherwise run for minutes)
+        require_buildable(out, limits_, "the product at " + where(n));
+        products_spent_ = saturating_add(products_spent_, out.build_terms());
+        require_within(products_spent_, out.bytes(), limits_,
+                       "the products of the expression up to " + where(n) + " (together)");
         return z1 * z2;
     }
 
@@ -599,6 +605,7 @@ private:
     const AbelianGroup& group_;
     const std::string& text_;
     const ResourceLimits& limits_;
+    mutable std::uint64_t products_spent_ = 0;  ///< build terms of every product so far (multiply)
     const SymbolMap& symbols_;
 };
 

@@ -1,8 +1,12 @@
 // Tests for src/construct/expression.hpp: ring expressions evaluate to the catalogue's elements.
 #include <doctest/doctest.h>
+#include <algorithm>
+#include <numeric>
 
 #include "algebra/transforms.hpp"
+#include "construct/element_cost.hpp"
 #include "construct/expression.hpp"
+#include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
 #include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
@@ -148,4 +152,29 @@ TEST_CASE("expression evaluation is bounded by the resource limits before each s
     ResourceLimits small_memory;
     small_memory.max_memory = 100'000;
     CHECK_THROWS_AS((void)evaluate_expression(g, repeated_sum("syn@1", 1000), small_memory), ResourceLimit);
+}
+
+TEST_CASE("the products of one expression share one --max-terms budget") {
+    // sum(nui * syn * syn) on Z_7 multiplies twice at each of the 3 frequency pairs. The budget each product
+    // is charged (element_cost.hpp: q1 q2 nodes, min(q2 E1, q1 E2) entries, build_terms) is computed here
+    // from the factors themselves; the whole evaluation needs their sum, which is more than any one product.
+    const AbelianGroup g = AbelianGroup::cyclic(7);
+    std::uint64_t total = 0, largest = 0;
+    for (const std::size_t k : pair_representatives(g)) {
+        const ElementCost a = element_cost(z_nu_i<Cyclotomic>(g, k)), s = element_cost(z_syn<Cyclotomic>(g, k));
+        const ElementCost p1 = make_cost(a.nodes * s.nodes, std::min(s.nodes * a.entries, a.nodes * s.entries),
+                                         std::lcm(a.conductor, s.conductor));
+        const ElementCost first = element_cost(z_nu_i<Cyclotomic>(g, k) * z_syn<Cyclotomic>(g, k));
+        const ElementCost p2 = make_cost(first.nodes * s.nodes, std::min(s.nodes * first.entries, first.nodes * s.entries),
+                                         std::lcm(first.conductor, s.conductor));
+        total += p1.build_terms() + p2.build_terms();
+        largest = std::max({largest, p1.build_terms(), p2.build_terms()});
+    }
+    REQUIRE(total > largest);
+    ResourceLimits limits;
+    limits.max_terms = total;  // enough for all of them together
+    CHECK(evaluate_expression(g, "sum(nui * syn * syn)", limits).order() == 18 * 3);
+    limits.max_terms = total - 1;  // every single product fits, all of them together do not
+    REQUIRE(limits.max_terms >= largest);
+    CHECK_THROWS_AS((void)evaluate_expression(g, "sum(nui * syn * syn)", limits), ResourceLimit);
 }
