@@ -172,11 +172,13 @@ void setup_kills_command(CLI::App& command, KillsOptions& o) {
     kills->add_flag("--paper", o.paper, "The paper's partial solutions for generic (symbolic) parameters");
     kills->add_option("--format", o.format, "text | latex | json")->capture_default_str();
     kills->add_flag("--json", o.json, "Same as --format json");
+    kills->add_flag("--latex", o.latex, "Same as --format latex");
     add_symbol_options(kills, o.symbols);
 }
 
 int run_kills(const KillsOptions& o, std::ostream& out) {
-    const std::string format = o.json ? "json" : o.format;
+    if (o.json && o.latex) throw InvalidInput("--json and --latex exclude each other");
+    const std::string format = o.json ? "json" : o.latex ? "latex" : o.format;
     if (format != "text" && format != "latex" && format != "json")
         throw InvalidInput("--format: expected text, latex or json, got '" + o.format + "'");
     if (o.paper) {

@@ -3,7 +3,7 @@
 /// `cogo kills`: the kill table of an element (construct/kill_table.hpp): per frequency, which of the ten
 /// named potentials it kills exactly and the values it leaves; with --times EXPR the composition lemma
 /// computed for element * EXPR; with --paper the paper's partial solutions for generic parameters.
-/// Text (default), LaTeX (--format latex) or JSON (--format json / --json). With --symbol / --real-symbol
+/// Text (default), LaTeX (--format latex / --latex) or JSON (--format json / --json). With --symbol / --real-symbol
 /// the expressions have parameters (cogo::Symbolic): "kills" then means for ALL parameter values, values are
 /// Laurent polynomials in the parameters, and with one parameter each potential that is not killed gets the
 /// exact condition under which it vanishes (verify/symbolic_residuals.hpp), e.g. "killed iff xi^2 = zeta_4".
@@ -26,6 +26,7 @@ struct KillsOptions {
     bool paper = false;         ///< --paper: the paper's table for generic parameters
     std::string format = "text";  ///< text | latex | json
     bool json = false;          ///< --json: same as --format json
+    bool latex = false;         ///< --latex: same as --format latex
     ExpressionSymbols symbols;  ///< --symbol / --real-symbol: parameters of --expr and --times
 };
 

@@ -45,7 +45,7 @@ using SymbolMap = std::map<std::string, SymbolKind>;
 
 /// The names of the language; a symbol may not take one.
 const std::vector<std::string>& builtin_names() {
-    static const std::vector<std::string> names = {"one", "syn", "nui", "nu", "xi", "synab", "u", "sum", "conj"};
+    static const std::vector<std::string> names = {"one", "syn", "nui", "nu", "xi", "synab", "u", "zn", "syndc", "sum", "conj"};
     return names;
 }
 
@@ -63,7 +63,7 @@ SymbolMap symbol_map(const ExpressionSymbols& symbols) {
                                ": a name is a letter followed by letters, digits or '_' (at most 64 characters)");
         if (std::find(builtin_names().begin(), builtin_names().end(), name) != builtin_names().end())
             throw InvalidInput("symbol " + shown + " clashes with the built-in name '" + name +
-                               "' of the expression language (one, syn, nui, nu, xi, synab, u, sum, conj)");
+                               "' of the expression language (one, syn, nui, nu, xi, synab, u, zn, syndc, sum, conj)");
         if (name == "zeta" || name.rfind("zeta_", 0) == 0)
             throw InvalidInput("symbol " + shown + ": 'zeta' and 'zeta_*' are reserved for roots of unity");
         if (!map.emplace(name, kind).second) throw InvalidInput("symbol " + shown + " is declared twice");
@@ -83,6 +83,8 @@ struct Node {
     std::vector<Turn> turns;           // atom turn arguments
     std::vector<std::string> turn_symbols;  // per turn argument: the unit symbol standing for it, or ""
     int sign = 1;                      // the sign of xi(T, S)
+    flint::Fmpq magnitude;             // the real argument R of zn(R, T) / syndc(R), when a number
+    std::string magnitude_symbol;      // ... or the real symbol standing for it ("" if a number)
     std::vector<std::unique_ptr<Node>> children;
 };
 using NodePtr = std::unique_ptr<Node>;
@@ -168,6 +170,48 @@ private:
         while (!arg.empty() && std::isspace(static_cast<unsigned char>(arg.back()))) arg.pop_back();
         if (arg.empty()) fail("expected an argument");
         return arg;
+    }
+    /// The real argument R of zn(R, T) / syndc(R): a non-zero rational p or p/q (optionally signed), or a
+    /// declared real symbol (a unit symbol is refused: R must be real).
+    void real_argument(Node& n, const std::string& atom, const std::string& arg, std::size_t at) const {
+        if (std::isalpha(static_cast<unsigned char>(arg[0]))) {
+            const auto it = symbols_.find(arg);
+            if (it == symbols_.end())
+                fail_at("argument of '" + atom + "': '" + arg.substr(0, 40) +
+                            "' is neither a rational number nor a declared symbol (declare it with --real-symbol " +
+                            arg.substr(0, 40) + ")",
+                        at);
+            if (it->second != SymbolKind::real)
+                fail_at("argument of '" + atom + "': '" + arg.substr(0, 40) +
+                            "' is a unit symbol; this argument is real (declare it with --real-symbol)",
+                        at);
+            n.magnitude_symbol = arg;
+            return;
+        }
+        // strict "[+-]digits[/digits]", bounded like every other number
+        std::size_t i = (arg[0] == '-' || arg[0] == '+') ? 1 : 0;
+        const std::size_t num_begin = i;
+        while (i < arg.size() && std::isdigit(static_cast<unsigned char>(arg[i]))) ++i;
+        bool ok = i > num_begin && i - num_begin <= kMaxLiteralDigits;
+        if (ok && i < arg.size()) {
+            ok = arg[i] == '/';
+            const std::size_t den_begin = ++i;
+            while (i < arg.size() && std::isdigit(static_cast<unsigned char>(arg[i]))) ++i;
+            ok = ok && i > den_begin && i == arg.size() && i - den_begin <= kMaxLiteralDigits;
+        }
+        const std::string digits = arg[0] == '+' ? arg.substr(1) : arg;
+        if (!ok || fmpq_set_str(n.magnitude.get(), digits.c_str(), 10) != 0 ||
+            fmpz_is_zero(fmpq_denref(n.magnitude.get())))
+            fail_at("argument of '" + atom + "': expected a rational p or p/q or a real symbol, got '" +
+                        arg.substr(0, 40) + "'",
+                    at);
+        fmpq_canonicalise(n.magnitude.get());
+        if (fmpz_bits(fmpq_numref(n.magnitude.get())) > max_number_bits ||
+            fmpz_bits(fmpq_denref(n.magnitude.get())) > max_number_bits)
+            fail_at("argument of '" + atom + "': number too large (at most " + std::to_string(max_number_bits) +
+                        " bits)",
+                    at);
+        if (fmpq_is_zero(n.magnitude.get())) fail_at("argument of '" + atom + "' must be non-zero", at);
     }
     NodePtr make(Node::Kind kind, std::size_t pos) const {
         auto n = std::make_unique<Node>();
@@ -286,7 +330,7 @@ private:
         }
         static const std::vector<std::pair<std::string, std::pair<int, int>>> atoms = {
             {"one", {0, 0}}, {"syn", {0, 0}}, {"nui", {0, 0}}, {"nu", {1, 1}},
-            {"xi", {1, 2}},  {"synab", {2, 2}}, {"u", {3, 3}}};
+            {"xi", {1, 2}},  {"synab", {2, 2}}, {"u", {3, 3}}, {"zn", {1, 2}}, {"syndc", {1, 1}}};
         for (const auto& [atom, arity] : atoms) {
             if (atom != name) continue;
             NodePtr n = make(Node::Kind::atom, start);
@@ -305,8 +349,11 @@ private:
                 fail_at("'" + name + "' takes " + std::to_string(arity.first) +
                             (arity.second != arity.first ? "-" + std::to_string(arity.second) : "") + " arguments",
                         start);
+            // zn(R[, T]) and syndc(R) take a real argument R first; xi's second argument is a sign
+            const bool real_first = name == "zn" || name == "syndc";
+            if (real_first) real_argument(*n, name, args[0].first, args[0].second);
             const std::size_t turn_count = name == "xi" ? 1 : args.size();
-            for (std::size_t i = 0; i < turn_count; ++i) {
+            for (std::size_t i = real_first ? 1 : 0; i < turn_count; ++i) {
                 const std::string& arg = args[i].first;
                 if (std::isalpha(static_cast<unsigned char>(arg[0]))) {
                     const auto it = symbols_.find(arg);
@@ -344,7 +391,7 @@ private:
             return n;
         }
         fail_at("unknown name '" + name.substr(0, 40) +
-                    "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T); sum(...), conj(...); "
+                    "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T), zn(R[,T]), syndc(R); sum(...), conj(...); "
                     "parameters must be declared, e.g. --symbol t)",
                 start);
     }
@@ -585,7 +632,7 @@ private:
         // at most 3 nodes of 2 entries per row, in the field of the atom's fixed values (zeta_3 of z_syn and
         // z_syn_ab, i of z_nu_i and z_xi) and of its turns
         std::uint64_t conductor = 1;
-        if (n.name == "syn" || n.name == "synab") conductor = 3;
+        if (n.name == "syn" || n.name == "synab" || n.name == "syndc") conductor = 3;
         if (n.name == "nui" || n.name == "xi") conductor = 4;
         for (const Turn& t : n.turns) conductor = saturating_lcm(conductor, t.den);
         require_within(make_cost(3, 18, conductor), limits_, "'" + n.name + "' at " + where(n));
@@ -599,6 +646,17 @@ private:
         if (n.name == "nu") return z_nu<S>(group_, *k, turn(0));
         if (n.name == "synab") return z_syn_ab<S>(group_, *k, turn(0), turn(1));
         if (n.name == "u") return single_node<S>(group_, *k, turn(0), turn(1), turn(2));
+        if (n.name == "zn" || n.name == "syndc") {
+            const S r = n.magnitude_symbol.empty() ? to_scalar(n.magnitude)
+                                                   : symbol_value<S>(n.magnitude_symbol, SymbolKind::real);
+            if (n.name == "syndc") {
+                if (group_.mul(3, *k) != 0)
+                    fail(n, "'syndc' needs a frequency k with 3k = 0 (k of order 3), got k = " + std::to_string(*k) +
+                                " of " + group_.name());
+                return syn_dc_block<S>(group_, *k, r);
+            }
+            return z_n<S>(group_, *k, n.turns.empty() ? r : S(r * turn(0)));
+        }
         return z_xi<S>(group_, *k, turn(0), n.sign);
     }
 

@@ -17,12 +17,16 @@
 ///            | ATOM | SYMBOL                          SYMBOL: a declared parameter (a scalar factor)
 ///   ATOM    := 'one' | 'syn' | 'nui' | 'nu' '(' T ')' | 'xi' '(' T [',' S] ')'
 ///            | 'synab' '(' T ',' T ')' | 'u' '(' T ',' T ',' T ')'
+///            | 'zn' '(' R [',' T] ')' | 'syndc' '(' R ')'
 ///   T       := turn p/q or p, meaning exp(2 pi i p/q), or a declared unit SYMBOL;   S := 1 | -1 (default 1)
+///   R       := a non-zero rational [+-]p or [+-]p/q, or a declared real SYMBOL
 ///   FREQ    := a non-zero frequency as a flat index (for Z_d: the residue)
 ///
 /// Atoms are the families of families.hpp at the current frequency (one = the per-frequency unit
-/// block (1,1,1); u(Ta,Tb,Tc) = the single node with unit entries); an atom needs a frequency from an
-/// enclosing '@k' or 'sum(...)'. Examples:
+/// block (1,1,1); u(Ta,Tb,Tc) = the single node with unit entries) and of more_families.hpp: zn(R, T) =
+/// z_n(a) with a = R exp(2 pi i T) (T defaults to 0; a real R and a unit T give every complex a != 0), and
+/// syndc(R) = syn_dc(alpha = R), z_syn with DC inputs, c-row already scaled (only at a k with 3k = 0). An
+/// atom needs a frequency from an enclosing '@k' or 'sum(...)'. Examples:
 ///   sum(nu(1/3) * syn) / 6                  z_F6
 ///   sum(nui * synab(0, 1/4)) / 6            z_{nu=i} * z_{syn,ab}
 ///   (nui * xi(1/8, -1))@2 / 4 + sum(nu(1/4) * syn)/6
@@ -31,11 +35,13 @@
 ///
 /// Symbolic parameters (evaluate_symbolic_expression): names declared as unit-modulus symbols
 /// (conj(t) = 1/t) may stand for a turn argument (nu(t), xi(t, -1), synab(t, 1/4), u(t, s, 1)) or for a
-/// scalar factor (t * syn scales the c-row by t); names declared as real symbols (conj(r) = r) only for a
-/// scalar factor (r * u(0, 0, 0) is a node with output magnitude r). A scalar factor may be raised to a
+/// scalar factor (t * syn scales the c-row by t); names declared as real symbols (conj(r) = r) for a
+/// scalar factor (r * u(0, 0, 0) is a node with output magnitude r) or a real argument R (zn(r, t),
+/// syndc(r)). A scalar factor may be raised to a
 /// power 0..max_element_power (t^3 * syn) and conjugated (conj(t)). Refused as cogo::InvalidInput: an
 /// undeclared name, a symbol as a frequency, exponent or divisor (those are integers), a real symbol as a
-/// turn argument, a declared name that is a built-in name (one, syn, nui, nu, xi, synab, u, sum, conj,
+/// turn argument, a unit symbol or zero as a real argument R, syndc at a k with 3k != 0, a declared name
+/// that is a built-in name (one, syn, nui, nu, xi, synab, u, zn, syndc, sum, conj,
 /// zeta...) or not of the form letter {letter | digit | '_'}, or a name declared twice.
 ///
 /// Exactness and bounds: every number (literal, divisor, exponent, frequency, turn) is read exactly;

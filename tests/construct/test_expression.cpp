@@ -8,8 +8,10 @@
 #include "construct/expression.hpp"
 #include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
+#include "construct/more_families.hpp"
 #include "io/turn_text.hpp"
 #include "scalar/turn.hpp"
+#include "support/error.hpp"
 
 using namespace cogo;
 
@@ -40,6 +42,38 @@ TEST_CASE("@k, conj, one and u atoms") {
     CHECK(equal_up_to_node_permutation(evaluate_expression(g, "u(0, 1/3, -1/3)@1"),
                                        single_node(g, 1, Cyclotomic(1), Cyclotomic::zeta(3), Cyclotomic::zeta(3, -1))));
     CHECK(evaluate_expression(g, "sum(syn) + syn@1").order() == 3 * 3 + 3);
+}
+
+TEST_CASE("zn(R, T) and syndc(R): the families of more_families.hpp with a real argument R") {
+    const AbelianGroup g = AbelianGroup::cyclic(7);
+    const Cyclotomic two(2), w3 = Cyclotomic::zeta(3);
+    CHECK(equal_up_to_node_permutation(evaluate_expression(g, "zn(2)@1"), z_n<Cyclotomic>(g, 1, two)));
+    CHECK(equal_up_to_node_permutation(evaluate_expression(g, "zn(2, 1/3)@2"), z_n<Cyclotomic>(g, 2, two * w3)));
+    CHECK(equal_up_to_node_permutation(evaluate_expression(g, "zn(-3/2, 0)@3"),
+                                       z_n<Cyclotomic>(g, 3, Cyclotomic::rational(-3, 2))));
+    CHECK_FALSE(equal_up_to_node_permutation(evaluate_expression(g, "zn(2, 1/3)@2"), z_n<Cyclotomic>(g, 2, two)));
+    const AbelianGroup z9 = AbelianGroup::cyclic(9);
+    CHECK(equal_up_to_node_permutation(evaluate_expression(z9, "syndc(+5/3)@3"),
+                                       syn_dc_block<Cyclotomic>(z9, 3, Cyclotomic::rational(5, 3))));
+    CHECK(equal_up_to_node_permutation(evaluate_expression(z9, "syndc(1)@6"), syn_dc_block<Cyclotomic>(z9, 6, Cyclotomic(1))));
+    auto refused = [&](const AbelianGroup& group, const char* text, const char* part) {
+        try {
+            (void)evaluate_expression(group, text);
+        } catch (const InvalidInput& e) {
+            CHECK_MESSAGE(std::string(e.what()).find(part) != std::string::npos, e.what());
+            return;
+        }
+        FAIL("accepted: " << text);
+    };
+    refused(z9, "syndc(1)@1", "3k = 0");
+    refused(g, "zn(0)@1", "must be non-zero");
+    refused(g, "zn(0/5, 1/3)@1", "must be non-zero");
+    refused(g, "zn(1/0)@1", "expected a rational");
+    refused(g, "zn(1.5)@1", "expected a rational");
+    refused(g, "zn(2, 1/3, 1)@1", "takes 1-2 arguments");
+    refused(g, "syndc(1, 2)@3", "takes 1 arguments");
+    refused(g, "zn(r)@1", "declare it with --real-symbol r");
+    refused(g, "zn(2)", "needs a frequency");
 }
 
 TEST_CASE("malformed expressions are clear errors") {

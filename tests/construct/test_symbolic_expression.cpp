@@ -62,6 +62,23 @@ TEST_CASE("a unit symbol as a turn argument: substituting a root of unity gives 
                                   Symbolic::zeta(3, 1)));
 }
 
+TEST_CASE("a real symbol as the real argument of zn and syndc: substituting a rational gives that element") {
+    const AbelianGroup g = AbelianGroup::cyclic(9);
+    const ExpressionSymbols rt{{"t"}, {"r"}};
+    const Element<Symbolic> zn_r = evaluate_symbolic_expression(g, "zn(r, 1/4)@1", rt);
+    CHECK(same_after_substitution(zn_r, evaluate_expression(g, "zn(3/2, 1/4)@1"), "r", Symbolic::rational(3, 2)));
+    CHECK_FALSE(same_after_substitution(zn_r, evaluate_expression(g, "zn(3/2, 1/8)@1"), "r", Symbolic::rational(3, 2)));
+    const Element<Symbolic> zn_t = evaluate_symbolic_expression(g, "zn(3/2, t)@1", rt);
+    CHECK(same_after_substitution(zn_t, evaluate_expression(g, "zn(3/2, 1/4)@1"), "t", Symbolic::zeta(4, 1)));
+    const Element<Symbolic> dc = evaluate_symbolic_expression(g, "syndc(r)@3", rt);
+    CHECK(same_after_substitution(dc, evaluate_expression(g, "syndc(-2)@3"), "r", Symbolic(-2)));
+    CHECK_FALSE(same_after_substitution(dc, evaluate_expression(g, "syndc(2)@3"), "r", Symbolic(-2)));
+    CHECK(contains(message_of(g, "zn(t)@1", rt), "is a unit symbol"));
+    CHECK(contains(message_of(g, "zn(r, r)@1", rt), "is a real symbol"));
+    CHECK(contains(message_of(g, "u(0, 0, 0)@1", {{"zn"}, {}}), "clashes with the built-in name 'zn'"));
+    CHECK(contains(message_of(g, "u(0, 0, 0)@1", {{}, {"syndc"}}), "clashes with the built-in name 'syndc'"));
+}
+
 TEST_CASE("symbols as scalar factors: t * z scales the c-row, powers and conj of a unit symbol") {
     const AbelianGroup g = AbelianGroup::cyclic(5);
     const ExpressionSymbols s{{"t"}, {"r"}};
