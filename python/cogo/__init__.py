@@ -42,7 +42,8 @@ def _group(group):
 def _parse(text, group):
     """Element.parse(text, group): evaluates a ring expression, e.g. "sum(nu(1/4)*syn)/6" (docs/theory.md section 4).
 
-    Atoms: one, syn, nui, nu(T), xi(T[, S]), synab(T, T), u(T, T, T) with T a turn p/q; operators + (sum),
+    Atoms: one, syn, nui, nu(T), xi(T[, S]), synab(T, T), u(T, T, T) with T a turn p/q, zn(R[, T]) and
+    syndc(R) with R a non-zero rational (z_n(a), a = R exp(2 pi i T); z_syn with DC inputs, 3k = 0); operators + (sum),
     * (product), /n (c-row divided by n), @k (at frequency k), sum(...) over the frequency pairs, conj(...).
     """
     return _cogo.parse_element(_group(group), text)
