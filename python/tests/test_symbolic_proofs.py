@@ -21,10 +21,16 @@ def test_nui_synab_is_proved_for_all_alpha_beta(group):
 
 def test_a_wrong_normalisation_is_refuted_with_the_exact_residual():
     # / 5 instead of / 6: r_kkk = 6/5 at each of the 4 non-zero frequencies of Z_5, for every alpha, beta
-    report = cogo.verify("sum(nui * synab(al, be)) / 5", group=5, symbols=["al", "be"])
+    report = cogo.verify("sum(nui * synab(al, 1/8)) / 5", group=5, symbols=["al"])
     assert report["verdict"] == "REFUTED" and report["exit_code"] == 1
+    assert report["solution"]["no_solution"] is True
     assert len(report["residuals"]) == 4
     assert all(r["kind"] == "one" and r["residual"] == "1/5" for r in report["residuals"])
+    # with two parameters the residuals are not solved, so the verdict stays CONDITIONAL (not a global
+    # optimum for every value) although these residuals are non-zero constants
+    two = cogo.verify("sum(nui * synab(al, be)) / 5", group=5, symbols=["al", "be"])
+    assert two["verdict"] == "CONDITIONAL" and two["exit_code"] == 1
+    assert [r["residual"] for r in two["residuals"]] == ["1/5"] * 4
 
 
 def test_kill_sets_for_all_parameter_values():
