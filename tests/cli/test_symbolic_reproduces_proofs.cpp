@@ -460,6 +460,9 @@ TEST_CASE("kills --paper --json: the partial-solution table of docs/theory.md se
     REQUIRE(latex.code == 0);
     CHECK(latex.out.find("\\begin{tabular}") != std::string::npos);
     CHECK(latex.out.find("z\\_\\{syn,ab\\}") != std::string::npos);
+    const auto both = run_cogo({"kills", "--paper", "--json", "--latex"});
+    CHECK(both.code == 2);
+    CHECK(both.err.find("exclude each other") != std::string::npos);
     const auto plain = run_cogo({"kills", "--paper"});
     REQUIRE(plain.code == 0);
     CHECK(plain.out.find("z_{nu=i}:") != std::string::npos);
