@@ -17,7 +17,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PACKAGES=(g++ meson ninja-build pkgconf python3 libginac-dev libcln-dev libflint-dev libantic-dev libflint-arb-dev libgmp-dev libmpfr-dev
           doctest-dev libcli11-dev nlohmann-json3-dev python3-numpy libopenblas-dev zlib1g-dev
           python3-torch pybind11-dev python3-dev python3-mesonpy python3-pytest python3-pandas python3-venv python3-pip
-          python3-nbconvert jupyter-nbconvert python3-ipykernel jupyter-core)
+          python3-nbconvert jupyter-nbconvert python3-ipykernel jupyter-core librsvg2-bin)
 BUILD_DIR=${COGO_BUILD_DIR:-build}
 case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$ROOT/$BUILD_DIR" ;; esac
 

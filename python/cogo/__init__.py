@@ -20,7 +20,9 @@ Quick tour::
 Errors: ValueError for bad input, cogo.LimitError for a resource limit, with the CLI's messages.
 """
 
+import decimal
 import json
+import os
 
 from . import _cogo
 from ._cogo import Group, LimitError
@@ -215,12 +217,44 @@ def crosscheck(wa, wb=None, v=None, *, group=None, keys=None, verify=True, max_t
     return CrosscheckReport(raw, source)
 
 
-def train(d=23, *, group=None, width=512, lr=0.01, weight_decay=5e-5, steps=10000, test_fraction=0.1, seed=1,
-          threads=1, precision="float32", loss="mse", activation="quadratic", optimizer="adam", eval_every=1):
+def _fraction_text(value, what):
+    """A share as plain decimal digits (what --train-fraction reads): 0.9 -> '0.9', 1e-5 -> '0.00001'."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, decimal.Decimal)):
+        raise ValueError(f"{what} must be a number or a decimal string, got {value!r}")
+    if isinstance(value, float):
+        value = decimal.Decimal(repr(value))  # the shortest decimal that reads back as this float
+    return format(decimal.Decimal(value), "f")
+
+
+def train(d=23, *, group=None, width=512, lr=0.01, weight_decay=5e-5, steps=10000, test_fraction=None,
+          train_fraction=None, seed=1, threads=1, precision="float32", loss="mse", activation="quadratic",
+          optimizer="adam", momentum=0.9, eval_every=1, batch_size=0, init_scale=1.0, gradient_path="auto",
+          init=None, init_pad_scale=0.0, init_balance=False):
     """Trains the paper's network with cogo's trainer (`cogo train`; defaults = the paper's run) and returns a
     cogo.TrainResult: Wa, Wb, V (float64 NumPy arrays, PyTorch layout), metrics (dict of arrays: step,
-    train_loss, train_accuracy, test_loss, test_accuracy; .metrics_frame() for pandas), curves_svg."""
+    train_loss, train_accuracy, test_loss, test_accuracy; .metrics_frame() for pandas), curves_svg,
+    gradient_path (the path the run took).
+
+    The options are those of `cogo train`: test_fraction (default 0.1) or train_fraction (1 - F computed
+    exactly from its decimal digits; not both), optimizer "adam" (coupled L2 weight decay, the paper),
+    "adamw" (decoupled, torch.optim.AdamW) or "sgd" (with momentum), batch_size (0: full batch), init_scale
+    (factor on PyTorch's default init), gradient_path "auto", "direct" or "all-pairs", init (a folder of
+    `cogo construct` or `cogo train` to start from, padded to width with zero nodes or PyTorch's init times
+    init_pad_scale; init_balance moves every node to its orbit-minimal gauge first). A bad value raises
+    ValueError."""
     spec = _group(group).spec if group is not None else str(d)
-    raw = _cogo.train(spec, int(width), float(lr), float(weight_decay), int(steps), float(test_fraction), int(seed),
-                      int(threads), precision, loss, activation, optimizer, int(eval_every))
+    if test_fraction is not None and train_fraction is not None:
+        raise ValueError("train: give test_fraction or train_fraction, not both")
+    for name, value in (("width", width), ("steps", steps), ("seed", seed), ("threads", threads),
+                        ("eval_every", eval_every), ("batch_size", batch_size)):
+        if isinstance(value, bool) or int(value) != value or value < 0:
+            raise ValueError(f"train: {name} must be a whole number >= 0, got {value!r}")
+    train_text = "" if train_fraction is None else _fraction_text(train_fraction, "train: train_fraction")
+    raw = _cogo.train(spec, int(width), float(lr), float(weight_decay), int(steps),
+                      0.1 if test_fraction is None else float(test_fraction), train_text, int(seed), int(threads),
+                      precision, loss, activation, optimizer, float(momentum), int(eval_every), int(batch_size),
+                      float(init_scale), str(gradient_path), "" if init is None else os.fspath(init),
+                      float(init_pad_scale), bool(init_balance))
     return TrainResult(raw)

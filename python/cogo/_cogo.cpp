@@ -24,6 +24,7 @@
 #include "analyze/spectrum_svg.hpp"
 #include "cli/crosscheck_command.hpp"
 #include "cli/kills_command.hpp"
+#include "cli/number_options.hpp"
 #include "cli/symbolic_verify.hpp"
 #include "cli/solution_options.hpp"
 #include "cli/train_command.hpp"
@@ -163,6 +164,7 @@ py::dict train_dict(const cli::TrainCommandOptions& options) {
     d["train_size"] = result.train_size;
     d["test_size"] = result.test_size;
     d["seconds_per_step"] = train::median(result.step_seconds);
+    d["gradient_path"] = train::gradient_path_name(result.gradient_path);
     return d;
 }
 
@@ -307,24 +309,38 @@ PYBIND11_MODULE(_cogo, m) {
         }, py::arg("named"), py::arg("keys"),
         "Picks Wa, Wb, V among named arrays like `cogo crosscheck model.pt` (layera/layerb/layerc, nn.Linear layouts).");
     m.def("train", [](const std::string& group, std::size_t width, double lr, double weight_decay, std::size_t steps,
-                      double test_fraction, std::uint64_t seed, unsigned threads, const std::string& precision,
-                      const std::string& loss, const std::string& activation, const std::string& optimizer, std::size_t eval_every) {
+                      double test_fraction, const std::string& train_fraction, std::uint64_t seed, unsigned threads,
+                      const std::string& precision, const std::string& loss, const std::string& activation,
+                      const std::string& optimizer, double momentum, std::size_t eval_every, std::size_t batch_size,
+                      double init_scale, const std::string& gradient_path, const std::string& init,
+                      double init_pad_scale, bool init_balance) {
             cli::TrainCommandOptions o;
             o.config.group = group;
             o.config.width = width;
             o.config.lr = lr;
             o.config.weight_decay = weight_decay;
             o.config.steps = steps;
-            o.config.test_fraction = test_fraction;
+            // like --train-fraction: 1 - F computed exactly from the decimal digits
+            o.config.test_fraction =
+                train_fraction.empty() ? test_fraction : cli::complement_fraction(train_fraction, "train_fraction");
             o.config.seed = seed;
             o.config.threads = threads;
+            o.config.momentum = momentum;
             o.config.eval_every = eval_every;
+            o.config.batch_size = batch_size;
+            o.config.init_scale = init_scale;
             o.precision = precision;
             o.loss = loss;
             o.activation = activation;
             o.optimizer = optimizer;
+            o.gradient_path = gradient_path;
+            o.init = init;
+            o.init_pad_scale = init_pad_scale;
+            o.init_balance = init_balance;
             return train_dict(o);
         }, py::arg("group"), py::arg("width"), py::arg("lr"), py::arg("weight_decay"), py::arg("steps"), py::arg("test_fraction"),
-        py::arg("seed"), py::arg("threads"), py::arg("precision"), py::arg("loss"), py::arg("activation"), py::arg("optimizer"),
-        py::arg("eval_every"), "`cogo train` without files: weights, metrics, curves SVG.");
+        py::arg("train_fraction"), py::arg("seed"), py::arg("threads"), py::arg("precision"), py::arg("loss"),
+        py::arg("activation"), py::arg("optimizer"), py::arg("momentum"), py::arg("eval_every"), py::arg("batch_size"),
+        py::arg("init_scale"), py::arg("gradient_path"), py::arg("init"), py::arg("init_pad_scale"),
+        py::arg("init_balance"), "`cogo train` without files: weights, metrics, curves SVG.");
 }

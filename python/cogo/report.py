@@ -70,7 +70,8 @@ class Weights:
 
 
 class TrainResult(Weights):
-    """A training run (cogo.train): final weights Wa, Wb, V; metrics (dict of NumPy arrays); curves_svg."""
+    """A training run (cogo.train): final weights Wa, Wb, V; metrics (dict of NumPy arrays); curves_svg;
+    gradient_path (the path the run took)."""
 
     def __init__(self, raw):
         super().__init__(raw["Wa"], raw["Wb"], raw["V"], group=raw["group"])
@@ -78,6 +79,7 @@ class TrainResult(Weights):
         self.curves_svg = raw["curves_svg"]
         self.train_size, self.test_size = raw["train_size"], raw["test_size"]
         self.seconds_per_step = raw["seconds_per_step"]
+        self.gradient_path = raw["gradient_path"]  # the path the run took: "direct" or "all-pairs"
 
     @property
     def final(self):

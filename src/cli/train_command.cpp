@@ -101,7 +101,7 @@ void setup_train_command(CLI::App& command, TrainCommandOptions& o) {
                     "Train pairs per step (0: all, full batch as the paper); else a seeded shuffle per epoch cut "
                     "into batches of this size")
         ->transform(whole_number(0, std::uint64_t{1} << 28))->capture_default_str();
-    cmd->add_option("--init-scale", c.init_scale, "Factor on PyTorch's default initial weights (1: the paper)")
+    cmd->add_option("--init-scale", c.init_scale, "Factor on PyTorch's default initial weights (1: the paper; refused with --init)")
         ->transform(real_number({0, 1e6, true}))->capture_default_str();
     cmd->add_option("--gradient-path", o.gradient_path,
                     "auto (a cost model picks), direct (per-pair passes) or all-pairs (closed-form sums over all "

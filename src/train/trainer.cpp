@@ -171,6 +171,10 @@ void validate(const TrainConfig& c) {
         throw InvalidInput("--batch-size " + std::to_string(c.batch_size) + " is larger than the " +
                            std::to_string(train_pairs) + " train pairs");
     if (c.init) {
+        // the scale multiplies PyTorch's default init, which the given weights replace: refused rather than ignored
+        if (c.init_scale != 1.0)
+            throw InvalidInput("--init-scale multiplies PyTorch's default init, which --init DIR replaces; drop "
+                               "--init-scale (the extra nodes of --init are scaled by --init-pad-scale)");
         const WeightMatrices& w = c.init->weights;
         if (w.wa.rows() != c.width || w.wa.cols() != group.order() || w.wb.rows() != c.width || w.wb.cols() != group.order() ||
             w.v.rows() != group.order() || w.v.cols() != c.width)

@@ -46,7 +46,7 @@ struct TrainConfig {
     /// is a seeded permutation of the train pairs (seeded_stream(seed, 2)) cut into batches of this size
     /// in order, the last one smaller if it does not divide; a step is one batch.
     std::size_t batch_size = 0;
-    /// Factor on every initial weight (PyTorch's default init times this); 1 = the paper.
+    /// Factor on every initial weight (PyTorch's default init times this); 1 = the paper. Must be 1 with `init`.
     double init_scale = 1.0;
     /// How the full-batch gradient is computed (gradient_path.hpp); the result is the same to float rounding.
     GradientPath gradient_path = GradientPath::automatic;
@@ -96,7 +96,7 @@ struct TrainHooks {
 /// < 2 or > 8192, width 0 or beyond 2^24 (or n q > 2^28), threads > 1024, lr <= 0 or not finite, weight decay < 0, test fraction outside [0, 1), threads 0,
 /// eval_every 0, momentum outside [0, 1], a checkpoint beyond `steps`, an init scale <= 0, not finite or
 /// above 1e6, a batch size beyond the train pairs or above 2^28, a forced all-pairs path that does not apply,
-/// initial weights of another shape than width x n.
+/// initial weights of another shape than width x n, initial weights with an init scale other than 1.
 void validate(const TrainConfig& config);
 
 /// Runs the experiment (validating first).

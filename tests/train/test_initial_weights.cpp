@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/fourier_weights.hpp"
+#include "cli/cogo_process.hpp"
 #include "cli/construct_command.hpp"
 #include "construct/global_solutions.hpp"
 #include "dynamics/orbit_norm.hpp"
@@ -154,6 +155,40 @@ TEST_CASE("cogo train --init: identity carries the initial weights; a run at z_F
     pad_only.init_pad_scale = 0.5;
     CHECK_THROWS_AS((void)cli::resolve_config(pad_only), InvalidInput);
     fs::remove_all(out);
+    fs::remove_all(source);
+}
+
+TEST_CASE("cogo train --init with --init-scale: refused (exit 2, nothing written), not silently ignored") {
+    const fs::path source = constructed("scale-src", "7", "F6");
+    cli::TrainCommandOptions o;
+    o.config.group = "7";
+    o.config.width = 24;
+    o.config.steps = 2;
+    o.no_progress = true;
+    o.init = source.string();
+    train::TrainConfig direct = cli::resolve_config(o);  // the default scale is accepted
+    CHECK(direct.init_scale == 1.0);
+    o.config.init_scale = 0.5;
+    CHECK_THROWS_WITH_AS((void)cli::resolve_config(o), doctest::Contains("--init-scale"), InvalidInput);
+    // also for callers of the trainer that bypass the command (the Python binding, cogo sweep)
+    direct.init_scale = 2.0;
+    CHECK_THROWS_AS(train::validate(direct), InvalidInput);
+    direct.init_scale = 1.0;
+    CHECK_NOTHROW(train::validate(direct));
+
+    const test::TempDir tmp("init-scale");
+    const std::string out = tmp / "run";
+    const test::CogoRun run = test::run_cogo({"train", "--d", "7", "--width", "24", "--steps", "2", "--no-progress",
+                                              "--init", source.string(), "--init-scale", "0.5", "--out", out});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("--init-scale") != std::string::npos);
+    CHECK(run.err.find("--init") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+    // the same command without --init-scale trains
+    const test::CogoRun plain = test::run_cogo({"train", "--d", "7", "--width", "24", "--steps", "2", "--no-progress",
+                                                "--init", source.string(), "--out", out});
+    CHECK(plain.code == 0);
+    CHECK(fs::exists(fs::path(out) / run_files::marker));
     fs::remove_all(source);
 }
 
