@@ -566,8 +566,11 @@ NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetw
     std::vector<long> number_of(entries.size(), -1);
     for (std::size_t e = 0; e < entries.size(); ++e) {
         if (entries[e].fixed) continue;
-        const ComplexBall ball = ComplexBall::parse(s.re[e].decimal(digits),
-                                                    entries[e].real_frequency ? "0" : s.im[e].decimal(digits), B);
+        // midpoint +/- an absolute radius 10^-(digits - 12) >= 2^-B (the refined digits are good to 2^-B absolute)
+        auto ball_text = [&](const BigFloat& x) {
+            return "[" + x.decimal(digits) + " +/- 1e-" + std::to_string(digits - 12) + "]";
+        };
+        const ComplexBall ball = ComplexBall::parse(ball_text(s.re[e]), entries[e].real_frequency ? "0" : ball_text(s.im[e]), B + 64);
         const RecognitionResult rec = recognise_algebraic(ball, {o.max_degree, o.max_height_bits});
         if (!rec.number) {
             out.failure = "recognition: the entry " + std::string(entries[e].part ? "b" : "a") + "[" +
