@@ -7,6 +7,7 @@
 #include <cmath>
 #include <complex>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <numbers>
 #include <numeric>
@@ -559,6 +560,11 @@ NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetw
                       "): the candidate is not near this solution";
         return out;
     }
+    if (std::getenv("COGO_NF_DEBUG"))  // the refined entries, for outside recognisers (standard error)
+        for (std::size_t e = 0; e < entries.size(); ++e)
+            std::fprintf(stderr, "node %zu %c[%zu] %s: %s %s\n", entries[e].node, entries[e].part ? 'b' : 'a', entries[e].k,
+                         entries[e].fixed ? entries[e].fixed->to_string().c_str() : "free", s.re[e].decimal(60).c_str(),
+                         s.im[e].decimal(60).c_str());
     // 4. recognition
     const long B = std::min(acc, o.precision_bits - 32);
     const long digits = B * 30103 / 100000 + 12;
