@@ -93,6 +93,8 @@ void setup_search_command(CLI::App& command, SearchCommandOptions& o) {
         ->transform(whole_number(1, 32))->capture_default_str();
     cmd->add_option("--nf-precision", o.nf_precision, "Number-field path: working precision in bits (256..4096)")
         ->transform(whole_number(256, 4096))->capture_default_str();
+    cmd->add_option("--nf-height", o.nf_height, "Number-field path: coefficient bound 2^H of a minimal polynomial (8..256)")
+        ->transform(whole_number(8, 256))->capture_default_str();
     cmd->add_option("--candidates", o.candidates, "Write the best runs' float64 weights as JSON (numerical candidates)");
     cmd->add_option("--certificate", o.certificate, "Write the certificate of a PROVED solution (replaced atomically)");
     cmd->add_flag("--json", o.json, "Machine-readable output");
@@ -123,6 +125,7 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
     search::NumberFieldRoundingOptions nf;
     nf.max_degree = o.nf_degree;
     nf.precision_bits = o.nf_precision;
+    nf.max_height_bits = o.nf_height;
     std::size_t proved_seed_index = 0;
     for (std::size_t i = 0; i < std::min(o.refine, runs.size()) && !proved; ++i) {
         const double best = runs[i].refined_loss >= 0 ? runs[i].refined_loss : runs[i].loss;

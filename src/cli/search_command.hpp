@@ -30,6 +30,7 @@ struct SearchCommandOptions {
     bool number_field = true;        ///< then try the number-field path (search/number_field_rounding.hpp)
     long nf_degree = 16;             ///< its bound on the degree of each recognised entry
     long nf_precision = 1024;        ///< its MPFR working precision in bits
+    long nf_height = 40;             ///< its bound on the coefficients of a minimal polynomial: |c| < 2^nf_height
     std::string certificate;         ///< where to write the certificate of a PROVED solution
     std::string candidates;          ///< where to write the best runs' float weights (JSON), if not empty
     bool json = false;
