@@ -18,6 +18,7 @@
 #include "cli/number_options.hpp"
 #include "io/atomic_file.hpp"
 #include "search/exact_rounding.hpp"
+#include "search/number_field_rounding.hpp"
 #include "search/numerical_search.hpp"
 #include "search/pinning.hpp"
 #include "support/error.hpp"
@@ -86,11 +87,19 @@ void setup_search_command(CLI::App& command, SearchCommandOptions& o) {
         ->transform(whole_number(0, 20))->capture_default_str();
     cmd->add_flag_function("--no-pin", [&o](std::int64_t) { o.pin = false; },
                            "Do not pin input entries to simple values when a candidate does not round as found");
+    cmd->add_flag_function("--no-number-field", [&o](std::int64_t) { o.number_field = false; },
+                           "Do not try the number-field path (refine, LLL, verification over K) on what stays unrounded");
+    cmd->add_option("--nf-degree", o.nf_degree, "Number-field path: largest degree of a recognised entry (1..32)")
+        ->transform(whole_number(1, 32))->capture_default_str();
+    cmd->add_option("--nf-precision", o.nf_precision, "Number-field path: working precision in bits (256..4096)")
+        ->transform(whole_number(256, 4096))->capture_default_str();
+    cmd->add_option("--nf-height", o.nf_height, "Number-field path: coefficient bound 2^H of a minimal polynomial (8..256)")
+        ->transform(whole_number(8, 256))->capture_default_str();
     cmd->add_option("--candidates", o.candidates, "Write the best runs' float64 weights as JSON (numerical candidates)");
     cmd->add_option("--certificate", o.certificate, "Write the certificate of a PROVED solution (replaced atomically)");
     cmd->add_flag("--json", o.json, "Machine-readable output");
     cmd->footer("Exit codes: 0 a solution PROVED (certificate accepted by the checker), 3 numerical candidates only "
-                "(or none), 2 usage or bad input.\n");
+                "(or none, or a limit of the exact paths reached), 2 usage or bad input.\n");
 }
 
 int run_search(const SearchCommandOptions& o, std::ostream& out) {
@@ -107,8 +116,16 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
     const search::Recognizer recognize = search::cyclotomic_recognizer(conductor);
     const std::string statement = "l(z) = 0 for a width-" + std::to_string(o.width) + " network on " + g.name() +
                                   (o.dc ? " (DC inputs allowed)" : " (zero-mean inputs)") + " found by cogo search";
-    std::optional<search::RoundingResult> proved;
+    struct Proved {
+        std::string certificate, how;
+        std::size_t order = 0;
+    };
+    std::optional<Proved> proved;
     std::vector<std::string> rounding_notes;
+    search::NumberFieldRoundingOptions nf;
+    nf.max_degree = o.nf_degree;
+    nf.precision_bits = o.nf_precision;
+    nf.max_height_bits = o.nf_height;
     std::size_t proved_seed_index = 0;
     for (std::size_t i = 0; i < std::min(o.refine, runs.size()) && !proved; ++i) {
         const double best = runs[i].refined_loss >= 0 ? runs[i].refined_loss : runs[i].loss;
@@ -117,11 +134,13 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
             continue;
         }
         search::RoundingResult r = search::round_candidate(g, runs[i].network, recognize, 1e-7, statement);
+        search::FloatNetwork last = runs[i].network;
         if (!r.proved && o.pin) {
             // a generic member of a continuous family: move along it to a recognisable member, then round again
             const search::PinningResult pin = search::pin_inputs(g, runs[i].network, o.dc);
             rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": pinned " + std::to_string(pin.pinned) +
                                      " of " + std::to_string(pin.entries) + " input entries (loss " + sci(pin.loss) + ")");
+            if (pin.loss < 1e-20) last = pin.network;
             if (pin.pinned == pin.entries) {
                 search::RoundingResult r2 = search::round_candidate(g, pin.network, recognize, 1e-7, statement);
                 if (r2.proved) r = std::move(r2);
@@ -129,10 +148,23 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
             }
         }
         if (r.proved) {
-            proved = std::move(r);
+            proved = Proved{std::move(r.certificate), "recognised in Q(zeta_" + std::to_string(conductor) +
+                            "), max recognition error " + sci(r.max_snap_error), r.element->order()};
+            proved_seed_index = i;
+            continue;
+        }
+        rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": not rounded: " + r.failure);
+        if (!o.number_field) continue;
+        const std::string seed_name = "seed " + std::to_string(runs[i].seed) + ": ";
+        const search::NumberFieldRounding nr = search::round_in_number_field(
+            g, last, conductor, statement, nf, [&](const std::string& line) { rounding_notes.push_back(seed_name + line); });
+        if (nr.proved) {
+            proved = Proved{nr.certificate, "over a number field K of degree " + std::to_string(nr.field_degree) +
+                            " (cogo-certificate-nf; " + std::to_string(nr.free_entries) + " entries recognised by LLL at " +
+                            std::to_string(nr.accuracy_bits) + " bits)", nr.order};
             proved_seed_index = i;
         } else {
-            rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": not rounded: " + r.failure);
+            rounding_notes.push_back(seed_name + "number-field path: " + nr.failure);
         }
     }
     if (!o.candidates.empty()) {
@@ -174,7 +206,7 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
         j["rounding"] = rounding_notes;
         j["verdict"] = proved ? "PROVED" : "UNKNOWN";
         if (proved) {
-            j["solution"] = {{"seed", runs[proved_seed_index].seed}, {"order", proved->element->order()},
+            j["solution"] = {{"seed", runs[proved_seed_index].seed}, {"order", proved->order}, {"exact", proved->how},
                              {"certificate", cert_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(cert_note)}};
         }
         out << j.dump(2) << "\n";
@@ -188,8 +220,8 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
         for (const std::string& note : rounding_notes) out << "  " << note << "\n";
         if (proved) {
             out << "PROVED: seed " << runs[proved_seed_index].seed << " rounds to an exact network of order "
-                << proved->element->order() << " with l = 0 (verified exactly; certificate accepted by the checker; max "
-                << "recognition error " << sci(proved->max_snap_error) << ")\n";
+                << proved->order << " with l = 0 (verified exactly; certificate accepted by the checker; " << proved->how
+                << ")\n";
             if (!cert_note.empty()) out << "  certificate written to " << cert_note << "\n";
         } else {
             out << "UNKNOWN: no candidate was certified; the losses above are numerical only (not a proof either way)\n";

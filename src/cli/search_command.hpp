@@ -3,7 +3,9 @@
 /// `cogo search --d D --width Q [--seeds LIST] [--dc]`: seeded multi-start numerical search for a zero-loss
 /// network of width Q (search/numerical_search.hpp), binary128 refinement of the best runs, then the exact
 /// path (search/exact_rounding.hpp): gauge fixing, recognition of the inputs in Q(zeta_N), exact outputs,
-/// exact verification. A network is reported as a SOLUTION only with a PROVED certificate that the
+/// exact verification; a candidate left with algebraic, non-cyclotomic entries goes through the number-field
+/// path (search/number_field_rounding.hpp: slice, MPFR refinement, LLL, exact verification over K, a
+/// cogo-certificate-nf certificate). A network is reported as a SOLUTION only with a PROVED certificate that the
 /// independent checker accepted (written with --certificate); everything else is a numerical candidate.
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +27,10 @@ struct SearchCommandOptions {
     std::size_t iterations = 400;    ///< float64 Levenberg-Marquardt iterations per seed
     std::size_t refine = 3;          ///< how many of the best runs are refined and rounded
     bool pin = true;                 ///< pin input entries to simple values when a candidate does not round
+    bool number_field = true;        ///< then try the number-field path (search/number_field_rounding.hpp)
+    long nf_degree = 16;             ///< its bound on the degree of each recognised entry
+    long nf_precision = 1024;        ///< its MPFR working precision in bits
+    long nf_height = 40;             ///< its bound on the coefficients of a minimal polynomial: |c| < 2^nf_height
     std::string certificate;         ///< where to write the certificate of a PROVED solution
     std::string candidates;          ///< where to write the best runs' float weights (JSON), if not empty
     bool json = false;

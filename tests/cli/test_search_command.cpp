@@ -114,3 +114,31 @@ TEST_CASE("--candidates writes the best runs' weights, whose loss matches the re
     CHECK(total / 9 < 1e-20);
     std::remove(path.c_str());
 }
+
+TEST_CASE("the number-field path runs on what pinning leaves, reports the step that failed, and writes nothing") {
+    // Z_3, zero-mean, width 6, seed 5: pinning fixes 9 of 12 input entries to simple values; the number-field
+    // path refines the other 3 (an isolated point: no slice needed) to ~970 bits, but they satisfy no integer
+    // polynomial of degree <= 16 and height < 2^40, so the run stays a numerical candidate (exit 3)
+    const std::string path = "test_search_command_nf.json";
+    std::remove(path.c_str());
+    std::ostringstream out;
+    SearchCommandOptions o;
+    o.group = "3";
+    o.width = 6;
+    o.seeds = "5";
+    o.iterations = 2000;
+    o.refine = 1;
+    o.certificate = path;
+    CHECK(run_search(o, out) == exit_unknown);
+    INFO(out.str());
+    CHECK(out.str().find("seed 5: number field: 15 input entries cyclotomic, 3 free") != std::string::npos);
+    CHECK(out.str().find("seed 5: refine: 1024 bits, last step 2^-") != std::string::npos);
+    CHECK(out.str().find("seed 5: number-field path: recognition: ") != std::string::npos);
+    CHECK(out.str().find("PROVED") == std::string::npos);
+    CHECK_FALSE(std::ifstream(path).good());  // no certificate without a proof
+    // --no-number-field: the path is not tried
+    std::ostringstream out2;
+    o.number_field = false;
+    CHECK(run_search(o, out2) == exit_unknown);
+    CHECK(out2.str().find("number field") == std::string::npos);
+}
