@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <random>
+#include <tuple>
 
 #include "analyze/block_solve.hpp"
 #include "analyze/crosscheck.hpp"
@@ -193,14 +194,18 @@ TEST_CASE("regression: F46 (d = 23) with one node perturbed by 20% rounds back e
     CHECK(old_proved > 0);
 }
 
-TEST_CASE("a block whose inputs are off the snapping grid (C_7(1, 3), 7th roots) is UNRESOLVED: needs a number field") {
-    // C_7 is not factorable (7 is prime); its node phases are multiples of 1/7 turn, not of 1/120: the snapped
-    // inputs admit no exact c-row, and the reason names the number-field hook
+TEST_CASE("a block whose inputs are off every snapping grid ((C_7 + C_9) / 2, 63rd roots) is UNRESOLVED: needs a number field") {
+    // two cyclic blocks at one frequency, each with half the output: 16 nodes, not a Kronecker product, node phases
+    // in multiples of 1/63 turn (neither the 1/24 or 1/120 grid nor the block's own 1/16 or 1/32): the snapped
+    // inputs admit no exact c-row, and the reason names the number-field hook. (C_7 alone is rounded on its own
+    // 1/7-turn grid: tests/analyze/test_named_roundtrip.cpp.)
     auto rng = cogo::testing::rng(0xB506);
     const AbelianGroup g = AbelianGroup::cyclic(5);
     std::vector<Node<Cyclotomic>> nodes = nu_syn_block<Cyclotomic>(g, 1, Cyclotomic(1)).nodes();
-    const Element<Cyclotomic> c7 = cyclic_block<Cyclotomic>(g, 2, 7, 1, 3);
-    for (const auto& n : c7.nodes()) nodes.push_back(n);
+    REQUIRE(cyclic_condition(9, 1, 3));
+    for (const auto& [q, al, be] : {std::tuple{7UL, 1L, 3L}, std::tuple{9UL, 1L, 3L}})
+        for (const auto& n : scale_output(cyclic_block<Cyclotomic>(g, 2, q, al, be), Cyclotomic::rational(1, 2)).nodes())
+            nodes.push_back(n);
     const Element<Cyclotomic> z(g, std::move(nodes));
     REQUIRE(verify_global_optimum(z).verdict == Verdict::proved);
     const CrosscheckReport r = crosscheck(g, cogo::testing::disguise(dense_fourier(z), rng));
