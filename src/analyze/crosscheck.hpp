@@ -36,7 +36,7 @@
 /// live nodes are unresolved (the proven and unproven frequencies are listed); UNKNOWN when nothing could be
 /// rounded or the exact verification hit its work limit.
 ///
-/// When the network is not PROVED so and some live node's inputs are spread over several frequency pairs (z_M:
+/// When the network is not PROVED so far and some live node's inputs are spread over several frequency pairs (z_M:
 /// one-hot inputs, every node active at every frequency), the whole network is rounded in the group domain
 /// instead (group_domain.hpp) and its account replaces the per-frequency one if it is PROVED.
 ///
