@@ -195,8 +195,19 @@ bool try_factor(const BlockProblem& p, const std::vector<std::vector<std::size_t
     return finish(p, order, a, b, options, s.str(), out, inconsistent);
 }
 
-/// The node path: every node snapped on its own.
-bool try_nodes(const BlockProblem& p, const BlockSolveOptions& options, SolvedBlock& out, bool& inconsistent) {
+/// z / |z| snapped to a multiple of 1/grid turn, or nullopt if it is more than `tolerance` turns away.
+std::optional<Cyclotomic> snap_unit_to(Complex z, std::size_t grid, double tolerance) {
+    const double turns = std::arg(z) / two_pi * static_cast<double>(grid);
+    const double r = std::round(turns);
+    if (!(std::abs(turns - r) <= tolerance * static_cast<double>(grid))) return std::nullopt;
+    return Cyclotomic::zeta(grid, static_cast<long>(r));
+}
+
+/// The node path: every node snapped on its own; phases relative to the strongest node onto the 1/24-turn grid
+/// when close, else 1/120 (grid = 0), or onto the 1/grid-turn grid (the cyclic family C_q has relative phases in
+/// multiples of 1/q turn, q its number of nodes).
+bool try_nodes(const BlockProblem& p, const BlockSolveOptions& options, SolvedBlock& out, bool& inconsistent,
+               std::size_t grid = 0) {
     std::size_t ref = 0;
     double best = -1;
     for (std::size_t f = 0; f < p.nodes.size(); ++f) {
@@ -211,10 +222,18 @@ bool try_nodes(const BlockProblem& p, const BlockSolveOptions& options, SolvedBl
         if (!(std::abs(u) > 0)) return false;
         const auto r = snap_ratio(std::abs(v) / std::abs(u), options.ratio_tolerance);
         if (!r) return false;
-        a.push_back(snap_unit(u, options.snap_tolerance));
-        b.push_back(*r * snap_unit(v, options.snap_tolerance));
+        if (grid == 0) {
+            a.push_back(snap_unit(u, options.snap_tolerance));
+            b.push_back(*r * snap_unit(v, options.snap_tolerance));
+            continue;
+        }
+        const auto ua = snap_unit_to(u, grid, options.snap_tolerance), ub = snap_unit_to(v, grid, options.snap_tolerance);
+        if (!ua || !ub) return false;
+        a.push_back(*ua);
+        b.push_back(*r * *ub);
     }
-    return finish(p, p.nodes, a, b, options, "nodes snapped one by one (" + std::to_string(p.nodes.size()) +
+    const std::string where = grid == 0 ? "" : " onto the 1/" + std::to_string(grid) + "-turn grid";
+    return finish(p, p.nodes, a, b, options, "nodes snapped one by one" + where + " (" + std::to_string(p.nodes.size()) +
                                                   " nodes, c-row solved)", out, inconsistent);
 }
 
@@ -292,6 +311,9 @@ SolvedBlock solve_block(const BlockProblem& p, const std::vector<Factorization>&
         }
     }
     if (try_nodes(p, options, out, inconsistent)) return out;
+    // roots of unity of the block's own size (C_q: q nodes, relative phases in 1/q turn), off the 1/24 and 1/120 grids
+    for (const std::size_t grid : {p.nodes.size(), 2 * p.nodes.size()})
+        if (120 % grid != 0 && try_nodes(p, options, out, inconsistent, grid)) return out;
     if (inconsistent) {
         // is the trained block itself near a solution of its own conditions? (dimensionless: target T_k(k, k) = 1)
         const double residual = trained_residual(p);

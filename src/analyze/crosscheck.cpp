@@ -11,6 +11,7 @@
 #include "algebra/linear_algebra.hpp"
 #include "analyze/frequency_loss.hpp"
 #include "analyze/gauge.hpp"
+#include "analyze/group_domain.hpp"
 #include "analyze/joint_outputs.hpp"
 #include "analyze/output_solve.hpp"
 #include "analyze/rounding.hpp"
@@ -786,6 +787,13 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
     if (!options.verify) return report;
     const auto verify_start = std::chrono::steady_clock::now();
     verify_and_decide(an);
+    // nodes shared by many frequencies (z_M): round the whole network in the group domain (group_domain.hpp)
+    if (report.network != NetworkVerdict::proved && gauged.overflowing.empty() && has_spread_inputs(report.assignment)) {
+        GroupDomainOptions gd;
+        gd.round_tolerance = options.round_tolerance;
+        gd.max_terms = options.max_terms;
+        adopt_group_domain(report, round_in_group_domain(z, report.assignment, gd), an.D, an.allowed);
+    }
     report.seconds_verify = std::chrono::duration<double>(std::chrono::steady_clock::now() - verify_start).count();
     return report;
 }

@@ -36,6 +36,10 @@
 /// live nodes are unresolved (the proven and unproven frequencies are listed); UNKNOWN when nothing could be
 /// rounded or the exact verification hit its work limit.
 ///
+/// When the network is not PROVED so far and some live node's inputs are spread over several frequency pairs (z_M:
+/// one-hot inputs, every node active at every frequency), the whole network is rounded in the group domain
+/// instead (group_domain.hpp) and its account replaces the per-frequency one if it is PROVED.
+///
 /// The distance trained vs rounded is measured after mapping the rounded network into the trained gauge
 /// (node order, per-node real scale t, per-frequency phases (e^{i th} a, e^{i ph} b, e^{-i(th+ph)} c), all
 /// estimated in floating point; these maps preserve the loss of single-frequency-input networks of odd order),

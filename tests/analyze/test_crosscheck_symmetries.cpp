@@ -71,16 +71,17 @@ TrainedWeights everything(const AbelianGroup& g, const TrainedWeights& w, std::m
 }  // namespace
 
 TEST_CASE("round trip: named constructions PROVED on odd, even, 3k = 0, 4k = 0 and product groups under every symmetry") {
-    // F6, F46, nui-synab (odd order), syn-dc (odd order divisible by 3: z_syn with a uniform DC offset at 3k = 0,
-    // rounded by small_order_blocks.hpp), min, min-zero-mean, F6R (any group) are global optima and PROVED; order4
-    // (no bias cancellation) is not an optimum and REFUTED; cyclic C_7 and order8 are optima in no rounded family
-    // (UNKNOWN or PARTIAL, never REFUTED). Every verdict is the same under every symmetry.
+    // F6, F46, nui-synab, cyclic C_7 (nodes snapped onto the 1/7-turn grid), order8 (odd order), syn-dc (odd order
+    // divisible by 3: z_syn with a uniform DC offset at 3k = 0, rounded by small_order_blocks.hpp), min,
+    // min-zero-mean, F6R (any group), M (cyclic groups: rounded in the group domain, group_domain.hpp) are global
+    // optima and PROVED; order4 (no bias cancellation) is not an optimum and REFUTED. Every verdict is the same
+    // under every symmetry.
     std::mt19937_64 rng(0xC0C0);
     std::size_t runs = 0, proved = 0;
     for (const std::string spec : {"7", "9", "6", "8", "2x4", "3x3", "2x2x2", "12"}) {
         const AbelianGroup g = AbelianGroup::parse(spec);
         std::uniform_int_distribution<std::size_t> element(0, g.order() - 1);
-        for (const std::string sol : {"F6", "F46", "nui-synab", "min", "min-zero-mean", "F6R", "order4", "cyclic", "order8", "syn-dc"}) {
+        for (const std::string sol : {"F6", "F46", "nui-synab", "min", "min-zero-mean", "F6R", "order4", "cyclic", "order8", "syn-dc", "M"}) {
             cli::SolutionOptions o;
             o.group = spec;
             o.solution = sol;
@@ -92,7 +93,7 @@ TEST_CASE("round trip: named constructions PROVED on odd, even, 3k = 0, 4k = 0 a
             }
             CAPTURE(spec);
             CAPTURE(sol);
-            const bool optimum_in_families = sol != "order4" && sol != "cyclic" && sol != "order8";
+            const bool optimum = sol != "order4";
             const TrainedWeights w = inverse_transform(dense_fourier(z));
             const std::vector<std::pair<std::string, TrainedWeights>> variants = {
                 {"plain", w},
@@ -116,9 +117,8 @@ TEST_CASE("round trip: named constructions PROVED on odd, even, 3k = 0, 4k = 0 a
                 CAPTURE(r.network_reason);
                 if (!plain) plain = r.network;
                 CHECK(r.network == *plain);
-                if (optimum_in_families) CHECK(r.network == NetworkVerdict::proved);
-                else if (sol == "order4") CHECK(r.network == NetworkVerdict::refuted);
-                else CHECK(r.network != NetworkVerdict::refuted);
+                if (optimum) CHECK(r.network == NetworkVerdict::proved);
+                else CHECK(r.network == NetworkVerdict::refuted);
                 proved += r.network == NetworkVerdict::proved;
                 ++runs;
             }
