@@ -184,6 +184,7 @@ const char* family_name(BlockFamily f) {
         case BlockFamily::real_frequency: return "real_frequency";
         case BlockFamily::solved: return "solved";
         case BlockFamily::inputs_snapped: return "inputs_snapped";
+        case BlockFamily::number_field: return "number_field";
         case BlockFamily::unknown: return "unknown";
     }
     return "unknown";
@@ -197,6 +198,7 @@ const char* family_pretty_name(BlockFamily f) {
         case BlockFamily::real_frequency: return "real (outputs solved)";
         case BlockFamily::solved: return "c-row solved";
         case BlockFamily::inputs_snapped: return "snapped (outputs solved)";
+        case BlockFamily::number_field: return "number field (outputs solved)";
         case BlockFamily::unknown: return "-";
     }
     return "-";

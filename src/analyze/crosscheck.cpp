@@ -7,6 +7,7 @@
 #include <iomanip>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 #include "algebra/linear_algebra.hpp"
 #include "analyze/frequency_loss.hpp"
@@ -72,12 +73,6 @@ double relative_distance(const Matrix<double>& x, const Matrix<double>& y) {
     return den > 0 ? std::sqrt(num / den) : std::sqrt(num);
 }
 
-std::string describe(const OutputCondition<Cyclotomic>& c) {
-    return std::string(condition_kind_name(c.kind())) + " condition T_" + std::to_string(c.k) + "(" +
-           std::to_string(c.k1) + ", " + std::to_string(c.k2) + ") = " + c.value.to_string() + ", target " +
-           std::to_string(c.target);
-}
-
 /// An exact DC node (a = b = 1/2 on the DC row) standing for trained node `trained_node`.
 struct RoundedDc {
     std::size_t trained_node = 0;
@@ -105,6 +100,8 @@ struct Analysis {
     std::vector<RoundedReal> real;
     std::vector<double> D;       // the trained network's function distance per output (frequency_loss.hpp)
     double allowed = 0;          // the largest sqrt(D_k) of a PROVED block (allowed_function_distance)
+    std::vector<NumberFieldRequest> nf_requests;  // blocks tried in a number field (number_field_blocks.hpp)
+    NumberFieldRounding nf;
 
     BlockReport& block(std::size_t k) { return report.blocks[block_index.at(k)]; }
 };
@@ -603,6 +600,42 @@ void round_real_blocks(Analysis& an) {
     }
 }
 
+/// Phase 3c: the blocks at complex frequencies still unresolved, rounded in one number field K (see crosscheck.hpp).
+void round_number_field_blocks(Analysis& an) {
+    if (!an.options.number_field) return;
+    std::vector<BlockReport*> owners;
+    for (BlockReport& b : an.report.blocks) {
+        if (b.family != BlockFamily::unknown || an.g.is_self_conjugate(b.k) || b.nodes.empty()) continue;
+        bool clean = true;  // inputs on 0 and +-k only: the coordinates of number_field_blocks.hpp
+        for (std::size_t j : b.nodes) {
+            double off = 0, all = 0;
+            for (std::size_t kk = 0; kk < an.z.n(); ++kk) {
+                const double e = std::norm(an.z.za(kk, j)) + std::norm(an.z.zb(kk, j));
+                all += e;
+                if (kk != b.k && kk != an.g.neg(b.k) && kk != 0) off += e;
+            }
+            clean = clean && all > 0 && off <= 1e-4 * all;
+        }
+        if (!clean) {
+            b.note += "; number field: a node has inputs at other frequencies";
+            continue;
+        }
+        an.nf_requests.push_back({b.k, b.nodes});
+        owners.push_back(&b);
+    }
+    if (an.nf_requests.empty()) return;
+    an.nf = round_in_number_field(an.z, an.nf_requests, an.options.number_field_options);
+    for (std::size_t i = 0; i < owners.size(); ++i) {
+        if (!an.nf.blocks[i]) {
+            owners[i]->note += "; " + an.nf.failure[i];
+            continue;
+        }
+        owners[i]->family = BlockFamily::number_field;
+        owners[i]->structure = an.nf.structure[i];
+        owners[i]->note.clear();
+    }
+}
+
 /// Phase 4: the rounded network, and the distances of its float image (in the trained gauge) to the weights.
 void assemble(Analysis& an) {
     const AbelianGroup& g = an.g;
@@ -653,6 +686,16 @@ void assemble(Analysis& an) {
             for (const auto& [kc, value] : node.c) image.zc(kc, j) = c_phase(kc) * value.to_complex() / (t * t);
             all_nodes.push_back(node);
         }
+    for (std::size_t i = 0; i < an.nf_requests.size(); ++i) {
+        if (!an.nf.blocks[i]) continue;
+        const Element<NumberFieldScalar>& block = *an.nf.blocks[i];
+        for (std::size_t f = 0; f < block.order(); ++f) {
+            const std::size_t j = an.nf_requests[i].nodes[f];
+            for (const auto& [kk, v] : block.nodes()[f].a) image.za(kk, j) = v.to_complex();
+            for (const auto& [kk, v] : block.nodes()[f].b) image.zb(kk, j) = v.to_complex();
+            for (const auto& [kc, v] : block.nodes()[f].c) image.zc(kc, j) = c_phase(kc) * v.to_complex();
+        }
+    }
     FourierWeights live = z;  // dead nodes (unit inputs in the canonical gauge, no output) are not compared
     for (std::size_t j = 0; j < z.q; ++j)
         if (an.report.assignment.nodes[j].dead)
@@ -670,28 +713,53 @@ void verify_and_decide(Analysis& an) {
     const AbelianGroup& g = an.g;
     for (const BlockReport& b : report.blocks)
         if (b.family == BlockFamily::unknown) report.unresolved_nodes += b.nodes.size();
-    if (!report.rounded) {
+    // the whole network over K when some block was rounded in a number field (crosscheck.hpp), else over Q(zeta_N)
+    if (an.nf.field) {
+        std::vector<Node<NumberFieldScalar>> nodes;
+        if (report.rounded) nodes = embed(an.nf.field, *report.rounded).nodes();
+        for (const auto& block : an.nf.blocks)
+            if (block) nodes.insert(nodes.end(), block->nodes().begin(), block->nodes().end());
+        report.rounded_nf.emplace(g, std::move(nodes));
+        report.field = an.nf.field;
+    }
+    if (!report.rounded && !report.rounded_nf) {
         report.network = NetworkVerdict::unknown;
         report.network_reason = "nothing was rounded (no block classified, no DC node): no exact account of the network";
         for (const BlockReport& b : report.blocks) report.unproven.push_back(b.k);
         return;
     }
     const VerifyLimits limits{an.options.max_terms};
-    const VerificationResult<Cyclotomic> result = verify_global_optimum(*report.rounded, limits);
-    report.verdict = result.verdict;
-    report.reason = result.reason;
-    report.exact_loss = result.loss;
-    report.failing = result.failing;
-    if (result.counterexample) report.first_failure = describe(result.conditions[*result.counterexample]);
-    if (result.verdict == Verdict::unknown) {
+    std::set<std::size_t> failing_pairs;
+    auto take = [&](const auto& result) {
+        report.verdict = result.verdict;
+        report.reason = result.reason;
+        report.failing = result.failing;
+        if (result.loss) {
+            report.exact_loss_text = result.loss->to_string();
+            if constexpr (std::is_same_v<std::decay_t<decltype(*result.loss)>, Cyclotomic>) report.exact_loss = result.loss;
+            else if (result.loss->is_zero()) report.exact_loss = Cyclotomic(0);
+        }
+        if (result.counterexample) {
+            const auto& c = result.conditions[*result.counterexample];
+            report.first_failure = std::string(condition_kind_name(c.kind())) + " condition T_" + std::to_string(c.k) + "(" +
+                                   std::to_string(c.k1) + ", " + std::to_string(c.k2) + ") = " + c.value.to_string() +
+                                   ", target " + std::to_string(c.target);
+        }
+        for (const auto& c : result.conditions)
+            if (!c.defect().is_zero()) failing_pairs.insert(pair_of(g, c.k));
+    };
+    if (report.rounded_nf) {
+        NumberField::Scope scope(an.nf.field);
+        take(verify_global_optimum(*report.rounded_nf, limits));
+    } else {
+        take(verify_global_optimum(*report.rounded, limits));
+    }
+    if (report.verdict == Verdict::unknown) {
         report.network = NetworkVerdict::unknown;
-        report.network_reason = "exact verification not done: " + result.reason;
+        report.network_reason = "exact verification not done: " + report.reason;
         for (const BlockReport& b : report.blocks) report.unproven.push_back(b.k);
         return;
     }
-    std::set<std::size_t> failing_pairs;
-    for (const auto& c : result.conditions)
-        if (!c.defect().is_zero()) failing_pairs.insert(pair_of(g, c.k));
     const std::vector<double>& D = an.D;
     const double allowed = an.allowed;
     for (BlockReport& b : report.blocks) {
@@ -717,14 +785,14 @@ void verify_and_decide(Analysis& an) {
         report.warnings.begin(), report.warnings.end(), [](const std::string& w) { return w.rfind("overflow", 0) == 0; }));
     const bool complete = report.unresolved_nodes == 0;
     std::ostringstream why;
-    if (complete && result.verdict == Verdict::proved) {
+    if (complete && report.verdict == Verdict::proved) {
         report.network = NetworkVerdict::proved;
         return;
     }
     if (complete) {
         report.network = NetworkVerdict::refuted;
-        why << "every live node is rounded and the assembled network fails " << result.failing << " exact condition"
-            << (result.failing == 1 ? "" : "s");
+        why << "every live node is rounded and the assembled network fails " << report.failing << " exact condition"
+            << (report.failing == 1 ? "" : "s");
         report.network_reason = why.str();
         return;
     }
@@ -781,6 +849,7 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
     round_dc_nodes(an);
     cancel_biases(an);
     round_real_blocks(an);
+    round_number_field_blocks(an);
     assemble(an);
     report.seconds_analysis = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!options.verify) return report;

@@ -28,6 +28,7 @@ Element<Cyclotomic> family_block(const AbelianGroup& group, std::size_t k, Block
         case BlockFamily::real_frequency:
         case BlockFamily::solved:
         case BlockFamily::inputs_snapped:
+        case BlockFamily::number_field:
         case BlockFamily::unknown: break;
     }
     throw InvalidInput("family_block: no family");
