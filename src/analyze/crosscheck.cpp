@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <iomanip>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <type_traits>
@@ -482,6 +483,25 @@ OutputSolution solve_with_helpers(Analysis& an, const std::vector<Node<Cyclotomi
         r.extra_c.assign(r.exact.order(), {});
     }
     for (RoundedDc& d : an.dc) d.c = joint.helper_c[h++];
+    // the rows of the helpers were replaced: who cancels a block's bias is read off the new rows (an order-6 block
+    // or DC node cancels part of the bias at k iff its exact outputs at k are not zero)
+    for (auto& [k4, r4] : an.rounded) {
+        BlockReport& b4 = an.block(k4);
+        if (b4.bias_cancelled_by.empty() && b4.bias_cancelled_by_dc == 0) continue;
+        b4.bias_cancelled_by.clear();
+        b4.bias_cancelled_by_dc = 0;
+        for (const auto& [kb, r6] : an.rounded) {
+            if (kb == k4) continue;
+            bool carries = false;  // order-6 blocks: their re-solved rows; c-row-solved blocks: their kept extra rows
+            if (is_order6_family(an.block(kb).family))
+                for (const auto& node : r6.exact.nodes()) carries = carries || find_entry(node.c, k4) != nullptr;
+            else if (an.block(kb).family == BlockFamily::solved)
+                for (const auto& row : r6.extra_c) carries = carries || find_entry(row, k4) != nullptr;
+            if (carries) b4.bias_cancelled_by.push_back(kb);
+        }
+        for (const RoundedDc& d : an.dc)
+            if (find_entry(d.c, k4) != nullptr) ++b4.bias_cancelled_by_dc;
+    }
     return joint.solution;
 }
 
@@ -607,24 +627,36 @@ void round_number_field_blocks(Analysis& an) {
     for (BlockReport& b : an.report.blocks) {
         if (b.family != BlockFamily::unknown || an.g.is_self_conjugate(b.k) || b.nodes.empty()) continue;
         bool clean = true;  // inputs on 0 and +-k only: the coordinates of number_field_blocks.hpp
+        std::ostringstream why;
         for (std::size_t j : b.nodes) {
-            double off = 0, all = 0;
+            double off = 0, all = 0, top = 0;
+            std::size_t top_k = 0;
             for (std::size_t kk = 0; kk < an.z.n(); ++kk) {
                 const double e = std::norm(an.z.za(kk, j)) + std::norm(an.z.zb(kk, j));
                 all += e;
-                if (kk != b.k && kk != an.g.neg(b.k) && kk != 0) off += e;
+                if (kk == b.k || kk == an.g.neg(b.k) || kk == 0) continue;
+                off += e;
+                if (e > top) top = e, top_k = kk;
             }
-            clean = clean && all > 0 && off <= 1e-4 * all;
+            if (all > 0 && off <= an.options.number_field_options.off_share * all) continue;
+            if (clean)
+                why << "; number field: node " << j << " has " << std::setprecision(2) << (all > 0 ? off / all : 1.0)
+                    << " of its input energy off 0 and +-k (most at " << top_k << ")";
+            clean = false;
         }
         if (!clean) {
-            b.note += "; number field: a node has inputs at other frequencies";
+            b.note += why.str();
             continue;
         }
         an.nf_requests.push_back({b.k, b.nodes});
         owners.push_back(&b);
     }
     if (an.nf_requests.empty()) return;
-    an.nf = round_in_number_field(an.z, an.nf_requests, an.options.number_field_options);
+    unsigned long conductor = 1;  // K must hold every cyclotomic value of the rest of the network
+    for (const auto& node : exact_nodes(an))
+        for (Part p : all_parts)
+            for (const auto& [kk, v] : node.row(p)) conductor = std::lcm(conductor, v.conductor());
+    an.nf = round_in_number_field(an.z, an.nf_requests, conductor, an.options.number_field_options);
     for (std::size_t i = 0; i < owners.size(); ++i) {
         if (!an.nf.blocks[i]) {
             owners[i]->note += "; " + an.nf.failure[i];
@@ -707,21 +739,79 @@ void assemble(Analysis& an) {
     if (!all_nodes.empty()) an.report.rounded.emplace(g, std::move(all_nodes));
 }
 
+/// Phase 4b: the whole rounded network over K when some block was rounded in a number field (crosscheck.hpp).
+/// A number-field block whose bias is not zero has it cancelled by outputs at its k on the nodes of the order-6 and
+/// c-row-solved blocks and the DC nodes (their outputs at k re-solved over K together with the block's own).
+void assemble_over_k(Analysis& an) {
+    if (!an.nf.field) return;
+    CrosscheckReport& report = an.report;
+    const AbelianGroup& g = an.g;
+    NumberField::Scope scope(an.nf.field);
+    std::vector<Node<NumberFieldScalar>> nodes;
+    if (report.rounded) nodes = embed(an.nf.field, *report.rounded).nodes();
+    // the helpers, in the node order of assemble(): index, trained node, real scale t
+    struct Helper {
+        std::size_t index, trained_node;
+        double t;
+    };
+    std::vector<Helper> helpers;
+    std::size_t index = 0;
+    for (const auto& [k, r] : an.rounded) {
+        const BlockFamily f = an.block(k).family;
+        const bool helps = is_order6_family(f) || f == BlockFamily::solved;
+        for (std::size_t i = 0; i < r.exact.order(); ++i, ++index)
+            if (helps) helpers.push_back({index, r.trained_node[i], r.t[i]});
+    }
+    for (const RoundedDc& d : an.dc)
+        if (!d.c.empty()) helpers.push_back({index++, d.trained_node, d.t});
+    for (std::size_t i = 0; i < an.nf_requests.size(); ++i) {
+        if (!an.nf.blocks[i]) continue;
+        const std::size_t first = nodes.size();
+        nodes.insert(nodes.end(), an.nf.blocks[i]->nodes().begin(), an.nf.blocks[i]->nodes().end());
+        Element<NumberFieldScalar> whole(g, nodes);
+        const std::size_t k = an.nf_requests[i].k;
+        bool biased = false;  // T_k(0, 0) of the block alone (its DC rows included)
+        for (const auto& c : enumerate_conditions(*an.nf.blocks[i]))
+            biased = biased || (c.k == k && c.k1 == 0 && c.k2 == 0 && !c.value.is_zero());
+        if (!biased) continue;
+        std::vector<std::size_t> unknown;
+        std::vector<Complex> trained;
+        for (std::size_t f = 0; f < an.nf.blocks[i]->order(); ++f) {
+            unknown.push_back(first + f);
+            trained.push_back(an.z.zc(k, an.nf_requests[i].nodes[f]));
+        }
+        for (const Helper& h : helpers) {
+            unknown.push_back(h.index);
+            trained.push_back(an.z.zc(k, h.trained_node) * h.t * h.t / output_phase(an, k));
+        }
+        std::string why;
+        double distance = -1;
+        BlockReport& b = an.block(k);
+        if (!solve_outputs_at(whole, k, unknown, trained, an.options.round_tolerance, why, distance)) {
+            // the block stays out of the network: UNRESOLVED
+            nodes.resize(first);
+            an.nf.blocks[i].reset();
+            b.family = BlockFamily::unknown;
+            b.note = why;
+            continue;
+        }
+        nodes = whole.nodes();
+        b.rounding_residual = distance;
+        b.structure += "; bias cancelled over K by the outputs at k of " + std::to_string(helpers.size()) + " nodes";
+    }
+    bool any = false;
+    for (const auto& block : an.nf.blocks) any = any || block.has_value();
+    if (!any) return;
+    report.rounded_nf.emplace(g, std::move(nodes));
+    report.field = an.nf.field;
+}
+
 /// Phase 5: exact verification of the rounded network, per-block and network verdicts.
 void verify_and_decide(Analysis& an) {
     CrosscheckReport& report = an.report;
     const AbelianGroup& g = an.g;
     for (const BlockReport& b : report.blocks)
         if (b.family == BlockFamily::unknown) report.unresolved_nodes += b.nodes.size();
-    // the whole network over K when some block was rounded in a number field (crosscheck.hpp), else over Q(zeta_N)
-    if (an.nf.field) {
-        std::vector<Node<NumberFieldScalar>> nodes;
-        if (report.rounded) nodes = embed(an.nf.field, *report.rounded).nodes();
-        for (const auto& block : an.nf.blocks)
-            if (block) nodes.insert(nodes.end(), block->nodes().begin(), block->nodes().end());
-        report.rounded_nf.emplace(g, std::move(nodes));
-        report.field = an.nf.field;
-    }
     if (!report.rounded && !report.rounded_nf) {
         report.network = NetworkVerdict::unknown;
         report.network_reason = "nothing was rounded (no block classified, no DC node): no exact account of the network";
@@ -841,7 +931,7 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
             --report.assignment.dead;
             ++report.unresolved_nodes;
         }
-    Analysis an{g, z, options, report, {}, {}, {}, {}, frequency_losses(z), 0};
+    Analysis an{g, z, options, report, {}, {}, {}, {}, frequency_losses(z), 0, {}, {}};
     an.allowed = allowed_function_distance(an.D, options);
     report.trained_loss = all_pairs_loss(an.D);
     report.function_allowed = an.allowed;
@@ -851,6 +941,7 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
     round_real_blocks(an);
     round_number_field_blocks(an);
     assemble(an);
+    assemble_over_k(an);
     report.seconds_analysis = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!options.verify) return report;
     const auto verify_start = std::chrono::steady_clock::now();

@@ -243,14 +243,9 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
         out.has_dc = out.has_dc || dc[f];
     }
     out.bias_free = std::abs(bias) <= options.bias_free * bias_abs;
-    if (!out.bias_free) {
-        out.failure = "number field: the block's bias (" + number_text(std::abs(bias) / bias_abs) +
-                      " of its scale) is carried by other frequencies, which this rounding does not solve over K";
-        return out;
-    }
     std::vector<RealTerms> eqs;
     try {
-        eqs = block_equations(symbolic_block(g, k, q, dc), k, true);
+        eqs = block_equations(symbolic_block(g, k, q, dc), k, out.bias_free);
     } catch (const Error& e) {
         out.failure = std::string("number field: ") + e.what();
         return out;
@@ -458,7 +453,7 @@ std::optional<Element<NumberFieldScalar>> number_field_block(const AbelianGroup&
 }
 
 NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::vector<NumberFieldRequest>& requests,
-                                          const NumberFieldBlockOptions& options) {
+                                          unsigned long zeta_order, const NumberFieldBlockOptions& options) {
     NumberFieldRounding out;
     out.blocks.resize(requests.size());
     out.failure.resize(requests.size());
@@ -478,7 +473,8 @@ NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::ve
     if (!any) return out;
     CommonField field;
     try {
-        field = common_field(numbers, number_field_zeta_order(z.group), options.max_field_degree);
+        field = common_field(numbers, std::lcm(number_field_zeta_order(z.group), std::max(zeta_order, 1UL)),
+                             options.max_field_degree);
     } catch (const Error& e) {
         for (std::size_t r = 0; r < requests.size(); ++r)
             if (out.failure[r].empty()) out.failure[r] = std::string("number field: no common field: ") + e.what();
@@ -506,6 +502,90 @@ NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::ve
         out.field = field.field;
     }
     return out;
+}
+
+bool solve_outputs_at(Element<NumberFieldScalar>& network, std::size_t k, const std::vector<std::size_t>& unknown,
+                      const std::vector<Complex>& trained, double tolerance, std::string& why, double& distance) {
+    using S = NumberFieldScalar;
+    const AbelianGroup& g = network.group();
+    const std::size_t mk = g.neg(k), q = unknown.size();
+    if (mk == k || trained.size() != q) {
+        why = "number field: output solve at a real frequency or with malformed targets";
+        return false;
+    }
+    std::vector<Node<S>> nodes = network.nodes();
+    for (std::size_t j : unknown)
+        std::erase_if(nodes.at(j).c, [&](const auto& e) { return e.first == k || e.first == mk; });
+    // the rest of the network at output k, and the coefficient of each unknown (a probe with c = 1 at k)
+    std::map<std::pair<std::size_t, std::size_t>, S> rest;
+    for (const auto& c : enumerate_conditions(Element<S>(g, nodes)))
+        if (c.k == k && !c.value.is_zero()) rest.emplace(std::pair{c.k1, c.k2}, c.value);
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<S>> coef;
+    for (std::size_t i = 0; i < q; ++i) {
+        Node<S> probe{nodes[unknown[i]].a, nodes[unknown[i]].b, {{k, S(1)}}};
+        for (const auto& c : enumerate_conditions(Element<S>(g, {probe}))) {
+            if (c.k != k || c.value.is_zero()) continue;
+            auto [it, inserted] = coef.try_emplace({c.k1, c.k2}, std::vector<S>(q));
+            it->second[i] = c.value;
+        }
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> keys;
+    for (const auto& [key, row] : coef) keys.push_back(key);
+    for (const auto& [key, v] : rest)
+        if (coef.count(key) == 0) keys.push_back(key);
+    if (coef.count({k, k}) == 0 && rest.count({k, k}) == 0) keys.push_back({k, k});
+    Rows<S> M;
+    std::vector<S> rhs;
+    for (const auto& key : keys) {
+        auto it = coef.find(key);
+        M.push_back(it == coef.end() ? std::vector<S>(q) : it->second);
+        S target((key.first == k && key.second == k) ? 1 : 0);
+        auto r = rest.find(key);
+        if (r != rest.end()) target = target - r->second;
+        rhs.push_back(target);
+    }
+    const auto x0 = solve<S>(M, q, rhs);
+    if (!x0) {
+        why = "number field: no exact outputs at " + std::to_string(k) + " over K cancel the bias there";
+        return false;
+    }
+    std::vector<S> x = *x0;
+    const Rows<S> ker = kernel<S>(M, q);
+    const S i_unit = S::root_of_unity(NumberField::current(), 4, 1);  // the caller's Scope: K
+    if (!ker.empty()) {
+        const std::size_t dim = ker.size();
+        Rows<Complex> G(dim, std::vector<Complex>(dim));
+        std::vector<Complex> r(dim);
+        for (std::size_t u = 0; u < dim; ++u) {
+            for (std::size_t v = 0; v < dim; ++v)
+                for (std::size_t i = 0; i < q; ++i) G[u][v] += std::conj(ker[u][i].to_complex()) * ker[v][i].to_complex();
+            for (std::size_t i = 0; i < q; ++i) r[u] += std::conj(ker[u][i].to_complex()) * (trained[i] - x[i].to_complex());
+        }
+        if (const auto mu = solve<Complex>(G, dim, r))
+            for (std::size_t u = 0; u < dim; ++u) {
+                const S e = S::rational(std::lround((*mu)[u].real() * 1024), 1024) +
+                            i_unit * S::rational(std::lround((*mu)[u].imag() * 1024), 1024);
+                if (e.is_zero()) continue;
+                for (std::size_t i = 0; i < q; ++i) x[i] = x[i] + e * ker[u][i];
+            }
+    }
+    double num = 0, den = 0;
+    for (std::size_t i = 0; i < q; ++i) {
+        num += std::norm(x[i].to_complex() - trained[i]);
+        den += std::norm(trained[i]);
+        if (x[i].is_zero()) continue;
+        auto& row = nodes[unknown[i]].c;
+        row.emplace_back(k, x[i]);
+        row.emplace_back(mk, x[i].conj());
+    }
+    distance = den > 0 ? std::sqrt(num / den) : std::sqrt(num);
+    if (distance > tolerance) {
+        why = "number field: the exact outputs at " + std::to_string(k) + " that cancel the bias are " +
+              number_text(distance) + " from the trained ones";
+        return false;
+    }
+    network = Element<S>(g, std::move(nodes));
+    return true;
 }
 
 Element<NumberFieldScalar> embed(const NumberFieldPtr& field, const Element<Cyclotomic>& z) {

@@ -12,8 +12,8 @@
 ///     at k. Equations: every condition T_k(k1, k2) = [k1 = k2 = k] at output k of the block alone, obtained
 ///     from the same enumeration the verifier uses, run on an element with polynomial entries
 ///     (polynomial_scalar.hpp); the bias (0, 0) only if the trained block is bias-free (it is then imposed;
-///     a block whose bias is carried by other frequencies is not handled here). Output -k gives the
-///     conjugate equations.
+///     otherwise it is left free and cancelled later by other nodes' outputs at k, solve_outputs_at). Output
+///     -k gives the conjugate equations.
 ///  2. Slice: float Gauss-Newton (minimum-norm steps) from the trained point onto the solution set; at that
 ///     point the Jacobian's numerical rank r is the codimension. Column pivoting, output coordinates first,
 ///     picks r coordinates to keep free; every other coordinate (gauges, free phases, free DC means, free
@@ -21,8 +21,9 @@
 ///  3. Refine the square system on the slice to `bits` bits (refine_system, Arb), the point not moving more
 ///     than `max_displacement`; recognise each free INPUT coordinate as an algebraic number (LLL,
 ///     recognise_algebraic).
-///  4. Field and exact block (number_field_block): K = Q(zeta_M, the recognised numbers) with M = lcm(N, 4)
-///     (N the exponent of the group, so every character and i lie in K; common_field, checked exactly);
+///  4. Field and exact block (number_field_block): K = Q(zeta_M, the recognised numbers) with M = lcm(N, 4, the
+///     conductor of the rest of the rounded network) (N the exponent of the group, so every character, i and every
+///     cyclotomic value of the network lie in K; common_field, checked exactly);
 ///     inputs in K, then the output entries at k solved EXACTLY by linear algebra over K (the conditions are
 ///     linear in them once the inputs are exact), the point of the affine solution set nearest the trained
 ///     outputs (Gaussian-rational combination of an exact kernel basis). The block is accepted only if every
@@ -49,6 +50,7 @@ struct NumberFieldBlockOptions {
     double polish_residual = 1e-10;         ///< float Gauss-Newton must reach this residual (max norm)
     double bias_free = 0.05;                ///< impose the bias when |trained bias| <= this * sum (|a|^2+|b|^2)|c|
     double dc_share = 1e-3;                 ///< a node carries an input mean when |d| > this (unit input norm)
+    double off_share = 0.01;                ///< max input energy share of a node off 0 and +-k (dropped by the rounding)
     long max_field_degree = 64;             ///< [K : Q] allowed
 };
 
@@ -72,7 +74,7 @@ struct NumberFieldCandidate {
                                                           const std::vector<std::size_t>& nodes,
                                                           const NumberFieldBlockOptions& options = {});
 
-/// Step 4: the exact block over `field` (which must hold the candidate's numbers and zeta_M, M = lcm(N, 4)),
+/// Step 4: the exact block over `field` (which must hold the candidate's numbers and zeta_4),
 /// inputs at 0 and +-k and outputs at +-k; nullopt with `why` set if a number is not found in the field, the
 /// output system is inconsistent over K or a condition at +-k of the block fails exactly.
 [[nodiscard]] std::optional<Element<NumberFieldScalar>> number_field_block(const AbelianGroup& group,
@@ -94,9 +96,23 @@ struct NumberFieldRounding {
     std::vector<std::string> structure;                          ///< per request: slice and field, readable
 };
 
-/// Steps 1-4 for every request: the candidates, one common field for all of them, the exact blocks.
+/// Steps 1-4 for every request: the candidates, one common field for all of them, the exact blocks. K contains
+/// zeta_M with M = lcm(number_field_zeta_order(group), zeta_order) (pass the conductor of the cyclotomic values
+/// the blocks will be verified with, e.g. 120 for parameters snapped to 1/120 turn).
 [[nodiscard]] NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::vector<NumberFieldRequest>& requests,
-                                                        const NumberFieldBlockOptions& options = {});
+                                                        unsigned long zeta_order = 1, const NumberFieldBlockOptions& options = {});
+
+/// Re-solves over K the output entries at +-k (k != -k) of the nodes `unknown` of `network`, every other entry
+/// kept, so that every condition at output k holds (then those at -k hold by conjugation): the conditions at
+/// output k are linear in the outputs at k once every input is exact. This is how a number-field block's bias is
+/// cancelled by the outputs at k of other blocks' nodes (as in the cyclotomic joint solve, joint_outputs.hpp).
+/// The point of the affine solution set nearest `trained` (node unknown[i]'s trained output at k in the exact
+/// gauge; Gaussian-rational kernel coefficients) is taken; false with `why` set if the system is inconsistent or
+/// the solution is farther than `tolerance` (relative RMS). `distance` receives that distance. Call it inside a
+/// NumberField::Scope of K.
+[[nodiscard]] bool solve_outputs_at(Element<NumberFieldScalar>& network, std::size_t k, const std::vector<std::size_t>& unknown,
+                                    const std::vector<std::complex<double>>& trained, double tolerance, std::string& why,
+                                    double& distance);
 
 /// The root-of-unity order every field of `group` must contain: lcm(exponent, 4).
 [[nodiscard]] unsigned long number_field_zeta_order(const AbelianGroup& group);

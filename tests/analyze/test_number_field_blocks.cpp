@@ -76,6 +76,7 @@ TEST_CASE("number field: z_nu * z_syn at 4k = 0 with arg nu = arctan(sqrt 2) is 
     REQUIRE(r.blocks[0].has_value());
     REQUIRE(r.field != nullptr);
     CHECK(r.field->zeta_order() % 4 == 0);
+    MESSAGE("z_nu * z_syn at 4k = 0: " << r.structure[0] << "; K = Q[t]/(" << r.field->polynomial().size() - 1 << "-degree p)");
     NumberField::Scope scope(r.field);
     CHECK(meets_own_conditions(*r.blocks[0], 1));
     // near the given block: every entry within the displacement bound
@@ -96,6 +97,7 @@ TEST_CASE("number field: the DC-carrying z_syn at 3k = 0 with input mean -sqrt(2
     const NumberFieldRounding r = round_in_number_field(dense(z), {{1, all_nodes(3)}});
     REQUIRE(r.failure[0] == "");
     REQUIRE(r.blocks[0].has_value());
+    MESSAGE("z_syn with DC at 3k = 0: " << r.structure[0]);
     NumberField::Scope scope(r.field);
     CHECK(meets_own_conditions(*r.blocks[0], 1));
     // the rounded block carries input means (the DC row is part of its solution)
