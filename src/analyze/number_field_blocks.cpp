@@ -259,6 +259,69 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
     }
     std::vector<std::size_t> all = outputs;
     all.insert(all.end(), inputs.begin(), inputs.end());
+    // the per-node scale gauge (t a, t b, c / t^2) fixed by the node's squared input norm (a quadratic equation, so
+    // that fixing the other coordinates to rationals leaves quadratic irrationalities, not a generic point)
+    for (std::size_t f = 0; f < q && options.norm_gauge; ++f) {
+        const std::size_t base = per_node * f;
+        double norm = 0;
+        RealTerms e;
+        for (std::size_t i = 0; i < 4; ++i) {
+            norm += x0[base + i] * x0[base + i];
+            std::vector<unsigned> ex(base + i + 1, 0);
+            ex[base + i] = 2;
+            e.emplace(ex, flint::Fmpq(1));
+        }
+        double value = 0;
+        flint::Fmpq target;
+        fmpq_set_str(target.get(), rational_text(norm, 64, value).c_str(), 10);
+        fmpq_neg(target.get(), target.get());
+        e.emplace(std::vector<unsigned>{}, target);
+        eqs.push_back(std::move(e));
+    }
+    // relations the trained inputs nearly satisfy (x_i = 0, x_i = +-x_j) are kept if the block's solution set has
+    // points satisfying them near the trained one: a structured member of the family, whose coordinates have far
+    // smaller degrees than a generic member's
+    if (options.relations) {
+        struct Relation {
+            double gap;
+            std::size_t i, j;
+            int sign;  // 0: x_i = 0
+        };
+        std::vector<Relation> rel;
+        for (std::size_t u = 0; u < inputs.size(); ++u) {
+            const std::size_t i = inputs[u];
+            if (std::abs(x0[i]) < options.relation_tolerance) rel.push_back({std::abs(x0[i]), i, i, 0});
+            for (std::size_t w = u + 1; w < inputs.size(); ++w) {
+                const std::size_t j = inputs[w];
+                if (std::abs(x0[i]) < options.relation_tolerance) continue;
+                for (int sg : {1, -1})
+                    if (std::abs(x0[i] - sg * x0[j]) < options.relation_tolerance)
+                        rel.push_back({std::abs(x0[i] - sg * x0[j]), i, j, sg});
+            }
+        }
+        std::sort(rel.begin(), rel.end(), [](const Relation& a, const Relation& b) { return a.gap < b.gap; });
+        if (rel.size() > options.max_relations) rel.resize(options.max_relations);
+        for (const Relation& r : rel) {
+            RealTerms e;
+            std::vector<unsigned> ei(r.i + 1, 0);
+            ei[r.i] = 1;
+            e.emplace(ei, flint::Fmpq(1));
+            if (r.sign != 0) {
+                std::vector<unsigned> ej(r.j + 1, 0);
+                ej[r.j] = 1;
+                flint::Fmpq c(-r.sign);
+                auto [it, inserted] = e.try_emplace(ej, c);
+                if (!inserted) continue;
+            }
+            std::vector<RealTerms> trial = eqs;
+            trial.push_back(e);
+            std::vector<double> xt = x0;
+            const double res = polish(trial, xt, all);
+            double mv = 0;
+            for (std::size_t v : all) mv = std::max(mv, std::abs(xt[v] - x0[v]));
+            if (res <= options.polish_residual && mv <= options.max_displacement) eqs = std::move(trial), ++out.relations;
+        }
+    }
     std::vector<double> x = x0;
     const double residual = polish(eqs, x, all);
     double moved = 0;
@@ -495,7 +558,8 @@ NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::ve
         long max_degree = 1;
         for (const AlgebraicNumber& a : candidates[r].numbers) max_degree = std::max(max_degree, a.degree());
         std::ostringstream o;
-        o << candidates[r].free_inputs.size() << " input coordinates algebraic (degree <= " << max_degree
+        o << candidates[r].relations << " relations x_i = 0, +-x_j kept; " << candidates[r].free_inputs.size()
+          << " input coordinates algebraic (degree <= " << max_degree
           << "), the others fixed to multiples of 1/" << candidates[r].fixed_denominator << "; K of degree "
           << field.field->degree() << " over Q, outputs solved over K";
         out.structure[r] = o.str();

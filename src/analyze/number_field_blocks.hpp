@@ -14,7 +14,11 @@
 ///     (polynomial_scalar.hpp); the bias (0, 0) only if the trained block is bias-free (it is then imposed;
 ///     otherwise it is left free and cancelled later by other nodes' outputs at k, solve_outputs_at). Output
 ///     -k gives the conjugate equations.
-///  2. Slice: float Gauss-Newton (minimum-norm steps) from the trained point onto the solution set; at that
+///  2. Slice: optionally (norm_gauge) each node's scale gauge fixed by |a|^2 + |b|^2 = its trained value rounded to
+///     1/64 (a quadric: the coordinates fixed below then leave quadratic irrationalities); optionally (relations) x_i = 0 and x_i = +-x_j that the trained input coordinates meet to
+///     `relation_tolerance` are added one by one (closest first) as long as the solution set keeps a point
+///     satisfying all of them near the trained one (a structured member of the family: its coordinates have much
+///     smaller degrees than a generic member's); float Gauss-Newton (minimum-norm steps) from the trained point onto the solution set; at that
 ///     point the Jacobian's numerical rank r is the codimension. Column pivoting, output coordinates first,
 ///     picks r coordinates to keep free; every other coordinate (gauges, free phases, free DC means, free
 ///     output directions) is fixed to a nearby rational of small denominator (4, 8, ..., 64 are tried).
@@ -52,6 +56,14 @@ struct NumberFieldBlockOptions {
     double dc_share = 1e-3;                 ///< a node carries an input mean when |d| > this (unit input norm)
     double off_share = 0.01;                ///< max input energy share of a node off 0 and +-k (dropped by the rounding)
     long max_field_degree = 64;             ///< [K : Q] allowed
+    /// fix each node's scale by |a|^2 + |b|^2 = (trained value to 1/64). Off by default: on the trained Z_24 runs
+    /// it makes the coordinates recognisable, but K = Q(zeta_120, them) then exceeds max_field_degree (192 > 64)
+    bool norm_gauge = false;
+    /// impose the relations x_i = 0, x_i = +-x_j the trained inputs nearly meet. Off by default: on the trained
+    /// runs it proved no further block and made one cross-check (Z_2 x Z_3 x Z_4 seed 2) take over 150 s
+    bool relations = false;
+    double relation_tolerance = 0.02;       ///< ... to this (canonical gauge), if the solution set has such points
+    std::size_t max_relations = 400;        ///< candidates tried, closest first
 };
 
 /// Steps 1-3 for one block: the slice and the recognised coordinates, or why not.
@@ -66,6 +78,7 @@ struct NumberFieldCandidate {
     std::vector<std::complex<double>> target_c;  ///< the refined output entries at k (floats)
     double displacement = -1;                ///< max |refined - start| over the coordinates
     long fixed_denominator = 0;              ///< the denominator that worked
+    std::size_t relations = 0;               ///< relations x_i = 0, +-x_j imposed (step 2)
     std::string failure;                     ///< "" on success
 };
 
