@@ -36,7 +36,8 @@
 /// live nodes are unresolved (the proven and unproven frequencies are listed); UNKNOWN when nothing could be
 /// rounded or the exact verification hit its work limit.
 ///
-/// Number fields. A block at a complex frequency that none of the paths above rounds (the continuous families
+/// Number fields (groups of even order only: odd-order verdicts are those of the cyclotomic paths). A block at a
+/// complex frequency that none of the paths above rounds (the continuous families
 /// gradient descent finds at 4k = 0 and 3k = 0: free relative phases, DC means off every rational grid) is tried
 /// last in a number field (number_field_blocks.hpp): its free coordinates fixed to nearby rationals, the rest
 /// refined and recognised as algebraic numbers, its outputs solved exactly over K = Q(zeta_M, those numbers),
