@@ -288,8 +288,6 @@ std::optional<std::vector<Cyclotomic>> solve_own_outputs(const std::vector<Cyclo
     return x;
 }
 
-std::optional<SolvedBlock> solve_in_number_field(const BlockProblem&) { return std::nullopt; }
-
 SolvedBlock solve_block(const BlockProblem& p, const std::vector<Factorization>& layouts, const BlockSolveOptions& options) {
     SolvedBlock out;
     if (p.z == nullptr || p.nodes.size() < 2 || p.z->group.neg(p.k) == p.k) {
@@ -324,7 +322,6 @@ SolvedBlock solve_block(const BlockProblem& p, const std::vector<Factorization>&
                           " in floats, and no exact c-row fits its snapped inputs";
             return out;
         }
-        if (auto nf = solve_in_number_field(p)) return *nf;
         out.needs_number_field = true;
         out.failure = "needs a number field: the trained block meets its own-frequency conditions to " + o.str() +
                       ", but with its inputs snapped to roots of unity they have no exact solution over Q(zeta_N)";

@@ -20,8 +20,8 @@
 ///    z_nu * z_syn and z_{nu=i} * z_{syn,ab} are the special cases z2 = z_syn, z_{syn,ab} of this path;
 ///  * node path (no clean 2-node factor): every node's inputs are snapped on their own (phases, |b/a|).
 /// When the exact inputs make P c = e_1 inconsistent, the exact nearby solution needs input coordinates
-/// outside Q(zeta_N): the block is left to `solve_in_number_field` (a hook that answers "not available" until
-/// a number-field scalar is linked in) and reported UNRESOLVED with the reason "needs a number field".
+/// outside Q(zeta_N): the block is reported with the reason "needs a number field", and the cross-check tries it
+/// last in a number field (number_field_blocks.hpp, together with every other block left unresolved).
 ///
 /// Thresholds are on dimensionless, gauge-invariant quantities only (phases in turns, |b/a|, relative distances).
 #include <cstddef>
@@ -72,11 +72,6 @@ struct SolvedBlock {
 /// first, then the node path.
 [[nodiscard]] SolvedBlock solve_block(const BlockProblem& problem, const std::vector<Factorization>& layouts,
                                       const BlockSolveOptions& options = {});
-
-/// The hook for blocks whose exact nearby point has coordinates outside Q(zeta_N): slice, refine, recognise
-/// and verify in the number field the coordinates generate. Returns nullopt while no number-field scalar is
-/// available (the caller reports the block UNRESOLVED with the reason "needs a number field").
-[[nodiscard]] std::optional<SolvedBlock> solve_in_number_field(const BlockProblem& problem);
 
 /// The exact own-frequency output entries for exact inputs (node f: a[f], b[f] at k; conjugates at -k): the
 /// point of {P c = e_1 (and bias = 0 if `bias_free`)} nearest `target`; nullopt if the system is inconsistent.

@@ -185,6 +185,7 @@ const char* family_name(BlockFamily f) {
         case BlockFamily::solved: return "solved";
         case BlockFamily::inputs_snapped: return "inputs_snapped";
         case BlockFamily::group_domain: return "group_domain";
+        case BlockFamily::number_field: return "number_field";
         case BlockFamily::unknown: return "unknown";
     }
     return "unknown";
@@ -199,6 +200,7 @@ const char* family_pretty_name(BlockFamily f) {
         case BlockFamily::solved: return "c-row solved";
         case BlockFamily::inputs_snapped: return "snapped (outputs solved)";
         case BlockFamily::group_domain: return "whole network, group domain";
+        case BlockFamily::number_field: return "number field (outputs solved)";
         case BlockFamily::unknown: return "-";
     }
     return "-";

@@ -41,7 +41,10 @@ namespace cogo::analyze {
 /// node by node) and whose c-row is solved exactly (block_solve.hpp); not a template family either.
 /// inputs_snapped: a block at k of order 3 or 4 rounded node by node onto a grid, outputs solved
 /// (small_order_blocks.hpp). group_domain: the whole network rounded in the group domain (group_domain.hpp).
-enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, solved, inputs_snapped, group_domain, unknown };
+/// number_field: a block whose exact nearby point has coordinates outside Q(zeta_N), rounded in a number field K
+/// (number_field_blocks.hpp).
+enum class BlockFamily { nu_syn, nui_synab, nui_xi, real_frequency, solved, inputs_snapped, group_domain, number_field,
+                         unknown };
 
 /// The identifier of a family (JSON, tables): "z_nu*z_syn", "z_nui*z_synab", "z_nui*z_xi", "unknown".
 [[nodiscard]] const char* family_name(BlockFamily f);

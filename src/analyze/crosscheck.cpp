@@ -5,8 +5,10 @@
 #include <cmath>
 #include <map>
 #include <iomanip>
+#include <numeric>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 #include "algebra/linear_algebra.hpp"
 #include "analyze/frequency_loss.hpp"
@@ -73,12 +75,6 @@ double relative_distance(const Matrix<double>& x, const Matrix<double>& y) {
     return den > 0 ? std::sqrt(num / den) : std::sqrt(num);
 }
 
-std::string describe(const OutputCondition<Cyclotomic>& c) {
-    return std::string(condition_kind_name(c.kind())) + " condition T_" + std::to_string(c.k) + "(" +
-           std::to_string(c.k1) + ", " + std::to_string(c.k2) + ") = " + c.value.to_string() + ", target " +
-           std::to_string(c.target);
-}
-
 /// An exact DC node (a = b = 1/2 on the DC row) standing for trained node `trained_node`.
 struct RoundedDc {
     std::size_t trained_node = 0;
@@ -106,6 +102,8 @@ struct Analysis {
     std::vector<RoundedReal> real;
     std::vector<double> D;       // the trained network's function distance per output (frequency_loss.hpp)
     double allowed = 0;          // the largest sqrt(D_k) of a PROVED block (allowed_function_distance)
+    std::vector<NumberFieldRequest> nf_requests;  // blocks tried in a number field (number_field_blocks.hpp)
+    NumberFieldRounding nf;
 
     BlockReport& block(std::size_t k) { return report.blocks[block_index.at(k)]; }
 };
@@ -486,6 +484,25 @@ OutputSolution solve_with_helpers(Analysis& an, const std::vector<Node<Cyclotomi
         r.extra_c.assign(r.exact.order(), {});
     }
     for (RoundedDc& d : an.dc) d.c = joint.helper_c[h++];
+    // the rows of the helpers were replaced: who cancels a block's bias is read off the new rows (an order-6 block
+    // or DC node cancels part of the bias at k iff its exact outputs at k are not zero)
+    for (auto& [k4, r4] : an.rounded) {
+        BlockReport& b4 = an.block(k4);
+        if (b4.bias_cancelled_by.empty() && b4.bias_cancelled_by_dc == 0) continue;
+        b4.bias_cancelled_by.clear();
+        b4.bias_cancelled_by_dc = 0;
+        for (const auto& [kb, r6] : an.rounded) {
+            if (kb == k4) continue;
+            bool carries = false;  // order-6 blocks: their re-solved rows; c-row-solved blocks: their kept extra rows
+            if (is_order6_family(an.block(kb).family))
+                for (const auto& node : r6.exact.nodes()) carries = carries || find_entry(node.c, k4) != nullptr;
+            else if (an.block(kb).family == BlockFamily::solved)
+                for (const auto& row : r6.extra_c) carries = carries || find_entry(row, k4) != nullptr;
+            if (carries) b4.bias_cancelled_by.push_back(kb);
+        }
+        for (const RoundedDc& d : an.dc)
+            if (find_entry(d.c, k4) != nullptr) ++b4.bias_cancelled_by_dc;
+    }
     return joint.solution;
 }
 
@@ -604,6 +621,57 @@ void round_real_blocks(Analysis& an) {
     }
 }
 
+/// Phase 3c: the blocks at complex frequencies still unresolved, rounded in one number field K (see crosscheck.hpp).
+void round_number_field_blocks(Analysis& an) {
+    // even orders only: there the trained blocks at 4k = 0 and 3k = 0 are continuous families. On odd orders the
+    // verdicts stay those of the cyclotomic paths: a DC z_syn on Z_3 with one input mean moved by 30% has an exact
+    // family member within 0.05, and a one-block network's function allowance (function_cap 0.1) would accept it
+    if (!an.options.number_field || an.g.order() % 2 != 0) return;
+    std::vector<BlockReport*> owners;
+    for (BlockReport& b : an.report.blocks) {
+        if (b.family != BlockFamily::unknown || an.g.is_self_conjugate(b.k) || b.nodes.empty()) continue;
+        bool clean = true;  // inputs on 0 and +-k only: the coordinates of number_field_blocks.hpp
+        std::ostringstream why;
+        for (std::size_t j : b.nodes) {
+            double off = 0, all = 0, top = 0;
+            std::size_t top_k = 0;
+            for (std::size_t kk = 0; kk < an.z.n(); ++kk) {
+                const double e = std::norm(an.z.za(kk, j)) + std::norm(an.z.zb(kk, j));
+                all += e;
+                if (kk == b.k || kk == an.g.neg(b.k) || kk == 0) continue;
+                off += e;
+                if (e > top) top = e, top_k = kk;
+            }
+            if (all > 0 && off <= an.options.number_field_options.off_share * all) continue;
+            if (clean)
+                why << "; number field: node " << j << " has " << std::setprecision(2) << (all > 0 ? off / all : 1.0)
+                    << " of its input energy off 0 and +-k (most at " << top_k << ")";
+            clean = false;
+        }
+        if (!clean) {
+            b.note += why.str();
+            continue;
+        }
+        an.nf_requests.push_back({b.k, b.nodes});
+        owners.push_back(&b);
+    }
+    if (an.nf_requests.empty()) return;
+    unsigned long conductor = 1;  // K must hold every cyclotomic value of the rest of the network
+    for (const auto& node : exact_nodes(an))
+        for (Part p : all_parts)
+            for (const auto& [kk, v] : node.row(p)) conductor = std::lcm(conductor, v.conductor());
+    an.nf = round_in_number_field(an.z, an.nf_requests, conductor, an.options.number_field_options);
+    for (std::size_t i = 0; i < owners.size(); ++i) {
+        if (!an.nf.blocks[i]) {
+            owners[i]->note += "; " + an.nf.failure[i];
+            continue;
+        }
+        owners[i]->family = BlockFamily::number_field;
+        owners[i]->structure = an.nf.structure[i];
+        owners[i]->note.clear();
+    }
+}
+
 /// Phase 4: the rounded network, and the distances of its float image (in the trained gauge) to the weights.
 void assemble(Analysis& an) {
     const AbelianGroup& g = an.g;
@@ -654,6 +722,16 @@ void assemble(Analysis& an) {
             for (const auto& [kc, value] : node.c) image.zc(kc, j) = c_phase(kc) * value.to_complex() / (t * t);
             all_nodes.push_back(node);
         }
+    for (std::size_t i = 0; i < an.nf_requests.size(); ++i) {
+        if (!an.nf.blocks[i]) continue;
+        const Element<NumberFieldScalar>& block = *an.nf.blocks[i];
+        for (std::size_t f = 0; f < block.order(); ++f) {
+            const std::size_t j = an.nf_requests[i].nodes[f];
+            for (const auto& [kk, v] : block.nodes()[f].a) image.za(kk, j) = v.to_complex();
+            for (const auto& [kk, v] : block.nodes()[f].b) image.zb(kk, j) = v.to_complex();
+            for (const auto& [kc, v] : block.nodes()[f].c) image.zc(kc, j) = c_phase(kc) * v.to_complex();
+        }
+    }
     FourierWeights live = z;  // dead nodes (unit inputs in the canonical gauge, no output) are not compared
     for (std::size_t j = 0; j < z.q; ++j)
         if (an.report.assignment.nodes[j].dead)
@@ -665,34 +743,117 @@ void assemble(Analysis& an) {
     if (!all_nodes.empty()) an.report.rounded.emplace(g, std::move(all_nodes));
 }
 
+/// Phase 4b: the whole rounded network over K when some block was rounded in a number field (crosscheck.hpp).
+/// A number-field block whose bias is not zero has it cancelled by outputs at its k on the nodes of the order-6 and
+/// c-row-solved blocks and the DC nodes (their outputs at k re-solved over K together with the block's own).
+void assemble_over_k(Analysis& an) {
+    if (!an.nf.field) return;
+    CrosscheckReport& report = an.report;
+    const AbelianGroup& g = an.g;
+    NumberField::Scope scope(an.nf.field);
+    std::vector<Node<NumberFieldScalar>> nodes;
+    if (report.rounded) nodes = embed(an.nf.field, *report.rounded).nodes();
+    // the helpers, in the node order of assemble(): index, trained node, real scale t
+    struct Helper {
+        std::size_t index, trained_node;
+        double t;
+    };
+    std::vector<Helper> helpers;
+    std::size_t index = 0;
+    for (const auto& [k, r] : an.rounded) {
+        const BlockFamily f = an.block(k).family;
+        const bool helps = is_order6_family(f) || f == BlockFamily::solved;
+        for (std::size_t i = 0; i < r.exact.order(); ++i, ++index)
+            if (helps) helpers.push_back({index, r.trained_node[i], r.t[i]});
+    }
+    for (const RoundedDc& d : an.dc)
+        if (!d.c.empty()) helpers.push_back({index++, d.trained_node, d.t});
+    for (std::size_t i = 0; i < an.nf_requests.size(); ++i) {
+        if (!an.nf.blocks[i]) continue;
+        const std::size_t first = nodes.size();
+        nodes.insert(nodes.end(), an.nf.blocks[i]->nodes().begin(), an.nf.blocks[i]->nodes().end());
+        Element<NumberFieldScalar> whole(g, nodes);
+        const std::size_t k = an.nf_requests[i].k;
+        bool biased = false;  // T_k(0, 0) of the block alone (its DC rows included)
+        for (const auto& c : enumerate_conditions(*an.nf.blocks[i]))
+            biased = biased || (c.k == k && c.k1 == 0 && c.k2 == 0 && !c.value.is_zero());
+        if (!biased) continue;
+        std::vector<std::size_t> unknown;
+        std::vector<Complex> trained;
+        for (std::size_t f = 0; f < an.nf.blocks[i]->order(); ++f) {
+            unknown.push_back(first + f);
+            trained.push_back(an.z.zc(k, an.nf_requests[i].nodes[f]));
+        }
+        for (const Helper& h : helpers) {
+            unknown.push_back(h.index);
+            trained.push_back(an.z.zc(k, h.trained_node) * h.t * h.t / output_phase(an, k));
+        }
+        std::string why;
+        double distance = -1;
+        BlockReport& b = an.block(k);
+        if (!solve_outputs_at(whole, k, unknown, trained, an.options.round_tolerance, why, distance)) {
+            // the block stays out of the network: UNRESOLVED
+            nodes.resize(first);
+            an.nf.blocks[i].reset();
+            b.family = BlockFamily::unknown;
+            b.note = why;
+            continue;
+        }
+        nodes = whole.nodes();
+        b.rounding_residual = distance;
+        b.structure += "; bias cancelled over K by the outputs at k of " + std::to_string(helpers.size()) + " nodes";
+    }
+    bool any = false;
+    for (const auto& block : an.nf.blocks) any = any || block.has_value();
+    if (!any) return;
+    report.rounded_nf.emplace(g, std::move(nodes));
+    report.field = an.nf.field;
+}
+
 /// Phase 5: exact verification of the rounded network, per-block and network verdicts.
 void verify_and_decide(Analysis& an) {
     CrosscheckReport& report = an.report;
     const AbelianGroup& g = an.g;
     for (const BlockReport& b : report.blocks)
         if (b.family == BlockFamily::unknown) report.unresolved_nodes += b.nodes.size();
-    if (!report.rounded) {
+    if (!report.rounded && !report.rounded_nf) {
         report.network = NetworkVerdict::unknown;
         report.network_reason = "nothing was rounded (no block classified, no DC node): no exact account of the network";
         for (const BlockReport& b : report.blocks) report.unproven.push_back(b.k);
         return;
     }
     const VerifyLimits limits{an.options.max_terms};
-    const VerificationResult<Cyclotomic> result = verify_global_optimum(*report.rounded, limits);
-    report.verdict = result.verdict;
-    report.reason = result.reason;
-    report.exact_loss = result.loss;
-    report.failing = result.failing;
-    if (result.counterexample) report.first_failure = describe(result.conditions[*result.counterexample]);
-    if (result.verdict == Verdict::unknown) {
+    std::set<std::size_t> failing_pairs;
+    auto take = [&](const auto& result) {
+        report.verdict = result.verdict;
+        report.reason = result.reason;
+        report.failing = result.failing;
+        if (result.loss) {
+            report.exact_loss_text = result.loss->to_string();
+            if constexpr (std::is_same_v<std::decay_t<decltype(*result.loss)>, Cyclotomic>) report.exact_loss = result.loss;
+            else if (result.loss->is_zero()) report.exact_loss = Cyclotomic(0);
+        }
+        if (result.counterexample) {
+            const auto& c = result.conditions[*result.counterexample];
+            report.first_failure = std::string(condition_kind_name(c.kind())) + " condition T_" + std::to_string(c.k) + "(" +
+                                   std::to_string(c.k1) + ", " + std::to_string(c.k2) + ") = " + c.value.to_string() +
+                                   ", target " + std::to_string(c.target);
+        }
+        for (const auto& c : result.conditions)
+            if (!c.defect().is_zero()) failing_pairs.insert(pair_of(g, c.k));
+    };
+    if (report.rounded_nf) {
+        NumberField::Scope scope(an.nf.field);
+        take(verify_global_optimum(*report.rounded_nf, limits));
+    } else {
+        take(verify_global_optimum(*report.rounded, limits));
+    }
+    if (report.verdict == Verdict::unknown) {
         report.network = NetworkVerdict::unknown;
-        report.network_reason = "exact verification not done: " + result.reason;
+        report.network_reason = "exact verification not done: " + report.reason;
         for (const BlockReport& b : report.blocks) report.unproven.push_back(b.k);
         return;
     }
-    std::set<std::size_t> failing_pairs;
-    for (const auto& c : result.conditions)
-        if (!c.defect().is_zero()) failing_pairs.insert(pair_of(g, c.k));
     const std::vector<double>& D = an.D;
     const double allowed = an.allowed;
     for (BlockReport& b : report.blocks) {
@@ -718,14 +879,14 @@ void verify_and_decide(Analysis& an) {
         report.warnings.begin(), report.warnings.end(), [](const std::string& w) { return w.rfind("overflow", 0) == 0; }));
     const bool complete = report.unresolved_nodes == 0;
     std::ostringstream why;
-    if (complete && result.verdict == Verdict::proved) {
+    if (complete && report.verdict == Verdict::proved) {
         report.network = NetworkVerdict::proved;
         return;
     }
     if (complete) {
         report.network = NetworkVerdict::refuted;
-        why << "every live node is rounded and the assembled network fails " << result.failing << " exact condition"
-            << (result.failing == 1 ? "" : "s");
+        why << "every live node is rounded and the assembled network fails " << report.failing << " exact condition"
+            << (report.failing == 1 ? "" : "s");
         report.network_reason = why.str();
         return;
     }
@@ -774,7 +935,7 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
             --report.assignment.dead;
             ++report.unresolved_nodes;
         }
-    Analysis an{g, z, options, report, {}, {}, {}, {}, frequency_losses(z), 0};
+    Analysis an{g, z, options, report, {}, {}, {}, {}, frequency_losses(z), 0, {}, {}};
     an.allowed = allowed_function_distance(an.D, options);
     report.trained_loss = all_pairs_loss(an.D);
     report.function_allowed = an.allowed;
@@ -782,7 +943,9 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
     round_dc_nodes(an);
     cancel_biases(an);
     round_real_blocks(an);
+    round_number_field_blocks(an);
     assemble(an);
+    assemble_over_k(an);
     report.seconds_analysis = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!options.verify) return report;
     const auto verify_start = std::chrono::steady_clock::now();

@@ -40,6 +40,19 @@
 /// one-hot inputs, every node active at every frequency), the whole network is rounded in the group domain
 /// instead (group_domain.hpp) and its account replaces the per-frequency one if it is PROVED.
 ///
+/// Number fields (opt-in, CrosscheckOptions::number_field / --number-field; groups of even order only: odd-order
+/// verdicts are those of the cyclotomic paths). A block at a
+/// complex frequency that none of the paths above rounds (the continuous families
+/// gradient descent finds at 4k = 0 and 3k = 0: free relative phases, DC means off every rational grid) is tried
+/// last in a number field (number_field_blocks.hpp): its free coordinates fixed to nearby rationals, the rest
+/// refined and recognised as algebraic numbers, its outputs solved exactly over K = Q(zeta_M, those numbers),
+/// M = lcm(exponent, 4); every such block shares one K. The verdict is then decided on the WHOLE rounded
+/// network over K: every cyclotomic value embedded into K (K contains zeta_M, hence every character of the group
+/// and i), the number-field blocks added, verify_global_optimum run over K; `rounded` keeps the cyclotomic part and
+/// `rounded_nf` the whole network. No per-frequency argument is needed (or used): every condition of the
+/// assembled network, bias and cross-frequency outputs included, is decided in one field, and the certificate
+/// (cogo-certificate-nf) lists them all.
+///
 /// The distance trained vs rounded is measured after mapping the rounded network into the trained gauge
 /// (node order, per-node real scale t, per-frequency phases (e^{i th} a, e^{i ph} b, e^{-i(th+ph)} c), all
 /// estimated in floating point; these maps preserve the loss of single-frequency-input networks of odd order),
@@ -54,6 +67,7 @@
 #include "analyze/block_solve.hpp"
 #include "analyze/classify.hpp"
 #include "analyze/fourier_weights.hpp"
+#include "analyze/number_field_blocks.hpp"
 #include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "verify/verdict.hpp"
@@ -77,6 +91,13 @@ struct CrosscheckOptions {
     double function_outlier = 5;     ///< ... or this times the network's median sqrt(D_k), if larger (its own loss level)
     double function_cap = 0.1;       ///< ... but never more than this
     BlockSolveOptions block_solve;  ///< the algebraic rounding of blocks outside the families (block_solve.hpp)
+    /// try the blocks left unresolved in a number field (number_field_blocks.hpp). Off by default: the slice
+    /// (free coordinates fixed to nearby rationals within 0.05) can absorb a large perturbation of a network with
+    /// one block (a z_syn with one input mean moved 30% on Z_3 was rounded to a nearby optimum within that
+    /// network's function-distance allowance), so its acceptance needs a tighter criterion before it decides
+    /// verdicts unasked (`cogo crosscheck --number-field`).
+    bool number_field = false;
+    NumberFieldBlockOptions number_field_options;
     std::size_t max_terms = 400'000'000;  ///< work limit of the exact verification
     bool verify = true;             ///< run the exact verification
 };
@@ -122,7 +143,11 @@ struct CrosscheckReport {
     std::size_t q = 0;
     NodeAssignment assignment;
     std::vector<BlockReport> blocks;              ///< by k
-    std::optional<Element<Cyclotomic>> rounded;   ///< the exact rounded network (absent if nothing classified)
+    std::optional<Element<Cyclotomic>> rounded;   ///< the exact rounded network (absent if nothing classified);
+                                                  ///< only its cyclotomic part when rounded_nf is set
+    std::optional<Element<NumberFieldScalar>> rounded_nf;  ///< the whole rounded network over K, if some block needed K
+    NumberFieldPtr field;                         ///< K (null unless rounded_nf)
+    std::string exact_loss_text;                  ///< the exact loss, readable (over K if rounded_nf)
     Verdict verdict = Verdict::unknown;           ///< of the rounded network (exact verification)
     NetworkVerdict network = NetworkVerdict::unknown;  ///< the account of the trained network
     std::string network_reason;                   ///< why PARTIAL / UNKNOWN / REFUTED, in one line
@@ -130,7 +155,7 @@ struct CrosscheckReport {
     std::size_t dc_rounded = 0;                   ///< DC nodes in the rounded network
     std::size_t unresolved_nodes = 0;             ///< live nodes not in the rounded network
     std::vector<std::string> warnings;            ///< e.g. overflowing weights
-    std::optional<Cyclotomic> exact_loss;         ///< exact loss of the rounded network
+    std::optional<Cyclotomic> exact_loss;         ///< exact loss of the rounded network (over K: only if rational)
     std::size_t failing = 0;                      ///< failing exact conditions
     std::string first_failure;                    ///< readable first failing condition
     std::string reason;                           ///< why UNKNOWN

@@ -29,6 +29,7 @@ Element<Cyclotomic> family_block(const AbelianGroup& group, std::size_t k, Block
         case BlockFamily::solved:
         case BlockFamily::inputs_snapped:
         case BlockFamily::group_domain:
+        case BlockFamily::number_field:
         case BlockFamily::unknown: break;
     }
     throw InvalidInput("family_block: no family");

@@ -23,6 +23,7 @@
 #include "io/run_directory.hpp"
 #include "analyze/spectrum_svg.hpp"
 #include "verify/certificate_writer.hpp"
+#include "verify/number_field_certificate_writer.hpp"
 
 namespace cogo::cli {
 
@@ -262,11 +263,12 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
               {"dc_rounded", r.dc_rounded},
               {"unresolved_nodes", r.unresolved_nodes},
               {"warnings", r.warnings},
-              {"exact_loss", r.exact_loss ? json(r.exact_loss->to_string()) : json(nullptr)},
+              {"exact_loss", !r.exact_loss_text.empty() ? json(r.exact_loss_text) : json(nullptr)},
+              {"number_field", r.field ? json(r.field->polynomial()) : json(nullptr)},
               {"failing", r.failing},
               {"first_failure", r.first_failure},
               {"reason", r.reason},
-              {"rounded_order", r.rounded ? r.rounded->order() : 0},
+              {"rounded_order", r.rounded_nf ? r.rounded_nf->order() : r.rounded ? r.rounded->order() : 0},
               {"trained_loss", r.trained_loss >= 0 ? json(r.trained_loss) : json(nullptr)},
               {"function_allowed", r.function_allowed >= 0 ? json(r.function_allowed) : json(nullptr)}}},
             {"distance", {{"wa", r.distance_wa}, {"wb", r.distance_wb}, {"v", r.distance_v}}},
@@ -314,6 +316,9 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
 
     if (!options.rounded.empty() && !r.rounded)
         throw InvalidInput("crosscheck: --rounded: no block was classified, nothing to write");
+    if (!options.rounded.empty() && r.rounded_nf)
+        throw InvalidInput("crosscheck: --rounded: the rounded network has values in a number field, which the element "
+                           "file format cannot hold; use --certificate (cogo-certificate-nf)");
     // every output is prepared before any is written
     const std::string svg = options.svg.empty() ? "" : analyze::spectrum_svg(analyze::fourier_transform(group, w), r);
     const std::string element =
@@ -321,7 +326,16 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
                                 : element_file_text(*r.rounded, "rounded network of a cross-check on " + group.name(),
                                                     nlohmann::json{{"source", options.dir}});
     std::string certificate;
-    if (!options.certificate.empty()) {
+    if (!options.certificate.empty() && r.rounded_nf) {
+        NumberField::Scope scope(r.field);
+        const VerificationResult<NumberFieldScalar> result =
+            verify_global_optimum(*r.rounded_nf, VerifyLimits{options.analysis.max_terms});
+        if (result.verdict == Verdict::unknown)
+            throw ResourceLimit("crosscheck: --certificate: exact verification not done: " + result.reason);
+        certificate = number_field_certificate_text(r.field, *r.rounded_nf, result,
+                                                    "rounded network of a cross-check on " + group.name() + " (" +
+                                                        options.dir + "), over a number field");
+    } else if (!options.certificate.empty()) {
         if (!r.rounded) throw InvalidInput("crosscheck: --certificate: no block was rounded, nothing to certify");
         const VerificationResult<Cyclotomic> result = verify_global_optimum(*r.rounded, VerifyLimits{options.analysis.max_terms});
         if (result.verdict == Verdict::unknown)
@@ -370,8 +384,10 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
         out << "summary: " << r.blocks.size() << " blocks, " << r.classified() << " classified, " << r.verified()
             << " proved (" << fixed_cell(100 * share(r.verified(), r.blocks.size()), 1) << "%); " << r.dc_rounded
             << " DC nodes rounded\n";
-        out << "rounded network: " << (r.rounded ? r.rounded->order() : 0) << " nodes, " << verdict_name(r.verdict);
-        if (r.exact_loss) out << ", exact loss " << r.exact_loss->to_string();
+        out << "rounded network: " << (r.rounded_nf ? r.rounded_nf->order() : r.rounded ? r.rounded->order() : 0)
+            << " nodes, " << verdict_name(r.verdict);
+        if (r.field) out << " over a number field of degree " << r.field->degree();
+        if (!r.exact_loss_text.empty()) out << ", exact loss " << r.exact_loss_text;
         if (!r.first_failure.empty()) out << "\n  " << r.failing << " failing; first: " << r.first_failure;
         if (!r.reason.empty()) out << "\n  " << r.reason;
         out << "\ndistance trained vs rounded (relative Frobenius, canonical gauge): W_a " << std::setprecision(3)

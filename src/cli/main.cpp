@@ -139,6 +139,10 @@ void setup_crosscheck(CLI::App& crosscheck_app, cogo::cli::CrosscheckCommandOpti
     crosscheck->add_flag("--no-verify", [&xo](std::int64_t) { xo.analysis.verify = false; },
                          "Skip the exact verification");
     const cogo::cli::RealRange unit{0, 1};
+    crosscheck->add_flag("--number-field", [&xo](std::int64_t) { xo.analysis.number_field = true; },
+                         "Also try the blocks left unresolved in a number field (even-order groups; opt-in: its "
+                         "acceptance is not yet tight enough to reject every perturbed one-block network, see "
+                         "analyze/number_field_blocks.hpp)");
     crosscheck->add_option("--dead-threshold", xo.analysis.assignment.dead_threshold,
                            "Dead node: strength below this fraction of the largest, in [0, 1]")
         ->transform(real_number(unit))->capture_default_str();
