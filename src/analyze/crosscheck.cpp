@@ -34,7 +34,7 @@ struct Rounded {
     std::vector<FourierRow<Cyclotomic>> extra_c;  // bias-cancelling outputs per family node
 };
 
-Complex unit(Complex z) {
+Complex phase_of(Complex z) {
     const double r = std::abs(z);
     return r > 0 ? z / r : Complex{1, 0};
 }
@@ -49,11 +49,11 @@ void estimate_gauge(const FourierWeights& z, std::size_t k, Rounded& r) {
         be[f] = r.exact.entry(Part::b, k, f).to_complex();
         const std::size_t j = r.trained_node[f];
         const Complex at = z.za(k, j), bt = z.zb(k, j);
-        s_psi += unit(at * bt * std::conj(ae[f] * be[f]));
-        s_delta += unit(at * std::conj(ae[f]) * std::conj(bt) * be[f]);
+        s_psi += phase_of(at * bt * std::conj(ae[f] * be[f]));
+        s_delta += phase_of(at * std::conj(ae[f]) * std::conj(bt) * be[f]);
     }
-    r.e_psi = unit(s_psi);
-    r.e_theta = std::sqrt(r.e_psi * unit(s_delta));
+    r.e_psi = phase_of(s_psi);
+    r.e_theta = std::sqrt(r.e_psi * phase_of(s_delta));
     r.e_phi = r.e_psi / r.e_theta;
     r.t.assign(q, 1.0);
     for (std::size_t f = 0; f < q; ++f) {
@@ -656,11 +656,11 @@ void round_number_field_blocks(Analysis& an) {
         owners.push_back(&b);
     }
     if (an.nf_requests.empty()) return;
-    unsigned long conductor = 1;  // K must hold every cyclotomic value of the rest of the network
+    unsigned long field_order = 1;  // K must hold every cyclotomic value of the rest of the network
     for (const auto& node : exact_nodes(an))
         for (Part p : all_parts)
-            for (const auto& [kk, v] : node.row(p)) conductor = std::lcm(conductor, v.conductor());
-    an.nf = round_in_number_field(an.z, an.nf_requests, conductor, an.options.number_field_options);
+            for (const auto& [kk, v] : node.row(p)) field_order = std::lcm(field_order, v.field_order());
+    an.nf = round_in_number_field(an.z, an.nf_requests, field_order, an.options.number_field_options);
     for (std::size_t i = 0; i < owners.size(); ++i) {
         if (!an.nf.blocks[i]) {
             owners[i]->note += "; " + an.nf.failure[i];

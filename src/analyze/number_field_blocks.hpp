@@ -26,7 +26,7 @@
 ///     than `max_displacement`; recognise each free INPUT coordinate as an algebraic number (LLL,
 ///     recognise_algebraic).
 ///  4. Field and exact block (number_field_block): K = Q(zeta_M, the recognised numbers) with M = lcm(N, 4, the
-///     conductor of the rest of the rounded network) (N the exponent of the group, so every character, i and every
+///     field_order of the rest of the rounded network) (N the exponent of the group, so every character, i and every
 ///     cyclotomic value of the network lie in K; common_field, checked exactly);
 ///     inputs in K, then the output entries at k solved EXACTLY by linear algebra over K (the conditions are
 ///     linear in them once the inputs are exact), the point of the affine solution set nearest the trained
@@ -110,7 +110,7 @@ struct NumberFieldRounding {
 };
 
 /// Steps 1-4 for every request: the candidates, one common field for all of them, the exact blocks. K contains
-/// zeta_M with M = lcm(number_field_zeta_order(group), zeta_order) (pass the conductor of the cyclotomic values
+/// zeta_M with M = lcm(number_field_zeta_order(group), zeta_order) (pass the field_order of the cyclotomic values
 /// the blocks will be verified with, e.g. 120 for parameters snapped to 1/120 turn).
 [[nodiscard]] NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::vector<NumberFieldRequest>& requests,
                                                         unsigned long zeta_order = 1, const NumberFieldBlockOptions& options = {});

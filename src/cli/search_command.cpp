@@ -112,8 +112,8 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
     so.refine_runs = o.refine;
     const std::vector<search::RunResult> runs = search::numerical_search(g, so);
 
-    const unsigned long conductor = std::lcm(g.exponent(), 24UL);
-    const search::Recognizer recognize = search::cyclotomic_recognizer(conductor);
+    const unsigned long field_order = std::lcm(g.exponent(), 24UL);
+    const search::Recognizer recognize = search::cyclotomic_recognizer(field_order);
     const std::string statement = "l(z) = 0 for a width-" + std::to_string(o.width) + " network on " + g.name() +
                                   (o.dc ? " (DC inputs allowed)" : " (zero-mean inputs)") + " found by cogo search";
     struct Proved {
@@ -148,7 +148,7 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
             }
         }
         if (r.proved) {
-            proved = Proved{std::move(r.certificate), "recognised in Q(zeta_" + std::to_string(conductor) +
+            proved = Proved{std::move(r.certificate), "recognised in Q(zeta_" + std::to_string(field_order) +
                             "), max recognition error " + sci(r.max_snap_error), r.element->order()};
             proved_seed_index = i;
             continue;
@@ -157,7 +157,7 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
         if (!o.number_field) continue;
         const std::string seed_name = "seed " + std::to_string(runs[i].seed) + ": ";
         const search::NumberFieldRounding nr = search::round_in_number_field(
-            g, last, conductor, statement, nf, [&](const std::string& line) { rounding_notes.push_back(seed_name + line); });
+            g, last, field_order, statement, nf, [&](const std::string& line) { rounding_notes.push_back(seed_name + line); });
         if (nr.proved) {
             proved = Proved{nr.certificate, "over a number field K of degree " + std::to_string(nr.field_degree) +
                             " (cogo-certificate-nf; " + std::to_string(nr.free_entries) + " entries recognised by LLL at " +

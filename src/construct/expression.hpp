@@ -50,7 +50,7 @@
 /// frequency outside the group, an element power beyond max_element_power. Sums and products are n-ary
 /// and evaluated iteratively (cost linear in the text for flat sums). Before every product, sum and atom
 /// the size of the result is estimated (element_cost.hpp) and checked against the limits: exceeding them
-/// throws cogo::ResourceLimit (cogo::FieldTooLarge for a field beyond Cyclotomic::max_conductor).
+/// throws cogo::ResourceLimit (cogo::FieldTooLarge for a field beyond Cyclotomic::max_field_order).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -65,11 +65,11 @@ namespace cogo {
 
 /// The parameters an expression may use (see the file comment): unit-modulus and real symbols.
 struct ExpressionSymbols {
-    std::vector<std::string> unit;  ///< conj(t) = 1/t
+    std::vector<std::string> unit_modulus;  ///< |t| = 1: conj(t) = 1/t
     std::vector<std::string> real;  ///< conj(r) = r
 
     /// True iff no symbol is declared.
-    [[nodiscard]] bool empty() const { return unit.empty() && real.empty(); }
+    [[nodiscard]] bool empty() const { return unit_modulus.empty() && real.empty(); }
 };
 
 /// Longest expression text accepted (characters).

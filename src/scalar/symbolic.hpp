@@ -43,7 +43,7 @@ public:
     /// The exact cyclotomic number c as a (constant) symbolic value.
     [[nodiscard]] static Symbolic from_cyclotomic(const Cyclotomic& c);
     /// The unit-modulus parameter with this name (conj(u) = 1/u).
-    [[nodiscard]] static Symbolic unit(const std::string& name);
+    [[nodiscard]] static Symbolic unit_modulus(const std::string& name);
     /// The generic complex variable with this name (conj is the independent symbol name + "'").
     [[nodiscard]] static Symbolic complex_variable(const std::string& name);
     /// The real variable with this name.
@@ -52,7 +52,7 @@ public:
     /// The underlying GiNaC expression (zeta is the symbol returned by zeta_symbol()).
     [[nodiscard]] const GiNaC::ex& expr() const { return e_; }
     /// The field order N that "zeta" stands for in this value.
-    [[nodiscard]] unsigned long conductor() const { return N_; }
+    [[nodiscard]] unsigned long field_order() const { return N_; }
     /// The interned symbol that stands for zeta_N.
     [[nodiscard]] static const GiNaC::symbol& zeta_symbol();
     /// The same value with zeta read as zeta_M (N must divide M; zeta_N = zeta_M^(M/N)).

@@ -94,7 +94,7 @@ LiveNetwork live_network(const AbelianGroup& g, const FloatNetwork& w) {
 
 /// The high-precision value of a Cyclotomic (sum c_i zeta_N^i).
 std::pair<BigFloat, BigFloat> big_value(const Cyclotomic& z) {
-    const unsigned long N = std::max(1UL, z.conductor());
+    const unsigned long N = std::max(1UL, z.field_order());
     const std::vector<std::string> coeffs = z.coefficients();
     BigFloat re, im;
     for (std::size_t i = 0; i < coeffs.size(); ++i) {
@@ -391,7 +391,7 @@ std::string sci(double v) {
 
 }  // namespace
 
-NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetwork& w, unsigned long conductor,
+NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetwork& w, unsigned long field_order,
                                           const std::string& statement, const NumberFieldRoundingOptions& o,
                                           const ProgressSink& progress) {
     if (o.precision_bits < 256 || o.precision_bits > 8192) throw InvalidInput("number-field rounding: precision must be in 256..8192 bits");
@@ -414,7 +414,7 @@ NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetw
         return out;
     }
     // 1. entries: fixed (cyclotomic) or free
-    const Recognizer cyc = cyclotomic_recognizer(conductor, 64);
+    const Recognizer cyc = cyclotomic_recognizer(field_order, 64);
     std::vector<Entry> entries;
     unsigned long zeta_order = 1;
     for (std::size_t j = 0; j < q; ++j)
@@ -429,7 +429,7 @@ NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetw
                 e.start = (part == 0 ? live.a : live.b)[j][k];
                 if (auto v = cyc(e.start, 1e-11); v && (!e.real_frequency || v->is_real())) {
                     e.fixed = *v;
-                    if (!v->is_rational()) zeta_order = std::lcm(zeta_order, v->conductor());
+                    if (!v->is_rational()) zeta_order = std::lcm(zeta_order, v->field_order());
                     ++out.fixed_entries;
                 } else {
                     ++out.free_entries;

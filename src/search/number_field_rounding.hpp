@@ -14,7 +14,7 @@
 ///     step is below 2^-(precision_bits - 64); an entry may move at most `max_displacement` (or anything up to
 ///     0.2 when the slice moved a coordinate);
 ///  4. RECOGNISE: every free entry (as a complex number) by LLL (analyze/algebraic_recognition.hpp), then
-///     K = Q(zeta_M, the entries, their conjugates) (common_field; M the conductor of the fixed values);
+///     K = Q(zeta_M, the entries, their conjugates) (common_field; M the field_order of the fixed values);
 ///  5. the outputs solved EXACTLY over K by linear algebra (every condition is linear in them);
 ///  6. the element over K is decided by verify_global_optimum; only a PROVED one is returned, with its
 ///     cogo-certificate-nf text, re-checked by the independent number-field certificate checker.
@@ -56,11 +56,11 @@ struct NumberFieldRounding {
 /// Progress lines ("refine: 1024 bits, step 2^-980"), for the command's output; may be empty.
 using ProgressSink = std::function<void(const std::string&)>;
 
-/// Runs steps 1-6 on the float network w of group g (see the file comment). `conductor` is the N of the
+/// Runs steps 1-6 on the float network w of group g (see the file comment). `field_order` is the N of the
 /// cyclotomic recognizer of step 1. Throws only on bad arguments (InvalidInput); limits and failed steps
 /// are reported in `failure`.
 [[nodiscard]] NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetwork& w,
-                                                        unsigned long conductor, const std::string& statement,
+                                                        unsigned long field_order, const std::string& statement,
                                                         const NumberFieldRoundingOptions& options = {},
                                                         const ProgressSink& progress = {});
 

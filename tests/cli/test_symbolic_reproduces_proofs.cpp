@@ -131,7 +131,7 @@ void check_kill_case(const KillCase& c, const std::string& group, std::size_t k)
 }  // namespace
 
 TEST_CASE("families.cpp (1)-(3), more_families.cpp (2): exact kill sets and values for ALL parameter values") {
-    const Symbolic t = Symbolic::unit("t"), x = Symbolic::unit("x");
+    const Symbolic t = Symbolic::unit_modulus("t"), x = Symbolic::unit_modulus("x");
     const Symbolic ti = t.inverse(), s_plus = I, s_minus = -I;  // s i for s = +1, -1
     // z_nu(t) = (1,1,1), (t, -t, -t^-2): abc = 1 + 1, a'bc = ab'c = 1 + t^-1 (-t)(-t^-2) = 1 + t^-2,
     // a'b'c = 1 + t^-4, |a|^2c = |b|^2c = 1 - t^-2, a^2c = b^2c = 1 - 1 = 0, a'^2c = b'^2c = 1 - t^-4.
@@ -431,7 +431,7 @@ TEST_CASE("kills --paper --json: the partial-solution table of docs/theory.md se
     const auto j = nlohmann::json::parse(run.out);
     std::map<std::string, nlohmann::json> rows;
     for (const auto& row : j["rows"]) rows[row["name"].get<std::string>()] = row;
-    const Symbolic nu = Symbolic::unit("nu"), nui = nu.inverse();
+    const Symbolic nu = Symbolic::unit_modulus("nu"), nui = nu.inverse();
     struct Expected {
         std::string name;
         Names kills;

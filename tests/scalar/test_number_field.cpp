@@ -218,7 +218,7 @@ TEST_CASE("semi-ring laws over a number field (same generic code)") {
         const cogo::AbelianGroup group = cogo::AbelianGroup::cyclic(d);
         ct::ElementShape shape;
         shape.nodes = 2;
-        shape.conductor = 6;
+        shape.field_order = 6;
         for (int r = 0; r < ct::cases(2); ++r) {
             const auto z1 = to_nf(ct::random_element(g, group, shape), K, nu(K));
             const auto z2 = to_nf(ct::random_element(g, group, shape), K, NF(1));
