@@ -117,7 +117,7 @@ int run_prove(const ProveOptions& options, std::ostream& out) {
             what = e->should_fail ? "FAILED (as it must: a deliberately wrong statement)" : "FAILED";
         } else if (status == 99) {
             code = exit_code(Verdict::unknown);
-            what = "not decided (exit 99)";
+            what = std::string(unknown_reason_name(UnknownReason::not_decided)) + " (exit 99)";
         } else if (status < 0) {
             code = exit_unknown;  // pipe or fork failed: the environment, not the proof
             what = "could not be started (pipe or fork failed)";

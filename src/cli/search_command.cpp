@@ -132,7 +132,8 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
             proved = std::move(r);
             proved_seed_index = i;
         } else {
-            rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": not rounded: " + r.failure);
+            rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": not rounded (" +
+                                     unknown_reason_name(r.reason) + "): " + r.failure);
         }
     }
     if (!o.candidates.empty()) {

@@ -87,7 +87,7 @@ TEST_CASE("verify --certificate: written and accepted by the independent checker
     CHECK(j.at("certificate") == o.certificate);
     CHECK(j.at("certificate_error").is_null());
     const CertificateCheck check = check_certificate_file(o.certificate);
-    CHECK(check.accepted);
+    CHECK(check.accepted());
     CHECK(check.verdict == "PROVED");
     CHECK(check.group == std::vector<std::uint64_t>{3, 3});
     fs::remove_all(dir);
