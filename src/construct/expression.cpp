@@ -74,7 +74,7 @@ SymbolMap symbol_map(const ExpressionSymbols& symbols) {
 }
 
 /// Abstract syntax tree; sums and products are n-ary (their operands in order).
-struct Node {
+struct SyntaxNode {
     enum class Kind { number, sum, product, divide, power, at, sum_over_k, conj, atom, symbol } kind;
     std::size_t pos = 0;               // position in the text (0-based), for messages
     std::size_t depth = 1;             // 1 + the largest depth of a child
@@ -83,9 +83,9 @@ struct Node {
     std::vector<Turn> turns;           // atom turn arguments
     std::vector<std::string> turn_symbols;  // per turn argument: the unit symbol standing for it, or ""
     int sign = 1;                      // the sign of xi(T, S)
-    std::vector<std::unique_ptr<Node>> children;
+    std::vector<std::unique_ptr<SyntaxNode>> children;
 };
-using NodePtr = std::unique_ptr<Node>;
+using SyntaxNodePtr = std::unique_ptr<SyntaxNode>;
 
 class Parser {
 public:
@@ -95,8 +95,8 @@ public:
                                std::to_string(max_expression_length) + " accepted");
     }
 
-    NodePtr parse() {
-        NodePtr e = expr();
+    SyntaxNodePtr parse() {
+        SyntaxNodePtr e = expr();
         skip();
         if (pos_ != text_.size()) fail("unexpected '" + std::string(1, text_[pos_]) + "'");
         return e;
@@ -169,14 +169,14 @@ private:
         if (arg.empty()) fail("expected an argument");
         return arg;
     }
-    NodePtr make(Node::Kind kind, std::size_t pos) const {
-        auto n = std::make_unique<Node>();
+    SyntaxNodePtr make(SyntaxNode::Kind kind, std::size_t pos) const {
+        auto n = std::make_unique<SyntaxNode>();
         n->kind = kind;
         n->pos = pos;
         return n;
     }
     /// Appends a child, keeping the depth bounded (the evaluator recurses along it).
-    void adopt(Node& parent, NodePtr child) {
+    void adopt(SyntaxNode& parent, SyntaxNodePtr child) {
         parent.depth = std::max(parent.depth, child->depth + 1);
         if (parent.depth > max_expression_depth)
             fail_at("nesting deeper than " + std::to_string(max_expression_depth) + " levels", parent.pos);
@@ -194,47 +194,47 @@ private:
         Nesting& operator=(const Nesting&) = delete;
     };
 
-    NodePtr expr() {
+    SyntaxNodePtr expr() {
         skip();
         const std::size_t start = pos_;
-        NodePtr first = term();
+        SyntaxNodePtr first = term();
         if (!accept('+')) return first;
-        NodePtr n = make(Node::Kind::sum, start);
+        SyntaxNodePtr n = make(SyntaxNode::Kind::sum, start);
         adopt(*n, std::move(first));
         do adopt(*n, term());
         while (accept('+'));
         return n;
     }
-    NodePtr term() {
+    SyntaxNodePtr term() {
         skip();
         const std::size_t start = pos_;
-        NodePtr first = factor();
+        SyntaxNodePtr first = factor();
         if (!accept('*')) return first;
-        NodePtr n = make(Node::Kind::product, start);
+        SyntaxNodePtr n = make(SyntaxNode::Kind::product, start);
         adopt(*n, std::move(first));
         do adopt(*n, factor());
         while (accept('*'));
         return n;
     }
-    NodePtr factor() {
-        NodePtr e = primary();
+    SyntaxNodePtr factor() {
+        SyntaxNodePtr e = primary();
         bool after_power = false;
         for (;;) {
             skip();
             const std::size_t at = pos_;
-            Node::Kind kind;
-            if (accept('/')) kind = Node::Kind::divide;
-            else if (accept('@')) kind = Node::Kind::at;
-            else if (accept('^')) kind = Node::Kind::power;
+            SyntaxNode::Kind kind;
+            if (accept('/')) kind = SyntaxNode::Kind::divide;
+            else if (accept('@')) kind = SyntaxNode::Kind::at;
+            else if (accept('^')) kind = SyntaxNode::Kind::power;
             else return e;
-            if (kind == Node::Kind::power && after_power) fail_at("write (a^b)^c explicitly, not a^b^c", at);
-            after_power = kind == Node::Kind::power;
-            NodePtr n = make(kind, at);
-            refuse_symbol_as_integer(kind == Node::Kind::divide ? "a divisor"
-                                     : kind == Node::Kind::at   ? "a frequency"
+            if (kind == SyntaxNode::Kind::power && after_power) fail_at("write (a^b)^c explicitly, not a^b^c", at);
+            after_power = kind == SyntaxNode::Kind::power;
+            SyntaxNodePtr n = make(kind, at);
+            refuse_symbol_as_integer(kind == SyntaxNode::Kind::divide ? "a divisor"
+                                     : kind == SyntaxNode::Kind::at   ? "a frequency"
                                                                 : "an exponent");
             n->value = integer();
-            if (kind == Node::Kind::divide) {
+            if (kind == SyntaxNode::Kind::divide) {
                 // the divisor is INT or INT^INT: x / 2^64 divides by 2^64
                 skip();
                 if (pos_ < text_.size() && text_[pos_] == '^') {
@@ -259,18 +259,18 @@ private:
             e = std::move(n);
         }
     }
-    NodePtr primary() {
+    SyntaxNodePtr primary() {
         skip();
         if (pos_ >= text_.size()) fail("unexpected end");
         const std::size_t start = pos_;
         if (std::isdigit(static_cast<unsigned char>(text_[pos_]))) {
-            NodePtr n = make(Node::Kind::number, start);
+            SyntaxNodePtr n = make(SyntaxNode::Kind::number, start);
             n->value = integer();
             return n;
         }
         if (accept('(')) {
             const Nesting guard(*this);
-            NodePtr e = expr();
+            SyntaxNodePtr e = expr();
             expect(')');
             return e;
         }
@@ -278,7 +278,7 @@ private:
         if (name.empty()) fail("expected a number, '(' or a name");
         if (name == "sum" || name == "conj") {
             const Nesting guard(*this);
-            NodePtr n = make(name == "sum" ? Node::Kind::sum_over_k : Node::Kind::conj, start);
+            SyntaxNodePtr n = make(name == "sum" ? SyntaxNode::Kind::sum_over_k : SyntaxNode::Kind::conj, start);
             expect('(');
             adopt(*n, expr());
             expect(')');
@@ -289,7 +289,7 @@ private:
             {"xi", {1, 2}},  {"synab", {2, 2}}, {"u", {3, 3}}};
         for (const auto& [atom, arity] : atoms) {
             if (atom != name) continue;
-            NodePtr n = make(Node::Kind::atom, start);
+            SyntaxNodePtr n = make(SyntaxNode::Kind::atom, start);
             n->name = name;
             std::vector<std::pair<std::string, std::size_t>> args;
             if (accept('(')) {
@@ -339,7 +339,7 @@ private:
             return n;
         }
         if (symbols_.count(name) != 0) {
-            NodePtr n = make(Node::Kind::symbol, start);
+            SyntaxNodePtr n = make(SyntaxNode::Kind::symbol, start);
             n->name = name;
             return n;
         }
@@ -393,65 +393,65 @@ public:
     Evaluator(const AbelianGroup& group, const std::string& text, const ResourceLimits& limits, const SymbolMap& symbols)
         : group_(group), text_(text), limits_(limits), symbols_(symbols) {}
 
-    Value eval(const Node& n, std::optional<std::size_t> k) const {
+    Value eval(const SyntaxNode& n, std::optional<std::size_t> k) const {
         switch (n.kind) {
-            case Node::Kind::number: {
+            case SyntaxNode::Kind::number: {
                 flint::Fmpq q;
                 fmpq_set_fmpz_frac(q.get(), n.value.get(), one().get());
                 return q;
             }
-            case Node::Kind::symbol: return symbol_value<S>(n.name, symbols_.at(n.name));
-            case Node::Kind::sum: return sum(n, k);
-            case Node::Kind::product: return product(n, k);
-            case Node::Kind::divide: {
+            case SyntaxNode::Kind::symbol: return symbol_value<S>(n.name, symbols_.at(n.name));
+            case SyntaxNode::Kind::sum: return sum(n, k);
+            case SyntaxNode::Kind::product: return product(n, k);
+            case SyntaxNode::Kind::divide: {
                 Value v = eval(*n.children[0], k);
                 flint::Fmpq inv;
                 fmpq_set_fmpz_frac(inv.get(), one().get(), n.value.get());
                 return scale(std::move(v), inv, n);
             }
-            case Node::Kind::power: return power(n, k);
-            case Node::Kind::at: {
+            case SyntaxNode::Kind::power: return power(n, k);
+            case SyntaxNode::Kind::at: {
                 if (fmpz_sgn(n.value.get()) <= 0 || fmpz_cmp_ui(n.value.get(), group_.order()) >= 0)
                     fail(n, "'@" + n.value.str().substr(0, 30) + "' is not a non-zero frequency of " + group_.name() +
                                 " (1.." + std::to_string(group_.order() - 1) + ")");
                 return eval(*n.children[0], static_cast<std::size_t>(fmpz_get_ui(n.value.get())));
             }
-            case Node::Kind::sum_over_k: return sum_over_k(n);
-            case Node::Kind::conj: {
+            case SyntaxNode::Kind::sum_over_k: return sum_over_k(n);
+            case SyntaxNode::Kind::conj: {
                 Value v = eval(*n.children[0], k);
                 if (auto* s = std::get_if<S>(&v)) return cogo::conj(*s);  // a parameter: conj(t) = 1/t, conj(r) = r
                 return conjugate(element(std::move(v), n, "conj(...)"));
             }
-            case Node::Kind::atom: return atom(n, k);
+            case SyntaxNode::Kind::atom: return atom(n, k);
         }
         throw Error("expression: unknown node");
     }
 
-    Element<S> element(Value v, const Node& n, const char* where) const {
+    Element<S> element(Value v, const SyntaxNode& n, const char* where) const {
         if (!std::holds_alternative<Element<S>>(v)) fail(n, std::string(where) + " needs an element, not a number");
         return std::get<Element<S>>(std::move(v));
     }
 
 private:
-    [[noreturn]] void fail(const Node& n, const std::string& what) const {
+    [[noreturn]] void fail(const SyntaxNode& n, const std::string& what) const {
         throw InvalidInput("expression: " + what + " at position " + std::to_string(n.pos + 1) + " of " +
                            excerpt(text_, n.pos));
     }
-    std::string where(const Node& n) const {
+    std::string where(const SyntaxNode& n) const {
         return "position " + std::to_string(n.pos + 1) + " of " + excerpt(text_, n.pos);
     }
     static const flint::Fmpz& one() {
         static const flint::Fmpz v(1);
         return v;
     }
-    void require_small(const flint::Fmpq& q, const Node& n) const {
+    void require_small(const flint::Fmpq& q, const SyntaxNode& n) const {
         if (fmpz_bits(fmpq_numref(q.get())) > max_number_bits || fmpz_bits(fmpq_denref(q.get())) > max_number_bits)
             fail(n, "number too large (numerator and denominator at most " + std::to_string(max_number_bits) + " bits)");
     }
     static S to_scalar(const flint::Fmpq& q) { return scalar_of(q, static_cast<const S*>(nullptr)); }
 
     /// v scaled by the rational s (an element: its c-row).
-    Value scale(Value v, const flint::Fmpq& s, const Node& n) const {
+    Value scale(Value v, const flint::Fmpq& s, const SyntaxNode& n) const {
         if (auto* q = std::get_if<flint::Fmpq>(&v)) {
             flint::Fmpq r;
             fmpq_mul(r.get(), q->get(), s.get());
@@ -462,11 +462,11 @@ private:
         return scale_output(std::get<Element<S>>(v), to_scalar(s));
     }
 
-    Value sum(const Node& n, std::optional<std::size_t> k) const {
+    Value sum(const SyntaxNode& n, std::optional<std::size_t> k) const {
         std::vector<Element<S>> terms;
         terms.reserve(n.children.size());
         ElementCost total;
-        for (const NodePtr& child : n.children) {
+        for (const SyntaxNodePtr& child : n.children) {
             Value v = eval(*child, k);
             if (!std::holds_alternative<Element<S>>(v))
                 fail(*child, "'+' adds elements, not numbers (write the element, then '/n' or 'n *')");
@@ -483,7 +483,7 @@ private:
     }
 
     /// The product z1 * z2 after checking its estimated size: q1 q2 nodes, at most min(q2 E1, q1 E2) entries.
-    Element<S> multiply(const Element<S>& z1, const Element<S>& z2, const Node& n) const {
+    Element<S> multiply(const Element<S>& z1, const Element<S>& z2, const SyntaxNode& n) const {
         const ElementCost c1 = cost_of(z1), c2 = cost_of(z2);
         const ElementCost out = make_cost(saturating_mul(c1.nodes, c2.nodes),
                                           std::min(saturating_mul(c2.nodes, c1.entries), saturating_mul(c1.nodes, c2.entries)),
@@ -498,11 +498,11 @@ private:
         return z1 * z2;
     }
 
-    Value product(const Node& n, std::optional<std::size_t> k) const {
+    Value product(const SyntaxNode& n, std::optional<std::size_t> k) const {
         flint::Fmpq scalar(1);
         std::optional<S> parameter;  // the product of the symbolic scalar factors, if any
         std::optional<Element<S>> z;
-        for (const NodePtr& child : n.children) {
+        for (const SyntaxNodePtr& child : n.children) {
             Value v = eval(*child, k);
             if (auto* q = std::get_if<flint::Fmpq>(&v)) {
                 if (fmpz_bits(fmpq_numref(scalar.get())) + fmpz_bits(fmpq_numref(q->get())) > max_number_bits + 1 ||
@@ -528,7 +528,7 @@ private:
         return scale_output(*z, to_scalar(scalar));
     }
 
-    Value power(const Node& n, std::optional<std::size_t> k) const {
+    Value power(const SyntaxNode& n, std::optional<std::size_t> k) const {
         Value v = eval(*n.children[0], k);
         const fmpz* e = n.value.get();
         if (auto* q = std::get_if<flint::Fmpq>(&v)) {
@@ -563,7 +563,7 @@ private:
         return result;
     }
 
-    Value sum_over_k(const Node& n) const {
+    Value sum_over_k(const SyntaxNode& n) const {
         // sum(...) claims to cover every non-zero frequency; a self-conjugate one (k = -k, even
         // order) has no pair and would be skipped silently, so refuse instead.
         for (std::size_t f = 1; f < group_.order(); ++f)
@@ -580,7 +580,7 @@ private:
         return sum_of(group_, terms);
     }
 
-    Element<S> atom(const Node& n, std::optional<std::size_t> k) const {
+    Element<S> atom(const SyntaxNode& n, std::optional<std::size_t> k) const {
         if (!k) fail(n, "'" + n.name + "' needs a frequency: write (...)@k or sum(...)");
         // at most 3 nodes of 2 entries per row, in the field of the atom's fixed values (zeta_3 of z_syn and
         // z_syn_ab, i of z_nu_i and z_xi) and of its turns
@@ -612,7 +612,7 @@ private:
 template <ExactScalar S>
 Element<S> evaluate(const AbelianGroup& group, const std::string& text, const SymbolMap& symbols,
                     const ResourceLimits& limits) {
-    const NodePtr ast = Parser(text, symbols).parse();
+    const SyntaxNodePtr ast = Parser(text, symbols).parse();
     const Evaluator<S> evaluator(group, text, limits, symbols);
     return evaluator.element(evaluator.eval(*ast, std::nullopt), *ast, "the expression");
 }
