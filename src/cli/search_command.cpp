@@ -103,8 +103,8 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
     so.refine_runs = o.refine;
     const std::vector<search::RunResult> runs = search::numerical_search(g, so);
 
-    const unsigned long conductor = std::lcm(g.exponent(), 24UL);
-    const search::Recognizer recognize = search::cyclotomic_recognizer(conductor);
+    const unsigned long field_order = std::lcm(g.exponent(), 24UL);
+    const search::Recognizer recognize = search::cyclotomic_recognizer(field_order);
     const std::string statement = "l(z) = 0 for a width-" + std::to_string(o.width) + " network on " + g.name() +
                                   (o.dc ? " (DC inputs allowed)" : " (zero-mean inputs)") + " found by cogo search";
     std::optional<search::RoundingResult> proved;

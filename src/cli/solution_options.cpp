@@ -80,23 +80,23 @@ AbelianGroup require_group(const SolutionOptions& o, const char* what) {
 }
 
 /// lcm of the denominators of the turn lists a construction uses (its parameters' field).
-std::uint64_t parameters_conductor(const std::string& name, const SolutionOptions& o) {
+std::uint64_t parameters_field_order(const std::string& name, const SolutionOptions& o) {
     std::vector<const std::string*> lists;
     if (name == "F6" || name == "F6R") lists = {&o.nu};
     else if (name == "nui-synab") lists = {&o.alpha, &o.beta};
     else if (name == "F46" || name == "min-zero-mean") lists = {&o.nu, &o.xi};
     else if (name == "order4" || name == "min") lists = {&o.xi};
-    std::uint64_t conductor = 1;
+    std::uint64_t field_order = 1;
     for (const std::string* list : lists)
-        for (const Turn& t : parse_turns(*list)) conductor = saturating_lcm(conductor, t.den);
-    return conductor;
+        for (const Turn& t : parse_turns(*list)) field_order = saturating_lcm(field_order, t.den);
+    return field_order;
 }
 
 SelectedElement named_construction(const SolutionOptions& o, const ResourceLimits& limits) {
     const AbelianGroup g = require_group(o, "--solution");
     const std::string& name = o.solution;
     // The size of the construction is bounded from the group and the parameters before anything is built.
-    require_buildable(construction_cost_bound(name, g, parameters_conductor(name, o)), limits,
+    require_buildable(construction_cost_bound(name, g, parameters_field_order(name, o)), limits,
                    "building --solution " + name + " on " + g.name());
     SelectedElement out{Element<Cyclotomic>(g), name, "", nlohmann::json::object()};
     if (name == "F6") {

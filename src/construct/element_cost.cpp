@@ -13,7 +13,7 @@ namespace {
 /// The field a named construction's fixed values generate: zeta_3 (z_syn, z_syn_ab), i (z_nu_i, z_xi's s i);
 /// its parameters add their turns. The group enters only through frequencies, never through values
 /// (except z_M: zeta_d).
-std::uint64_t catalogue_conductor(const std::string& name) {
+std::uint64_t catalogue_field_order(const std::string& name) {
     if (name == "F6" || name == "F6R") return 3;
     if (name == "order4" || name == "min") return 4;
     return 12;  // nui-synab, F46, min-zero-mean (and any other)
@@ -66,31 +66,31 @@ std::uint64_t ElementCost::bytes() const {
     return saturating_add(saturating_mul(entries, saturating_add(value_bytes(field_degree), 32)), saturating_mul(nodes, 80));
 }
 
-ElementCost make_cost(std::uint64_t nodes, std::uint64_t entries, std::uint64_t conductor) {
+ElementCost make_cost(std::uint64_t nodes, std::uint64_t entries, std::uint64_t field_order) {
     ElementCost c;
     c.nodes = nodes;
     c.entries = entries;
-    c.conductor = conductor;
-    // phi(N) > N/ (e^gamma log log N + 3/log log N) > N/8 for N < 2^64 is not needed: beyond max_conductor
+    c.field_order = field_order;
+    // phi(N) > N/ (e^gamma log log N + 3/log log N) > N/8 for N < 2^64 is not needed: beyond max_field_order
     // the field is refused anyway, so the degree is only computed for fields that could be built.
-    c.field_degree = conductor <= Cyclotomic::max_conductor ? euler_phi(conductor) : conductor;
+    c.field_degree = field_order <= Cyclotomic::max_field_order ? euler_phi(field_order) : field_order;
     return c;
 }
 
 ElementCost element_cost(const Element<Cyclotomic>& z) {
-    std::uint64_t entries = 0, conductor = 1;
+    std::uint64_t entries = 0, field_order = 1;
     for (const Node<Cyclotomic>& n : z.nodes())
         for (Part p : all_parts) {
             entries += n.row(p).size();
-            for (const auto& [k, v] : n.row(p)) conductor = std::lcm(conductor, std::uint64_t{v.conductor()});
+            for (const auto& [k, v] : n.row(p)) field_order = std::lcm(field_order, std::uint64_t{v.field_order()});
         }
-    return make_cost(z.order(), entries, conductor);
+    return make_cost(z.order(), entries, field_order);
 }
 
 ElementCost construction_cost_bound(const std::string& name, const AbelianGroup& group,
-                                    std::uint64_t parameters_conductor) {
+                                    std::uint64_t parameters_field_order) {
     const std::uint64_t n = group.order();
-    const std::uint64_t field = saturating_lcm(catalogue_conductor(name), parameters_conductor);
+    const std::uint64_t field = saturating_lcm(catalogue_field_order(name), parameters_field_order);
     if (name == "M")  // d^2 nodes, every row at the d - 1 non-zero frequencies, values in Q(zeta_d)
         return make_cost(saturating_mul(n, n), saturating_mul(saturating_mul(n, n), saturating_mul(3, n - 1)), n);
     // Every other construction has at most 6 nodes per frequency pair (+2 per real frequency, +1 bias node),
@@ -103,7 +103,7 @@ ElementCost construction_cost_bound(const std::string& name, const AbelianGroup&
 }
 
 std::string describe_field(const ElementCost& cost) {
-    return "Q(zeta_" + with_digits(cost.conductor) + ") (degree " + with_digits(cost.field_degree) + ")";
+    return "Q(zeta_" + with_digits(cost.field_order) + ") (degree " + with_digits(cost.field_degree) + ")";
 }
 
 void require_within(std::uint64_t terms, std::uint64_t bytes, const ResourceLimits& limits, const std::string& what) {
@@ -118,9 +118,9 @@ void require_within(std::uint64_t terms, std::uint64_t bytes, const ResourceLimi
 namespace {
 
 void require_field(const ElementCost& cost, const std::string& what) {
-    if (cost.conductor > Cyclotomic::max_conductor)
-        throw FieldTooLarge(what + " needs the field Q(zeta_" + with_digits(cost.conductor) +
-                            "), beyond the largest field built, Q(zeta_" + with_digits(Cyclotomic::max_conductor) + ")");
+    if (cost.field_order > Cyclotomic::max_field_order)
+        throw FieldTooLarge(what + " needs the field Q(zeta_" + with_digits(cost.field_order) +
+                            "), beyond the largest field built, Q(zeta_" + with_digits(Cyclotomic::max_field_order) + ")");
 }
 
 std::string describe_size(const ElementCost& cost) {

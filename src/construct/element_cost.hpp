@@ -16,7 +16,7 @@ namespace cogo {
 struct ElementCost {
     std::uint64_t nodes = 0;         ///< q
     std::uint64_t entries = 0;       ///< stored (k, value) pairs over every row of every node
-    std::uint64_t conductor = 1;     ///< N of the common field Q(zeta_N) of the entries
+    std::uint64_t field_order = 1;     ///< N of the common field Q(zeta_N) of the entries
     std::uint64_t field_degree = 1;  ///< phi(N)
 
     /// entries x phi(N) (saturating): what storing the element costs.
@@ -43,19 +43,19 @@ struct ElementCost {
 /// The exact size of z (linear in its size).
 [[nodiscard]] ElementCost element_cost(const Element<Cyclotomic>& z);
 
-/// The cost of an element with `entries` entries on `nodes` nodes over Q(zeta_conductor).
-[[nodiscard]] ElementCost make_cost(std::uint64_t nodes, std::uint64_t entries, std::uint64_t conductor);
+/// The cost of an element with `entries` entries on `nodes` nodes over Q(zeta_field_order).
+[[nodiscard]] ElementCost make_cost(std::uint64_t nodes, std::uint64_t entries, std::uint64_t field_order);
 
 /// An upper bound of the cost of a named construction of the catalogue (the --solution names of the CLI)
 /// on `group` whose parameters (turn denominators) generate Q(zeta_parameters) (1 if none), computed
 /// from the group's order alone, before anything is built. Unknown names give a bound of 0 nodes.
 [[nodiscard]] ElementCost construction_cost_bound(const std::string& name, const AbelianGroup& group,
-                                                  std::uint64_t parameters_conductor);
+                                                  std::uint64_t parameters_field_order);
 
 /// "Q(zeta_N) (degree phi)": names a field in messages.
 [[nodiscard]] std::string describe_field(const ElementCost& cost);
 
-/// Throws cogo::FieldTooLarge if the field is beyond Cyclotomic::max_conductor, and cogo::ResourceLimit,
+/// Throws cogo::FieldTooLarge if the field is beyond Cyclotomic::max_field_order, and cogo::ResourceLimit,
 /// naming `what`, the estimate and the limit (--max-terms / --max-memory), if terms > max_terms or
 /// bytes > max_memory. `what` says which phase, e.g. "building z_F6 on Z_7".
 void require_within(const ElementCost& cost, const ResourceLimits& limits, const std::string& what);

@@ -358,13 +358,13 @@ private:
 /// The size of an element, for the limits (element_cost.hpp); Symbolic values count their field order.
 ElementCost cost_of(const Element<Cyclotomic>& z) { return element_cost(z); }
 ElementCost cost_of(const Element<Symbolic>& z) {
-    std::uint64_t entries = 0, conductor = 1;
+    std::uint64_t entries = 0, field_order = 1;
     for (const auto& node : z.nodes())
         for (Part p : all_parts) {
             entries = saturating_add(entries, node.row(p).size());
-            for (const auto& e : node.row(p)) conductor = saturating_lcm(conductor, e.second.conductor());
+            for (const auto& e : node.row(p)) field_order = saturating_lcm(field_order, e.second.field_order());
         }
-    return make_cost(z.order(), entries, conductor);
+    return make_cost(z.order(), entries, field_order);
 }
 
 /// The scalar of S for the rational q.
@@ -479,7 +479,7 @@ private:
 
     static ElementCost add(const ElementCost& x, const ElementCost& y) {
         return make_cost(saturating_add(x.nodes, y.nodes), saturating_add(x.entries, y.entries),
-                         saturating_lcm(x.conductor, y.conductor));
+                         saturating_lcm(x.field_order, y.field_order));
     }
 
     /// The product z1 * z2 after checking its estimated size: q1 q2 nodes, at most min(q2 E1, q1 E2) entries.
@@ -487,7 +487,7 @@ private:
         const ElementCost c1 = cost_of(z1), c2 = cost_of(z2);
         const ElementCost out = make_cost(saturating_mul(c1.nodes, c2.nodes),
                                           std::min(saturating_mul(c2.nodes, c1.entries), saturating_mul(c1.nodes, c2.entries)),
-                                          saturating_lcm(c1.conductor, c2.conductor));
+                                          saturating_lcm(c1.field_order, c2.field_order));
         // each entry of the product is one multiplication in the common field (build_terms), and the
         // products of one expression are bounded together: --max-terms is the budget of the whole evaluation,
         // not of each product (a long product whose factors each fit would otherwise run for minutes)
@@ -584,11 +584,11 @@ private:
         if (!k) fail(n, "'" + n.name + "' needs a frequency: write (...)@k or sum(...)");
         // at most 3 nodes of 2 entries per row, in the field of the atom's fixed values (zeta_3 of z_syn and
         // z_syn_ab, i of z_nu_i and z_xi) and of its turns
-        std::uint64_t conductor = 1;
-        if (n.name == "syn" || n.name == "synab") conductor = 3;
-        if (n.name == "nui" || n.name == "xi") conductor = 4;
-        for (const Turn& t : n.turns) conductor = saturating_lcm(conductor, t.den);
-        require_within(make_cost(3, 18, conductor), limits_, "'" + n.name + "' at " + where(n));
+        std::uint64_t field_order = 1;
+        if (n.name == "syn" || n.name == "synab") field_order = 3;
+        if (n.name == "nui" || n.name == "xi") field_order = 4;
+        for (const Turn& t : n.turns) field_order = saturating_lcm(field_order, t.den);
+        require_within(make_cost(3, 18, field_order), limits_, "'" + n.name + "' at " + where(n));
         auto turn = [&](std::size_t i) {
             if (!n.turn_symbols[i].empty()) return symbol_value<S>(n.turn_symbols[i], SymbolKind::unit);
             return turn_value<S>(n.turns[i]);

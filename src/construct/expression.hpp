@@ -44,7 +44,7 @@
 /// frequency outside the group, an element power beyond max_element_power. Sums and products are n-ary
 /// and evaluated iteratively (cost linear in the text for flat sums). Before every product, sum and atom
 /// the size of the result is estimated (element_cost.hpp) and checked against the limits: exceeding them
-/// throws cogo::ResourceLimit (cogo::FieldTooLarge for a field beyond Cyclotomic::max_conductor).
+/// throws cogo::ResourceLimit (cogo::FieldTooLarge for a field beyond Cyclotomic::max_field_order).
 #include <cstddef>
 #include <cstdint>
 #include <string>

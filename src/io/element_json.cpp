@@ -13,7 +13,7 @@ unsigned long common_field(const Element<Cyclotomic>& z) {
     unsigned long N = 1;
     for (const auto& node : z.nodes())
         for (Part p : all_parts)
-            for (const auto& entry : node.row(p)) N = std::lcm(N, entry.second.conductor());
+            for (const auto& entry : node.row(p)) N = std::lcm(N, entry.second.field_order());
     return N;
 }
 

@@ -76,7 +76,7 @@ struct Field {
     }
 };
 
-/// The cached field data for N (1 <= N <= max_conductor, checked by the callers).
+/// The cached field data for N (1 <= N <= max_field_order, checked by the callers).
 const Field& field(unsigned long N) {
     thread_local std::unordered_map<unsigned long, const Field*> local;
     if (auto it = local.find(N); it != local.end()) return *it->second;
@@ -160,9 +160,9 @@ ImplPtr nonnull(const ImplPtr& p) { return p ? p : zero_ptr(); }
 
 void check_field_order(unsigned long N, const char* where) {
     if (N == 0) throw InvalidInput(std::string(where) + ": field order N must be >= 1");
-    if (N > Cyclotomic::max_conductor)
-        throw FieldTooLarge(std::string(where) + ": field order " + std::to_string(N) + " exceeds max_conductor " +
-                           std::to_string(Cyclotomic::max_conductor));
+    if (N > Cyclotomic::max_field_order)
+        throw FieldTooLarge(std::string(where) + ": field order " + std::to_string(N) + " exceeds max_field_order " +
+                           std::to_string(Cyclotomic::max_field_order));
 }
 
 /// Reduce p (any length) modulo Phi_N in place and canonicalise.
@@ -192,7 +192,7 @@ void reduce(fmpq_poly_t p, const Field& f) {
     fmpq_poly_canonicalise(p);
 }
 
-/// The value a stored in Q(zeta_M); requires N | M and M <= max_conductor.
+/// The value a stored in Q(zeta_M); requires N | M and M <= max_field_order.
 ImplPtr lift_to(const ImplPtr& ap, unsigned long M) {
     const Impl& a = rep(ap);
     const unsigned long N = a.N();
@@ -200,9 +200,9 @@ ImplPtr lift_to(const ImplPtr& ap, unsigned long M) {
     if (M == 0 || M % N != 0)
         throw FieldMismatch("Cyclotomic::lift: field order " + std::to_string(N) + " does not divide " +
                             std::to_string(M));
-    if (M > Cyclotomic::max_conductor)
-        throw FieldTooLarge("Cyclotomic::lift: field order " + std::to_string(M) + " exceeds max_conductor " +
-                            std::to_string(Cyclotomic::max_conductor));
+    if (M > Cyclotomic::max_field_order)
+        throw FieldTooLarge("Cyclotomic::lift: field order " + std::to_string(M) + " exceeds max_field_order " +
+                            std::to_string(Cyclotomic::max_field_order));
     const Field& f = field(M);
     auto r = std::make_shared<Impl>(f);
     const slong len = fmpq_poly_length(a.p);
@@ -222,13 +222,13 @@ ImplPtr lift_to(const ImplPtr& ap, unsigned long M) {
     return r;
 }
 
-/// lcm of the two field orders, refusing beyond max_conductor.
+/// lcm of the two field orders, refusing beyond max_field_order.
 unsigned long common_order(unsigned long N1, unsigned long N2) {
     const unsigned long M = std::lcm(N1, N2);  // both <= 2^20: no overflow
-    if (M > Cyclotomic::max_conductor)
+    if (M > Cyclotomic::max_field_order)
         throw FieldTooLarge("Cyclotomic: common field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
                             std::to_string(N1) + ") and Q(zeta_" + std::to_string(N2) +
-                            ") exceeds max_conductor " + std::to_string(Cyclotomic::max_conductor));
+                            ") exceeds max_field_order " + std::to_string(Cyclotomic::max_field_order));
     return M;
 }
 
@@ -328,7 +328,7 @@ Cyclotomic Cyclotomic::from_coefficients(unsigned long N, const std::vector<std:
 // ---------------------------------------------------------------------------------------------------------
 // queries
 
-unsigned long Cyclotomic::conductor() const { return rep(impl_).N(); }
+unsigned long Cyclotomic::field_order() const { return rep(impl_).N(); }
 
 Cyclotomic Cyclotomic::lift(unsigned long M) const { return Cyclotomic(lift_to(impl_, M)); }
 

@@ -2,11 +2,11 @@
 /// \file cyclotomic.hpp
 /// Exact elements of the cyclotomic field Q(zeta_N), zeta_N = exp(2 pi i / N).
 ///
-/// Canonical form: a value carries its field order N (its "conductor" here; not necessarily the minimal
-/// one) and a rational polynomial p of degree < phi(N) with value p(zeta_N); p is reduced modulo the
+/// Canonical form: a value carries its field order N (field_order(); not necessarily the
+/// minimal one, the conductor) and a rational polynomial p of degree < phi(N) with value p(zeta_N); p is reduced modulo the
 /// N-th cyclotomic polynomial Phi_N, so two values with the same N are equal iff their polynomials are
 /// equal. Mixing values of different N lifts both to Q(zeta_lcm) (zeta_N = zeta_M^(M/N)); the lift is
-/// refused with cogo::FieldTooLarge (a ResourceLimit) if lcm exceeds max_conductor. Rationals live in Q(zeta_1).
+/// refused with cogo::FieldTooLarge (a ResourceLimit) if lcm exceeds max_field_order. Rationals live in Q(zeta_1).
 ///
 /// Values are immutable and cheap to copy (shared representation). FLINT stays inside cyclotomic.cpp.
 #include <complex>
@@ -25,7 +25,7 @@ struct CyclotomicAccess;  // FLINT view for the other scalars (scalar/cyclotomic
 class Cyclotomic {
 public:
     /// Largest field order N the tool will build (phi(N) is the polynomial length).
-    static constexpr unsigned long max_conductor = 1UL << 20;
+    static constexpr unsigned long max_field_order = 1UL << 20;
 
     /// Zero (in Q).
     Cyclotomic();
@@ -36,17 +36,17 @@ public:
     /// The rational given as a decimal string "p" or "p/q" (arbitrary size); throws InvalidInput if malformed.
     [[nodiscard]] static Cyclotomic rational(const std::string& text);
     /// zeta_N^k (any integer k, reduced mod N); lives in Q(zeta_N). Throws InvalidInput if N == 0,
-    /// FieldTooLarge if N > max_conductor.
+    /// FieldTooLarge if N > max_field_order.
     [[nodiscard]] static Cyclotomic zeta(unsigned long N, long k = 1);
     /// sum_i coeffs[i] zeta_N^i with rational coefficients given as strings "p" or "p/q"
     /// (any length; reduced mod Phi_N). Throws InvalidInput if malformed or N == 0, FieldTooLarge if
-    /// N > max_conductor.
+    /// N > max_field_order.
     [[nodiscard]] static Cyclotomic from_coefficients(unsigned long N, const std::vector<std::string>& coeffs);
 
     /// The order N of the field Q(zeta_N) the value is stored in.
-    [[nodiscard]] unsigned long conductor() const;
+    [[nodiscard]] unsigned long field_order() const;
     /// The same value stored in Q(zeta_M); throws FieldMismatch unless N divides M, FieldTooLarge if
-    /// M > max_conductor.
+    /// M > max_field_order.
     [[nodiscard]] Cyclotomic lift(unsigned long M) const;
     /// Canonical coefficients c_0..c_{deg} (value = sum c_i zeta_N^i), as strings "p" or "p/q"; empty for 0.
     [[nodiscard]] std::vector<std::string> coefficients() const;

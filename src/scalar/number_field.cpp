@@ -309,9 +309,9 @@ NumberFieldPtr NumberField::create(const NumberFieldSpec& spec) {
     }
     // the root of unity
     if (spec.zeta_order > 0) {
-        if (spec.zeta_order > Cyclotomic::max_conductor)
-            throw FieldTooLarge("NumberField: zeta order " + std::to_string(spec.zeta_order) + " exceeds max_conductor " +
-                                std::to_string(Cyclotomic::max_conductor));
+        if (spec.zeta_order > Cyclotomic::max_field_order)
+            throw FieldTooLarge("NumberField: zeta order " + std::to_string(spec.zeta_order) + " exceeds max_field_order " +
+                                std::to_string(Cyclotomic::max_field_order));
         set_coefficients(K.zeta, spec.zeta_image, K, "NumberField (zeta image)");
         flint::FmpzPoly phi;
         fmpz_poly_cyclotomic(phi.get(), spec.zeta_order);
@@ -533,7 +533,7 @@ NumberFieldScalar NumberFieldScalar::from_cyclotomic(const NumberFieldPtr& field
         fmpq_poly_get_coeff_fmpq(r->q, p, 0);
         return NumberFieldScalar(std::move(r));
     }
-    const unsigned long N = value.conductor();
+    const unsigned long N = value.field_order();
     if (!field) throw InvalidInput("NumberFieldScalar::from_cyclotomic: no field");
     const NumberField::Impl& K = field->impl();
     if (K.zeta_order == 0 || K.zeta_order % N != 0)

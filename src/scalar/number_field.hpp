@@ -13,7 +13,7 @@
 ///    embedding (the ball of sigma(theta) meets the root conj(theta) and no other root of p);
 ///  * optionally a primitive M-th root of unity zeta_M = exp(2 pi i / M) in K (checked exactly:
 ///    Phi_M vanishes at it; and at the embedding: it isolates to exp(2 pi i / M)), so that Cyclotomic
-///    values of conductor dividing M embed into K.
+///    values of field_order dividing M embed into K.
 ///
 /// A NumberFieldScalar is a value of one field, or a field-less rational (what the Scalar concept's
 /// from_ratio gives); a rational combines with the elements of any field. Elements of two different
@@ -59,7 +59,7 @@ public:
     /// Builds and checks K from spec. Throws InvalidInput naming the failed check: malformed rational,
     /// p not monic / reducible / of degree < 1, an ambiguous embedding, a conj image that is not an
     /// involutive automorphism or not complex conjugation at the embedding, a wrong zeta image; FieldTooLarge
-    /// (a ResourceLimit, exit 3) for a degree above max_degree or a zeta order above Cyclotomic::max_conductor.
+    /// (a ResourceLimit, exit 3) for a degree above max_degree or a zeta order above Cyclotomic::max_field_order.
     [[nodiscard]] static NumberFieldPtr create(const NumberFieldSpec& spec);
     /// Q(zeta_N) = Q[x]/(Phi_N) with theta = zeta_N = exp(2 pi i / N) (conj: theta^(N-1); zeta_N recorded).
     /// Throws InvalidInput for N = 0, FieldTooLarge for N > 4096.
@@ -128,7 +128,7 @@ public:
     /// zeta_order^power in K; InvalidInput unless K records zeta_M with order dividing M (orders 1, 2:
     /// the rationals 1, (-1)^power, field-less).
     [[nodiscard]] static NumberFieldScalar root_of_unity(const NumberFieldPtr& field, unsigned long order, long power);
-    /// A Cyclotomic value of conductor N mapped into K (zeta_N -> zeta_M^(M/N)); rationals stay field-less.
+    /// A Cyclotomic value of field_order N mapped into K (zeta_N -> zeta_M^(M/N)); rationals stay field-less.
     /// InvalidInput unless K records zeta_M with N | M (after reducing the value to Q when rational).
     [[nodiscard]] static NumberFieldScalar from_cyclotomic(const NumberFieldPtr& field, const Cyclotomic& value);
 

@@ -207,7 +207,7 @@ void for_each_coefficient(const Cyclotomic& c, F f) {
 }
 
 /// c stored in Q(zeta_N) (c lives in a subfield: its own N divides N).
-Cyclotomic in_field(const Cyclotomic& c, unsigned long N) { return c.conductor() == N ? c : c.lift(N); }
+Cyclotomic in_field(const Cyclotomic& c, unsigned long N) { return c.field_order() == N ? c : c.lift(N); }
 
 // ---------------------------------------------------------------------------------------------------------
 // Laurent polynomials over Q(zeta_N): monomial in the non-zeta symbols -> its non-zero coefficient
@@ -568,10 +568,10 @@ gi::ex parts_to_ex(const Parts& p, unsigned long N) {
 
 unsigned long common_field_order(unsigned long a, unsigned long b) {
     const unsigned long M = std::lcm(a, b);
-    if (M > Cyclotomic::max_conductor)
+    if (M > Cyclotomic::max_field_order)
         throw FieldTooLarge("common cyclotomic field Q(zeta_" + std::to_string(M) + ") of Q(zeta_" +
                             std::to_string(a) + ") and Q(zeta_" + std::to_string(b) + ") exceeds the limit " +
-                            std::to_string(Cyclotomic::max_conductor));
+                            std::to_string(Cyclotomic::max_field_order));
     return M;
 }
 
@@ -591,16 +591,16 @@ Symbolic Symbolic::rational(long num, long den) {
 
 Symbolic Symbolic::zeta(unsigned long N, long k) {
     if (N == 0) throw InvalidInput("zeta_0 does not exist (the order must be >= 1)");
-    if (N > Cyclotomic::max_conductor)
+    if (N > Cyclotomic::max_field_order)
         throw FieldTooLarge("Q(zeta_" + std::to_string(N) + ") exceeds the limit " +
-                            std::to_string(Cyclotomic::max_conductor));
+                            std::to_string(Cyclotomic::max_field_order));
     const long n = static_cast<long>(N);
     const long r = ((k % n) + n) % n;
     return Symbolic(gi::pow(zeta_symbol(), r), N);
 }
 
 Symbolic Symbolic::from_cyclotomic(const Cyclotomic& c) {
-    const unsigned long N = c.conductor();
+    const unsigned long N = c.field_order();
     gi::exvector terms;
     append_terms(terms, c, N, gi::ex(1));
     return Symbolic(gi::dynallocate<gi::add>(terms), N);
@@ -618,9 +618,9 @@ const GiNaC::symbol& Symbolic::zeta_symbol() {
 }
 
 Symbolic Symbolic::lift(unsigned long M) const {
-    if (M > Cyclotomic::max_conductor)
+    if (M > Cyclotomic::max_field_order)
         throw FieldTooLarge("cannot lift Q(zeta_" + std::to_string(N_) + ") to Q(zeta_" + std::to_string(M) +
-                            "): beyond the limit " + std::to_string(Cyclotomic::max_conductor));
+                            "): beyond the limit " + std::to_string(Cyclotomic::max_field_order));
     if (M == 0 || M % N_ != 0)
         throw FieldMismatch("cannot lift Q(zeta_" + std::to_string(N_) + ") to Q(zeta_" + std::to_string(M) + ")");
     if (M == N_) return *this;

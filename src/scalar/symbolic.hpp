@@ -52,7 +52,7 @@ public:
     /// The underlying GiNaC expression (zeta is the symbol returned by zeta_symbol()).
     [[nodiscard]] const GiNaC::ex& expr() const { return e_; }
     /// The field order N that "zeta" stands for in this value.
-    [[nodiscard]] unsigned long conductor() const { return N_; }
+    [[nodiscard]] unsigned long field_order() const { return N_; }
     /// The interned symbol that stands for zeta_N.
     [[nodiscard]] static const GiNaC::symbol& zeta_symbol();
     /// The same value with zeta read as zeta_M (N must divide M; zeta_N = zeta_M^(M/N)).

@@ -8,7 +8,7 @@
 /// Canonical form: den >= 1 and gcd(|num|, den) = 1; the sign lives in num; num is NOT reduced modulo
 /// den (so "-1/8" stays -1/8 and prints back as "-1/8"). The text parser is io/turn_text.hpp (exact,
 /// FLINT integers); nothing here throws but make_turn (the scalar's root_of_unity may refuse a denominator
-/// it cannot hold: FieldTooLarge beyond Cyclotomic::max_conductor).
+/// it cannot hold: FieldTooLarge beyond Cyclotomic::max_field_order).
 #include <numeric>
 #include <string>
 #include <vector>

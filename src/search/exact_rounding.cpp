@@ -29,16 +29,16 @@ std::optional<std::pair<long, long>> rational_near(double x, double tol, long ma
 
 }  // namespace
 
-Recognizer cyclotomic_recognizer(unsigned long conductor, long max_den) {
-    return [conductor, max_den](std::complex<double> v, double tol) -> std::optional<Cyclotomic> {
+Recognizer cyclotomic_recognizer(unsigned long field_order, long max_den) {
+    return [field_order, max_den](std::complex<double> v, double tol) -> std::optional<Cyclotomic> {
         if (std::abs(v) < tol) return Cyclotomic{};
         // r zeta_N^e
-        const double turns = std::arg(v) / (2 * std::numbers::pi) * static_cast<double>(conductor);
+        const double turns = std::arg(v) / (2 * std::numbers::pi) * static_cast<double>(field_order);
         const double e = std::round(turns);
-        if (std::abs(turns - e) * 2 * std::numbers::pi / static_cast<double>(conductor) * std::abs(v) < tol)
+        if (std::abs(turns - e) * 2 * std::numbers::pi / static_cast<double>(field_order) * std::abs(v) < tol)
             if (const auto r = rational_near(std::abs(v), tol, max_den)) {
                 const Cyclotomic value = Cyclotomic::rational(r->first, r->second) *
-                                         Cyclotomic::zeta(conductor, static_cast<long>(e));
+                                         Cyclotomic::zeta(field_order, static_cast<long>(e));
                 if (std::abs(value.to_complex() - v) < tol) return value;
             }
         // x + i y

@@ -29,9 +29,9 @@ namespace cogo::search {
 /// function of this shape can be passed to round_candidate.
 using Recognizer = std::function<std::optional<Cyclotomic>(std::complex<double> value, double tolerance)>;
 
-/// The default recognizer: 0; r zeta_N^e (N = conductor, r = p/q with q <= max_den); or x + i y with x, y
+/// The default recognizer: 0; r zeta_N^e (N = field_order, r = p/q with q <= max_den); or x + i y with x, y
 /// rationals of denominator <= max_den.
-[[nodiscard]] Recognizer cyclotomic_recognizer(unsigned long conductor, long max_den = 64);
+[[nodiscard]] Recognizer cyclotomic_recognizer(unsigned long field_order, long max_den = 64);
 
 /// The outcome of rounding one candidate.
 struct RoundingResult {

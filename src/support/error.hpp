@@ -44,7 +44,7 @@ public:
     using Error::Error;
 };
 
-/// A cyclotomic field Q(zeta_N) beyond the size the tool builds (N > Cyclotomic::max_conductor): a
+/// A cyclotomic field Q(zeta_N) beyond the size the tool builds (N > Cyclotomic::max_field_order): a
 /// resource limit (exit code 3), not bad input.
 class FieldTooLarge : public ResourceLimit {
 public:

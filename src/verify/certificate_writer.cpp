@@ -14,8 +14,8 @@ std::string certificate_text(const Element<Cyclotomic>& z, const VerificationRes
     if (result.verdict == Verdict::unknown || !result.loss)
         throw Error("certificate: nothing to certify for an UNKNOWN verdict (" + result.reason + ")");
     unsigned long N = common_field(z);
-    for (const auto& c : result.conditions) N = std::lcm(N, c.value.conductor());
-    N = std::lcm(N, result.loss->conductor());
+    for (const auto& c : result.conditions) N = std::lcm(N, c.value.field_order());
+    N = std::lcm(N, result.loss->field_order());
 
     nlohmann::json conditions = nlohmann::json::array();
     for (const auto& c : result.conditions)

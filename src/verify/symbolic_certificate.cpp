@@ -39,11 +39,11 @@ std::string symbolic_certificate_text(const Element<Symbolic>& z, const Expressi
     unsigned long N = 1;
     for (const auto& node : z.nodes())
         for (Part p : all_parts)
-            for (const auto& e : node.row(p)) N = std::lcm(N, e.second.conductor());
-    for (const auto& c : r.conditions) N = std::lcm(N, c.value.conductor());
+            for (const auto& e : node.row(p)) N = std::lcm(N, e.second.field_order());
+    for (const auto& c : r.conditions) N = std::lcm(N, c.value.field_order());
     if (v.solution) {
         auto fold = [&](const CyclotomicPolynomial& p) {
-            for (const Cyclotomic& c : p) N = std::lcm(N, c.conductor());
+            for (const Cyclotomic& c : p) N = std::lcm(N, c.field_order());
         };
         fold(v.solution->gcd);
         for (const auto& p : v.solution->cofactors) fold(p);

@@ -125,7 +125,7 @@ std::string coefficient_text(const Cyclotomic& c, std::set<unsigned long>& legen
     const std::size_t legend = s.find(" (z");
     if (legend != std::string::npos) {
         s = s.substr(0, legend);
-        legends.insert(c.conductor());
+        legends.insert(c.field_order());
     }
     return s;
 }
@@ -226,7 +226,7 @@ std::pair<long, Poly> laurent_coefficients(const Symbolic& v, const std::string&
             os << ci;
             coeffs.push_back(os.str());
         }
-        p.push_back(Cyclotomic::from_coefficients(c.conductor(), coeffs));
+        p.push_back(Cyclotomic::from_coefficients(c.field_order(), coeffs));
     }
     trim(p);
     // drop leading zero coefficients at the low end (lo is exact for a non-zero value)
@@ -309,7 +309,7 @@ ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std:
         return s;
     }
     unsigned long N = 1;
-    for (const Cyclotomic& c : g) N = std::lcm(N, c.is_rational() ? 1UL : c.conductor());  // rational: Q
+    for (const Cyclotomic& c : g) N = std::lcm(N, c.is_rational() ? 1UL : c.field_order());  // rational: Q
     const unsigned long budget = degree * phi(N);
     if (budget > 64) {
         s.not_solved = "not solved: degree " + std::to_string(degree) + " over Q(zeta_" + std::to_string(N) +
@@ -320,7 +320,7 @@ ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std:
     // phi(M) >= sqrt(M / 2), so M <= 2 budget^2
     for (unsigned long M = 1; M <= 2 * budget * budget && s.roots.size() < s.distinct_roots; ++M) {
         const unsigned long L = std::lcm(M, N);
-        if (phi(L) > budget || L > Cyclotomic::max_conductor) continue;
+        if (phi(L) > budget || L > Cyclotomic::max_field_order) continue;
         for (unsigned long j = 0; j < M; ++j) {
             if (std::gcd(j, M) != 1) continue;
             if (evaluate(g, Cyclotomic::zeta(M, static_cast<long>(j))).is_zero()) s.roots.emplace_back(M, j);

@@ -26,7 +26,7 @@ VerificationCost verification_cost(const Element<Cyclotomic>& z) {
                                                                             saturating_add(saturating_mul(a, a), saturating_mul(b, b)))));
     }
     c.products = products;
-    c.conductor = e.conductor;
+    c.field_order = e.field_order;
     c.field_degree = e.field_degree;
     const std::uint64_t n = z.group().order();
     const std::uint64_t triples = saturating_mul(saturating_mul(n - 1, n), n);
@@ -38,7 +38,7 @@ std::string exceeded_limit(const VerificationCost& cost, const ResourceLimits& l
     try {
         require_within(cost.terms(), cost.bytes(), limits,
                        "verifying (" + std::to_string(cost.products) + " scalar products in Q(zeta_" +
-                           std::to_string(cost.conductor) + "), degree " + std::to_string(cost.field_degree) + ")");
+                           std::to_string(cost.field_order) + "), degree " + std::to_string(cost.field_degree) + ")");
     } catch (const ResourceLimit& e) {
         return e.what();
     }

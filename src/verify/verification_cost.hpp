@@ -17,7 +17,7 @@ namespace cogo {
 /// The estimated cost of verify_global_optimum(z).
 struct VerificationCost {
     std::uint64_t products = 0;      ///< work_estimate(z): scalar products
-    std::uint64_t conductor = 1;     ///< N of the common field of z's entries
+    std::uint64_t field_order = 1;     ///< N of the common field of z's entries
     std::uint64_t field_degree = 1;  ///< phi(N)
     std::uint64_t conditions = 0;    ///< upper bound of the conditions (and potential sums) held at once
 

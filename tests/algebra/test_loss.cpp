@@ -68,7 +68,7 @@ TEST_CASE("Theorem 1 with CYCLOTOMIC weights: conjugate-symmetric Fourier elemen
             ElementShape shape;
             shape.nodes = 2;
             shape.dc_inputs = dc;
-            shape.conductor = g.exponent() * 4;  // entries in a larger field than the characters need
+            shape.field_order = g.exponent() * 4;  // entries in a larger field than the characters need
             const auto z = random_element(rng, g, shape);
             const auto w = to_real_weights(z);
             for (const auto& v : w.wa.values()) CHECK(v.is_real());

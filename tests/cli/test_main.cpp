@@ -58,7 +58,7 @@ TEST_CASE("cogo --help lists every subcommand of the table once, with its one-li
 
 TEST_CASE("a field beyond the largest is a resource limit (exit 3) in every subcommand that builds one") {
     TempDir dir("field-too-large");
-    // Q(zeta_2000000) is beyond Cyclotomic::max_conductor; 10^23 does not even fit an unsigned long
+    // Q(zeta_2000000) is beyond Cyclotomic::max_field_order; 10^23 does not even fit an unsigned long
     const std::vector<std::vector<std::string>> cases{
         {"verify", "--d", "7", "--expr", "nu(1/2000000)@1"},
         {"verify", "--d", "7", "--solution", "F6", "--nu", "1/99999999999999999999999"},

@@ -163,10 +163,10 @@ TEST_CASE("the products of one expression share one --max-terms budget") {
     for (const std::size_t k : pair_representatives(g)) {
         const ElementCost a = element_cost(z_nu_i<Cyclotomic>(g, k)), s = element_cost(z_syn<Cyclotomic>(g, k));
         const ElementCost p1 = make_cost(a.nodes * s.nodes, std::min(s.nodes * a.entries, a.nodes * s.entries),
-                                         std::lcm(a.conductor, s.conductor));
+                                         std::lcm(a.field_order, s.field_order));
         const ElementCost first = element_cost(z_nu_i<Cyclotomic>(g, k) * z_syn<Cyclotomic>(g, k));
         const ElementCost p2 = make_cost(first.nodes * s.nodes, std::min(s.nodes * first.entries, first.nodes * s.entries),
-                                         std::lcm(first.conductor, s.conductor));
+                                         std::lcm(first.field_order, s.field_order));
         total += p1.build_terms() + p2.build_terms();
         largest = std::max({largest, p1.build_terms(), p2.build_terms()});
     }

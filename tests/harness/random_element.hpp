@@ -37,12 +37,12 @@ struct ElementShape {
     double density = 0.6;           ///< probability that an entry (or a conjugate pair of entries) is set
     bool dc_inputs = true;          ///< allow z_a[0], z_b[0]
     bool conjugate_symmetric = true;///< z[-k] = conj z[k] (real weights)
-    unsigned long conductor = 0;    ///< entries in Q(zeta_N); 0 means the group's exponent
+    unsigned long field_order = 0;    ///< entries in Q(zeta_N); 0 means the group's exponent
 };
 
 /// A random element with exact cyclotomic entries.
 inline Element<Cyclotomic> random_element(std::mt19937_64& g, const AbelianGroup& group, const ElementShape& shape) {
-    const unsigned long N = shape.conductor ? shape.conductor : group.exponent();
+    const unsigned long N = shape.field_order ? shape.field_order : group.exponent();
     std::bernoulli_distribution coin(shape.density);
     std::vector<Node<Cyclotomic>> nodes(shape.nodes);
     for (auto& node : nodes) {

@@ -23,7 +23,7 @@ TEST_CASE("elements round-trip exactly through JSON, in a common field") {
     for (const char* spec : {"5", "2x4", "3x3"}) {
         const AbelianGroup g = AbelianGroup::parse(spec);
         cogo::testing::ElementShape shape;
-        shape.conductor = 12;
+        shape.field_order = 12;
         const auto z = cogo::testing::random_element(rng, g, shape);
         const unsigned long N = common_field(z);
         CHECK(N % 12 == 0);

@@ -136,7 +136,7 @@ TEST_CASE("number field: a field beyond the bounds is a resource limit (FieldToo
     zeta.polynomial = {"1", "0", "1"};
     zeta.embedding = {0, 1};
     zeta.conj_image = {"0", "-1"};
-    zeta.zeta_order = Cyclotomic::max_conductor + 1;
+    zeta.zeta_order = Cyclotomic::max_field_order + 1;
     zeta.zeta_image = {"0", "1"};
     CHECK_THROWS_AS((void)NumberField::create(zeta), cogo::FieldTooLarge);
 }
@@ -237,7 +237,7 @@ TEST_CASE("semi-ring laws over a number field (same generic code)") {
         const cogo::AbelianGroup group = cogo::AbelianGroup::cyclic(d);
         ct::ElementShape shape;
         shape.nodes = 2;
-        shape.conductor = 6;
+        shape.field_order = 6;
         for (int r = 0; r < ct::cases(2); ++r) {
             const auto z1 = to_nf(ct::random_element(g, group, shape), K, nu(K));
             const auto z2 = to_nf(ct::random_element(g, group, shape), K, NF(1));

@@ -145,8 +145,8 @@ TEST_CASE("symbolic: mixed-N lifting") {
     CHECK(same(spow(Symbolic::zeta(6), 2), Symbolic::zeta(3)));
     CHECK(same(Symbolic::zeta(10, 2), Symbolic::zeta(5)));
     const Symbolic s = Symbolic::zeta(3) + Symbolic::zeta(4);
-    CHECK(s.conductor() == 12);
-    CHECK(s.lift(24).conductor() == 24);
+    CHECK(s.field_order() == 12);
+    CHECK(s.lift(24).field_order() == 24);
     CHECK(same(s.lift(24), s));
     CHECK(near(s.lift(24).to_complex(), zeta_c(3, 1) + zeta_c(4, 1)));
     CHECK_THROWS_AS(Symbolic::zeta(3).lift(4), cogo::FieldMismatch);
@@ -154,7 +154,7 @@ TEST_CASE("symbolic: mixed-N lifting") {
     const Symbolic u = Symbolic::unit("u");
     CHECK(same(u * Symbolic::zeta(6) * Symbolic::zeta(6), u * Symbolic::zeta(3)));
     // lcm beyond the limit
-    const unsigned long big = Cyclotomic::max_conductor;
+    const unsigned long big = Cyclotomic::max_field_order;
     CHECK_THROWS_AS(Symbolic::zeta(big) + Symbolic::zeta(3), cogo::FieldTooLarge);
 }
 
@@ -245,7 +245,7 @@ TEST_CASE("symbolic: substitute a unit by a root of unity matches Cyclotomic") {
         const auto got = s.to_cyclotomic();
         REQUIRE(got.has_value());
         CHECK(*got == expect);
-        CHECK(s.conductor() == 60);
+        CHECK(s.field_order() == 60);
         CHECK(near(s.to_complex(), expect.to_complex()));
     }
     // random Laurent polynomials
@@ -367,7 +367,7 @@ std::complex<double> eval_at_point(const Symbolic& a) {
     m[Symbolic::complex_variable("y").expr()] = cnum(y);
     m[Symbolic::complex_variable("y").conj().expr()] = cnum(std::conj(y));
     m[Symbolic::real_variable("t").expr()] = GiNaC::numeric(1.7);
-    m[Symbolic::zeta_symbol()] = cnum(zeta_c(a.conductor(), 1));
+    m[Symbolic::zeta_symbol()] = cnum(zeta_c(a.field_order(), 1));
     const GiNaC::ex val = a.expr().subs(m).evalf();
     REQUIRE(GiNaC::is_a<GiNaC::numeric>(val));
     const auto& n = GiNaC::ex_to<GiNaC::numeric>(val);
@@ -386,7 +386,7 @@ TEST_CASE("symbolic: canonical form and conj agree with numerical evaluation") {
             const double tol = 1e-9 * (1.0 + std::abs(z));
             CHECK_MESSAGE(std::abs(eval_at_point(s.canonical()) - z) < tol, s.to_string());
             CHECK_MESSAGE(std::abs(eval_at_point(s.conj()) - std::conj(z)) < tol, s.to_string());
-            CHECK_MESSAGE(std::abs(eval_at_point(s.lift(s.conductor() * 7)) - z) < tol, s.to_string());
+            CHECK_MESSAGE(std::abs(eval_at_point(s.lift(s.field_order() * 7)) - z) < tol, s.to_string());
         }
     }
 }

@@ -20,7 +20,7 @@ TEST_CASE("verification_cost: products are the verifier's work, terms products x
     const VerificationCost c1 = verification_cost(one);
     CHECK(c1.products == work_estimate(one));
     CHECK(c1.products == 7 * (49 + 49 + 49));
-    CHECK(c1.conductor == 1);
+    CHECK(c1.field_order == 1);
     CHECK(c1.field_degree == 1);
     CHECK(c1.terms() == c1.products);
     CHECK(c1.conditions <= (7 - 1) * 7 * 7 + (7 - 1));
@@ -28,10 +28,10 @@ TEST_CASE("verification_cost: products are the verifier's work, terms products x
     const auto z = f6<Cyclotomic>(g);  // nu = 1/3 turn: entries beyond the rationals
     const VerificationCost c = verification_cost(z);
     CHECK(c.products == work_estimate(z));
-    CHECK(c.conductor > 1);
+    CHECK(c.field_order > 1);
     std::uint64_t phi = 0;  // Euler's phi, counted here
-    for (std::uint64_t i = 1; i <= c.conductor; ++i) {
-        std::uint64_t a = i, b = c.conductor;
+    for (std::uint64_t i = 1; i <= c.field_order; ++i) {
+        std::uint64_t a = i, b = c.field_order;
         while (b) a %= b, std::swap(a, b);
         phi += a == 1;
     }
