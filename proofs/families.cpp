@@ -87,8 +87,8 @@ void check_conditions(Proof& proof, const std::string& name, const E& z, std::si
 
 void per_frequency(Proof& proof, const AbelianGroup& g, std::size_t k) {
     const std::string at = " (" + g.name() + ", k = " + std::to_string(k) + ")";
-    const Symbolic nu = Symbolic::unit("nu"), xi = Symbolic::unit("xi"), al = Symbolic::unit("alpha"),
-                   be = Symbolic::unit("beta");
+    const Symbolic nu = Symbolic::unit_modulus("nu"), xi = Symbolic::unit_modulus("xi"), al = Symbolic::unit_modulus("alpha"),
+                   be = Symbolic::unit_modulus("beta");
     const Symbolic two(2), three(3), four(4), six(6);
 
     proof.section("(1) kill sets of the generators, all unit parameters" + at);
@@ -158,10 +158,10 @@ void global(Proof& proof, const AbelianGroup& g) {
     std::vector<Symbolic> nus, xis, alphas, betas;
     std::vector<int> signs;
     for (std::size_t t = 0; t < reps.size(); ++t) {
-        nus.push_back(Symbolic::unit(tag + "nu" + std::to_string(t)));
-        xis.push_back(Symbolic::unit(tag + "xi" + std::to_string(t)));
-        alphas.push_back(Symbolic::unit(tag + "alpha" + std::to_string(t)));
-        betas.push_back(Symbolic::unit(tag + "beta" + std::to_string(t)));
+        nus.push_back(Symbolic::unit_modulus(tag + "nu" + std::to_string(t)));
+        xis.push_back(Symbolic::unit_modulus(tag + "xi" + std::to_string(t)));
+        alphas.push_back(Symbolic::unit_modulus(tag + "alpha" + std::to_string(t)));
+        betas.push_back(Symbolic::unit_modulus(tag + "beta" + std::to_string(t)));
         signs.push_back(t % 2 == 0 ? 1 : -1);
     }
     const long n = static_cast<long>(g.order());

@@ -337,7 +337,7 @@ Mat m_of(const Element<Sym>& z, std::size_t k) {
 void sanity(Proof& proof) {
     proof.section("sanity: the known blocks in these coordinates (construct/families.hpp, Z_5, k = 1)");
     const AbelianGroup g = AbelianGroup::cyclic(5);
-    const Sym nu = Sym::unit("nu"), xi = Sym::unit("xi"), al = Sym::unit("alpha"), be = Sym::unit("beta");
+    const Sym nu = Sym::unit_modulus("nu"), xi = Sym::unit_modulus("xi"), al = Sym::unit_modulus("alpha"), be = Sym::unit_modulus("beta");
     const Mat T0 = t0(), G = g_mat(), I = identity();
     auto decompose = [&](const std::string& name, const Element<Sym>& z, const Sym& expected_s, std::size_t order) {
         const Mat M = m_of(z, 1);

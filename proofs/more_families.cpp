@@ -53,7 +53,7 @@ void cyclic_symbolic(Proof& proof) {
     proof.section("(1a) the cyclic generator's potentials as monomials, all alpha, beta (unit symbols x, y)");
     const AbelianGroup g = AbelianGroup::cyclic(7);
     const std::size_t k = 2;
-    const Symbolic x = Symbolic::unit("x"), y = Symbolic::unit("y");
+    const Symbolic x = Symbolic::unit_modulus("x"), y = Symbolic::unit_modulus("y");
     const Element<Symbolic> u = single_node<Symbolic>(g, k, x, y, (x * y).inverse());
     const BlockPotentials<Symbolic> v = block_potentials(u, k);
     for (BP p : all_block_potentials) {
@@ -146,7 +146,7 @@ void z_n_family(Proof& proof) {
     proof.check_equal("z_n(a): abc = 2", v[BP::abc], Symbolic(2));
 
     proof.section("(2b) z_n(a) z_nu=i z_xi(xi, s): abc = 8, the other nine potentials 0, all complex a, unit xi");
-    const Symbolic xi = Symbolic::unit("xi");
+    const Symbolic xi = Symbolic::unit_modulus("xi");
     for (int s : {1, -1}) {
         const Element<Symbolic> z8 = zn * z_nu_i<Symbolic>(g, k) * z_xi<Symbolic>(g, k, xi, s);
         const BlockPotentials<Symbolic> w = block_potentials(z8, k);
@@ -165,7 +165,7 @@ void z_n_family(Proof& proof) {
         const std::vector<std::size_t> reps = pair_representatives(gd);
         for (std::size_t t = 0; t < reps.size(); ++t) {
             as.push_back(Symbolic::complex_variable("g" + std::to_string(d) + "a" + std::to_string(t)));
-            xis.push_back(Symbolic::unit("g" + std::to_string(d) + "xi" + std::to_string(t)));
+            xis.push_back(Symbolic::unit_modulus("g" + std::to_string(d) + "xi" + std::to_string(t)));
             signs.push_back(t % 2 == 0 ? 1 : -1);
         }
         const Element<Symbolic> z = order8_solution<Symbolic>(gd, as, xis, signs);
@@ -187,7 +187,7 @@ void syn_dc_family(Proof& proof) {
     for (const Case& c : cases) {
         std::vector<Symbolic> nus;
         for (std::size_t t = 0; t < pair_representatives(c.group).size(); ++t)
-            nus.push_back(Symbolic::unit("nu" + std::to_string(c.group.order()) + "_" + std::to_string(t)));
+            nus.push_back(Symbolic::unit_modulus("nu" + std::to_string(c.group.order()) + "_" + std::to_string(t)));
         const Element<Symbolic> z = syn_dc_solution<Symbolic>(c.group, alpha, nus);
         const auto r = verify_global_optimum(z);
         proof.check(c.group.name() + ": order " + std::to_string(z.order()) + " (expected " + std::to_string(c.order) +

@@ -484,7 +484,7 @@ std::vector<Sym> y_weights(const Sym& nu, const Sym& lambda) {
 }
 
 void per_block_and_assembly(Proof& proof, bool claim_order4) {
-    const Sym nu = Sym::unit("nu"), xi = Sym::unit("xi"), al = Sym::unit("alpha"), be = Sym::unit("beta");
+    const Sym nu = Sym::unit_modulus("nu"), xi = Sym::unit_modulus("xi"), al = Sym::unit_modulus("alpha"), be = Sym::unit_modulus("beta");
     const Block f6 = make_block(kron(g_nu(nu), g_syn()), 6);
     const Block synab = make_block(kron(g_nu(kI), g_synab(al, be)), 6);
     const Pos tK{Form{1, 0}, Form{1, 0}}, tmK{Form{-1, 0}, Form{-1, 0}};
@@ -629,10 +629,10 @@ void cross_check(Proof& proof, const AbelianGroup& g) {
     std::vector<Sym> nus, xis, alphas, betas;
     std::vector<int> signs;
     for (std::size_t t = 0; t < reps.size(); ++t) {
-        nus.push_back(Sym::unit(tag + "nu" + std::to_string(t)));
-        xis.push_back(Sym::unit(tag + "xi" + std::to_string(t)));
-        alphas.push_back(Sym::unit(tag + "al" + std::to_string(t)));
-        betas.push_back(Sym::unit(tag + "be" + std::to_string(t)));
+        nus.push_back(Sym::unit_modulus(tag + "nu" + std::to_string(t)));
+        xis.push_back(Sym::unit_modulus(tag + "xi" + std::to_string(t)));
+        alphas.push_back(Sym::unit_modulus(tag + "al" + std::to_string(t)));
+        betas.push_back(Sym::unit_modulus(tag + "be" + std::to_string(t)));
         signs.push_back(t % 3 == 1 ? -1 : 1);
     }
     const long n = static_cast<long>(g.order());

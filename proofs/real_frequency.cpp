@@ -183,7 +183,7 @@ void global(Proof& proof, const AbelianGroup& g) {
     // minimal-type element: order-4 blocks, general one-node real blocks, a general bias node
     std::vector<E> blocks;
     for (std::size_t t = 0; t < reps.size(); ++t)
-        blocks.push_back(nui_xi_block<Symbolic>(g, reps[t], Symbolic::unit("xi" + std::to_string(reps[t])), t % 2 ? -1 : 1));
+        blocks.push_back(nui_xi_block<Symbolic>(g, reps[t], Symbolic::unit_modulus("xi" + std::to_string(reps[t])), t % 2 ? -1 : 1));
     for (std::size_t k : reals) {
         const Symbolic t = real("t" + std::to_string(k)), u = real("u" + std::to_string(k));
         blocks.push_back(single_node<Symbolic>(g, k, t, u, (t * u).inverse()));
@@ -208,7 +208,7 @@ void global(Proof& proof, const AbelianGroup& g) {
 
     // per-frequency element: z_nu z_syn / 6 at pairs, general two-node blocks at real frequencies
     std::vector<E> per;
-    for (std::size_t k : reps) per.push_back(nu_syn_block<Symbolic>(g, k, Symbolic::unit("nu" + std::to_string(k))));
+    for (std::size_t k : reps) per.push_back(nu_syn_block<Symbolic>(g, k, Symbolic::unit_modulus("nu" + std::to_string(k))));
     for (std::size_t k : reals) {
         const std::string tag = std::to_string(k);
         const Symbolic t1 = real("p" + tag), u1 = real("q" + tag), t2 = real("v" + tag), u2 = real("w" + tag);

@@ -23,7 +23,7 @@ int main() {
     return proof.run([](Proof& p) {
         const AbelianGroup g = AbelianGroup::cyclic(5);
         const Element<Symbolic> z =
-            order4<Symbolic>(g, {Symbolic::unit("sfo_xi1"), Symbolic::unit("sfo_xi2")}, {1, 1});
+            order4<Symbolic>(g, {Symbolic::unit_modulus("sfo_xi1"), Symbolic::unit_modulus("sfo_xi2")}, {1, 1});
         p.section("Z_5: verify_global_optimum(all-order-4 element)");
         const auto result = verify_global_optimum(z);
         for (const auto& c : result.conditions)

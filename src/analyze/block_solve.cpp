@@ -15,7 +15,7 @@ namespace {
 
 constexpr double two_pi = 2 * std::numbers::pi;
 
-Complex unit(Complex z) {
+Complex phase_of(Complex z) {
     const double r = std::abs(z);
     return r > 0 ? z / r : Complex{1, 0};
 }
@@ -71,11 +71,11 @@ Gauge fit_gauge(const std::vector<Complex>& ae, const std::vector<Complex>& be, 
     Gauge g;
     Complex s_psi{}, s_delta{};
     for (std::size_t f = 0; f < ae.size(); ++f) {
-        s_psi += unit(tr.a[f] * tr.b[f] * std::conj(ae[f] * be[f]));
-        s_delta += unit(tr.a[f] * std::conj(ae[f]) * std::conj(tr.b[f]) * be[f]);
+        s_psi += phase_of(tr.a[f] * tr.b[f] * std::conj(ae[f] * be[f]));
+        s_delta += phase_of(tr.a[f] * std::conj(ae[f]) * std::conj(tr.b[f]) * be[f]);
     }
-    const Complex e_psi = unit(s_psi);
-    g.e_theta = std::sqrt(e_psi * unit(s_delta));
+    const Complex e_psi = phase_of(s_psi);
+    g.e_theta = std::sqrt(e_psi * phase_of(s_delta));
     g.e_phi = e_psi / g.e_theta;
     double num = 0, den = 0;
     for (std::size_t f = 0; f < ae.size(); ++f) {
@@ -171,7 +171,7 @@ bool try_factor(const BlockProblem& p, const std::vector<std::vector<std::size_t
         ay[l] = a0 / n0 + s * a1 / n1;
         by[l] = b0 / n0 + s * b1 / n1;
     }
-    const Complex rot_a = std::conj(unit(ay[0])), rot_b = std::conj(unit(by[0]));
+    const Complex rot_a = std::conj(phase_of(ay[0])), rot_b = std::conj(phase_of(by[0]));
     std::vector<Cyclotomic> ey(n), fy(n);
     for (std::size_t l = 0; l < n; ++l) {
         const Complex u = ay[l] * rot_a, v = by[l] * rot_b;
@@ -204,7 +204,7 @@ bool try_nodes(const BlockProblem& p, const BlockSolveOptions& options, SolvedBl
         const double s = (std::norm(p.z->za(p.k, j)) + std::norm(p.z->zb(p.k, j))) * std::abs(p.z->zc(p.k, j));
         if (s > best) best = s, ref = f;
     }
-    const Complex rot_a = std::conj(unit(p.z->za(p.k, p.nodes[ref]))), rot_b = std::conj(unit(p.z->zb(p.k, p.nodes[ref])));
+    const Complex rot_a = std::conj(phase_of(p.z->za(p.k, p.nodes[ref]))), rot_b = std::conj(phase_of(p.z->zb(p.k, p.nodes[ref])));
     std::vector<Cyclotomic> a, b;
     for (std::size_t j : p.nodes) {
         const Complex u = p.z->za(p.k, j) * rot_a, v = p.z->zb(p.k, j) * rot_b;

@@ -31,7 +31,7 @@ struct Rounded {
     std::vector<FourierRow<Cyclotomic>> extra_c;  // bias-cancelling outputs per family node
 };
 
-Complex unit(Complex z) {
+Complex phase_of(Complex z) {
     const double r = std::abs(z);
     return r > 0 ? z / r : Complex{1, 0};
 }
@@ -46,11 +46,11 @@ void estimate_gauge(const FourierWeights& z, std::size_t k, Rounded& r) {
         be[f] = r.exact.entry(Part::b, k, f).to_complex();
         const std::size_t j = r.trained_node[f];
         const Complex at = z.za(k, j), bt = z.zb(k, j);
-        s_psi += unit(at * bt * std::conj(ae[f] * be[f]));
-        s_delta += unit(at * std::conj(ae[f]) * std::conj(bt) * be[f]);
+        s_psi += phase_of(at * bt * std::conj(ae[f] * be[f]));
+        s_delta += phase_of(at * std::conj(ae[f]) * std::conj(bt) * be[f]);
     }
-    r.e_psi = unit(s_psi);
-    r.e_theta = std::sqrt(r.e_psi * unit(s_delta));
+    r.e_psi = phase_of(s_psi);
+    r.e_theta = std::sqrt(r.e_psi * phase_of(s_delta));
     r.e_phi = r.e_psi / r.e_theta;
     r.t.assign(q, 1.0);
     for (std::size_t f = 0; f < q; ++f) {

@@ -24,7 +24,7 @@ namespace {
 /// The single parameter of a symbolic table ("" if none or several): its kill conditions are solved.
 struct Parameter {
     std::string name;
-    bool unit = true;
+    bool unit_modulus = true;
 };
 
 /// For one parameter: when the potential value v (not identically zero) vanishes, e.g. "iff xi^2 = zeta_4".
@@ -32,7 +32,7 @@ template <ExactScalar S>
 std::string kill_condition(const S& v, const Parameter& param) {
     if constexpr (std::is_same_v<S, Symbolic>) {
         if (param.name.empty() || v.to_cyclotomic()) return "";
-        return solve_residuals({v}, param.name, param.unit).describe();
+        return solve_residuals({v}, param.name, param.unit_modulus).describe();
     } else {
         (void)v;
         (void)param;
@@ -104,8 +104,8 @@ void print_rows(const std::vector<KillRow<S>>& rows, const std::string& title, c
 }
 
 int run_paper(const std::string& format, std::ostream& out) {
-    const Symbolic nu = Symbolic::unit("nu"), xi = Symbolic::unit("xi"), alpha = Symbolic::unit("alpha"),
-                   beta = Symbolic::unit("beta"), a = Symbolic::complex_variable("a");
+    const Symbolic nu = Symbolic::unit_modulus("nu"), xi = Symbolic::unit_modulus("xi"), alpha = Symbolic::unit_modulus("alpha"),
+                   beta = Symbolic::unit_modulus("beta"), a = Symbolic::complex_variable("a");
     const auto rows = paper_kill_table<Symbolic>(nu, xi, alpha, beta, a);
     const std::string title =
         "The partial solutions of docs/theory.md sections 5 and 5b, computed exactly for ALL unit nu, xi, alpha, beta "
@@ -188,8 +188,8 @@ int run_kills(const KillsOptions& o, std::ostream& out) {
     if (!o.symbols.empty()) {
         const SymbolicElement selected = select_symbolic_element(o.selection, o.symbols);
         Parameter param;
-        if (o.symbols.unit.size() + o.symbols.real.size() == 1)
-            param = {o.symbols.unit.empty() ? o.symbols.real.front() : o.symbols.unit.front(), !o.symbols.unit.empty()};
+        if (o.symbols.unit_modulus.size() + o.symbols.real.size() == 1)
+            param = {o.symbols.unit_modulus.empty() ? o.symbols.real.front() : o.symbols.unit_modulus.front(), !o.symbols.unit_modulus.empty()};
         std::optional<Element<Symbolic>> z2;
         if (!o.times.empty()) z2 = evaluate_symbolic_expression(selected.z.group(), o.times, o.symbols);
         return print_table(selected.z, selected.description + ", kills meaning for ALL parameter values", z2, o,

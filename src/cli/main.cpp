@@ -138,31 +138,31 @@ void setup_crosscheck(CLI::App& crosscheck_app, cogo::cli::CrosscheckCommandOpti
     crosscheck->add_flag("--json", xo.json, "Machine-readable output");
     crosscheck->add_flag("--no-verify", [&xo](std::int64_t) { xo.analysis.verify = false; },
                          "Skip the exact verification");
-    const cogo::cli::RealRange unit{0, 1};
+    const cogo::cli::RealRange unit_interval{0, 1};
     crosscheck->add_option("--dead-threshold", xo.analysis.assignment.dead_threshold,
                            "Dead node: strength below this fraction of the largest, in [0, 1]")
-        ->transform(real_number(unit))->capture_default_str();
+        ->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--factor-tolerance", xo.analysis.classify.factor_tolerance,
                            "Max factorisation residual (dimensionless), in [0, 1]")
-        ->transform(real_number(unit))->capture_default_str();
+        ->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--class-tolerance", xo.analysis.classify.class_tolerance,
-                           "Max family-constraint violation, in [0, 1]")->transform(real_number(unit))->capture_default_str();
+                           "Max family-constraint violation, in [0, 1]")->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--magnitude-tolerance", xo.analysis.classify.magnitude_tolerance,
                            "Max spread of log|abc| over a block's nodes, in [0, 10]")
         ->transform(real_number({0, 10}))->capture_default_str();
     crosscheck->add_option("--r-kkk-tolerance", xo.analysis.r_kkk_tolerance,
                            "Max |r_kkk - 1| of a block's trained nodes (the optimum has r_kkk = 1), in [0, 1]")
-        ->transform(real_number(unit))->capture_default_str();
+        ->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--round-tolerance", xo.analysis.round_tolerance,
                            "Max distance trained block vs exact rounded block, in [0, 1]")
-        ->transform(real_number(unit))->capture_default_str();
+        ->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--function-tolerance", xo.analysis.function_tolerance,
                            "Max function distance sqrt(D_k) trained vs exact at a PROVED block's output (raised to 5x the "
                            "network's median, at most --function-cap), in [0, 1]")
-        ->transform(real_number(unit))->capture_default_str();
+        ->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--function-cap", xo.analysis.function_cap,
                            "Largest function distance any PROVED block may have, in [0, 1]")
-        ->transform(real_number(unit))->capture_default_str();
+        ->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--snap-tolerance", xo.analysis.snap_tolerance,
                            "Snap a parameter to a multiple of 1/24 turn when this close (turns), in [0, 1/48)")
         ->transform(real_number({0, 1.0 / 48, false, true}))->capture_default_str();

@@ -7,7 +7,7 @@
 namespace cogo::cli {
 
 void add_symbol_options(CLI::App* command, ExpressionSymbols& symbols) {
-    command->add_option("--symbol", symbols.unit,
+    command->add_option("--symbol", symbols.unit_modulus,
                         "Unit-modulus parameter of --expr (conj(t) = 1/t), e.g. --symbol t for 'sum(nu(t) * syn) / 6'; "
                         "repeatable or comma-separated")
         ->delimiter(',');
@@ -23,14 +23,14 @@ namespace cogo::cli {
 
 std::string describe_symbols(const ExpressionSymbols& symbols) {
     std::string s;
-    for (const auto& n : symbols.unit) s += (s.empty() ? "" : ", ") + std::string("unit symbol ") + n;
+    for (const auto& n : symbols.unit_modulus) s += (s.empty() ? "" : ", ") + std::string("unit symbol ") + n;
     for (const auto& n : symbols.real) s += (s.empty() ? "" : ", ") + std::string("real symbol ") + n;
     return s;
 }
 
 nlohmann::json symbols_json(const ExpressionSymbols& symbols) {
     nlohmann::json j = nlohmann::json::array();
-    for (const auto& n : symbols.unit) j.push_back({{"name", n}, {"kind", "unit"}});
+    for (const auto& n : symbols.unit_modulus) j.push_back({{"name", n}, {"kind", "unit"}});
     for (const auto& n : symbols.real) j.push_back({{"name", n}, {"kind", "real"}});
     return j;
 }

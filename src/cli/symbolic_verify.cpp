@@ -80,7 +80,7 @@ int run_symbolic_verify(const SolutionOptions& selection, const ExpressionSymbol
             const ResidualSolution& s = *v.solution;
             nlohmann::json roots = nlohmann::json::array();
             for (const auto& [m, j] : s.roots) roots.push_back({{"order", m}, {"power", j}});
-            solution = {{"symbol", s.symbol}, {"kind", s.unit ? "unit" : "real"},
+            solution = {{"symbol", s.symbol}, {"kind", s.unit_modulus ? "unit" : "real"},
                         {"gcd", polynomial_text(s.gcd, s.symbol)}, {"holds", s.describe()},
                         {"no_solution", s.holds_nowhere()}, {"roots", roots},
                         {"real_root", s.real_root ? nlohmann::json(s.real_root->to_string()) : nlohmann::json(nullptr)},

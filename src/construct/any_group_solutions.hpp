@@ -7,7 +7,7 @@
 /// | function          | blocks                                                                 | order        |
 /// |-------------------|------------------------------------------------------------------------|--------------|
 /// | f6_real           | z_nu * z_syn / 6 at every pair, real_pair_block at every real k         | 6P + 2R      |
-/// | minimal_solution  | z_nu=i * z_xi / 4 at every pair, real_unit_block at every real k, and    | 4P + R + 1   |
+/// | minimal_solution  | z_nu=i * z_xi / 4 at every pair, real_identity_block at every real k, and    | 4P + R + 1   |
 /// |                   | ONE bias node (real_frequency.hpp) cancelling every output bias: at the |              |
 /// |                   | first real k0 for even n (no DC inputs), at k0 = 0 for odd n (a DC input|  (odd n:     |
 /// |                   | row: docs/theory.md's constant-input node)                                    |   2n - 1)    |
@@ -63,7 +63,7 @@ Element<S> minimal_solution(const AbelianGroup& group, const std::vector<S>& xis
     const std::vector<std::size_t> reps = pair_representatives(group);
     for (std::size_t t = 0; t < reps.size(); ++t)
         blocks.push_back(nui_xi_block<S>(group, reps[t], detail::cycled(xis, t), detail::cycled(signs, t)));
-    for (std::size_t k : reals) blocks.push_back(real_unit_block<S>(group, k));
+    for (std::size_t k : reals) blocks.push_back(real_identity_block<S>(group, k));
     const Element<S> partial = sum_of(group, blocks);
     return partial + bias_cancelling_node(partial, reals.empty() ? 0 : reals.front());
 }

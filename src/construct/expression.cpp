@@ -38,7 +38,7 @@ std::string excerpt(const std::string& text, std::size_t pos) {
 }
 
 /// The kind of a declared symbol.
-enum class SymbolKind { unit, real };
+enum class SymbolKind { unit_modulus, real };
 
 /// Declared symbols by name.
 using SymbolMap = std::map<std::string, SymbolKind>;
@@ -68,7 +68,7 @@ SymbolMap symbol_map(const ExpressionSymbols& symbols) {
             throw InvalidInput("symbol " + shown + ": 'zeta' and 'zeta_*' are reserved for roots of unity");
         if (!map.emplace(name, kind).second) throw InvalidInput("symbol " + shown + " is declared twice");
     };
-    for (const std::string& name : symbols.unit) add(name, SymbolKind::unit);
+    for (const std::string& name : symbols.unit_modulus) add(name, SymbolKind::unit_modulus);
     for (const std::string& name : symbols.real) add(name, SymbolKind::real);
     return map;
 }
@@ -315,7 +315,7 @@ private:
                                     "' is neither a turn p/q nor a declared symbol (declare it with --symbol " +
                                     arg.substr(0, 40) + ")",
                                 args[i].second);
-                    if (it->second != SymbolKind::unit)
+                    if (it->second != SymbolKind::unit_modulus)
                         fail_at("argument of '" + name + "': '" + arg +
                                     "' is a real symbol; a turn argument needs a unit-modulus symbol (--symbol)",
                                 args[i].second);
@@ -377,7 +377,7 @@ Symbolic scalar_of(const flint::Fmpq& q, const Symbolic*) {
 template <ExactScalar S>
 S symbol_value(const std::string& name, SymbolKind kind) {
     if constexpr (std::is_same_v<S, Symbolic>) {
-        return kind == SymbolKind::unit ? Symbolic::unit(name) : Symbolic::real_variable(name);
+        return kind == SymbolKind::unit_modulus ? Symbolic::unit_modulus(name) : Symbolic::real_variable(name);
     } else {
         throw Error("expression: internal: symbol '" + name + "' without a symbolic scalar");
     }
@@ -590,10 +590,10 @@ private:
         for (const Turn& t : n.turns) field_order = saturating_lcm(field_order, t.den);
         require_within(make_cost(3, 18, field_order), limits_, "'" + n.name + "' at " + where(n));
         auto turn = [&](std::size_t i) {
-            if (!n.turn_symbols[i].empty()) return symbol_value<S>(n.turn_symbols[i], SymbolKind::unit);
+            if (!n.turn_symbols[i].empty()) return symbol_value<S>(n.turn_symbols[i], SymbolKind::unit_modulus);
             return turn_value<S>(n.turns[i]);
         };
-        if (n.name == "one") return unit_block<S>(group_, *k);
+        if (n.name == "one") return identity_block<S>(group_, *k);
         if (n.name == "syn") return z_syn<S>(group_, *k);
         if (n.name == "nui") return z_nu_i<S>(group_, *k);
         if (n.name == "nu") return z_nu<S>(group_, *k, turn(0));

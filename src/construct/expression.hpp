@@ -59,11 +59,11 @@ namespace cogo {
 
 /// The parameters an expression may use (see the file comment): unit-modulus and real symbols.
 struct ExpressionSymbols {
-    std::vector<std::string> unit;  ///< conj(t) = 1/t
+    std::vector<std::string> unit_modulus;  ///< |t| = 1: conj(t) = 1/t
     std::vector<std::string> real;  ///< conj(r) = r
 
     /// True iff no symbol is declared.
-    [[nodiscard]] bool empty() const { return unit.empty() && real.empty(); }
+    [[nodiscard]] bool empty() const { return unit_modulus.empty() && real.empty(); }
 };
 
 /// Longest expression text accepted (characters).

@@ -72,10 +72,10 @@ Element<S> single_node(const AbelianGroup& group, std::size_t k, const S& a, con
 }
 
 /// The per-frequency "1": single_node(group, k, 1, 1, 1). For every element z supported on {k, -k},
-/// unit_block * z equals z up to node order (and node order is kept: it is a one-node factor).
+/// identity_block * z equals z up to node order (and node order is kept: it is a one-node factor).
 /// Throws InvalidInput if k == 0 or outside the group.
 template <Scalar S>
-Element<S> unit_block(const AbelianGroup& group, std::size_t k) {
+Element<S> identity_block(const AbelianGroup& group, std::size_t k) {
     const S one = from_ratio<S>(1, 1);
     return single_node<S>(group, k, one, one, one);
 }
@@ -97,7 +97,7 @@ std::vector<std::size_t> node_support(const Element<S>& u) {
 /// u^i as ONE node, for a single-node element u and i >= 0: every stored entry raised to the i-th power
 /// (so u^i = u * ... * u in the semi-ring for i >= 1). u^0 is the local unit: entry 1 in all three rows at
 /// every frequency of node_support(u); for u = single_node(k, ...) with non-zero entries that is
-/// unit_block(k). Hence r(u^i) = r(u)^i for every potential whose three indices lie in node_support(u).
+/// identity_block(k). Hence r(u^i) = r(u)^i for every potential whose three indices lie in node_support(u).
 /// Throws InvalidInput unless u has exactly one node.
 template <Scalar S>
 Element<S> node_power(const Element<S>& u, unsigned i) {

@@ -11,7 +11,7 @@
 ///
 /// | element              | nodes (a, b, c) at k          | T_k(k,k) | T_k(0,0)  | role                          |
 /// |----------------------|-------------------------------|----------|-----------|-------------------------------|
-/// | real_unit_block      | (1, 1, 1)                     | 1        | 1         | needs outside bias cancelling |
+/// | real_identity_block      | (1, 1, 1)                     | 1        | 1         | needs outside bias cancelling |
 /// | real_pair_block      | (1, 1, 1/2), (1, -1, -1/2)    | 1        | 0         | per-frequency global solution |
 ///
 /// One node cannot be a per-frequency global solution: abc = 1 forces a, b, c != 0, and then
@@ -55,9 +55,9 @@ inline std::vector<std::size_t> real_frequencies(const AbelianGroup& group) {
 /// The one-node block (1, 1, 1) at a self-conjugate k: T_k(k,k) = 1, bias T_k(0,0) = 1.
 /// Throws InvalidInput unless k is non-zero and self-conjugate.
 template <Scalar S>
-Element<S> real_unit_block(const AbelianGroup& group, std::size_t k) {
-    detail::require_real_frequency(group, k, "real_unit_block");
-    return unit_block<S>(group, k);
+Element<S> real_identity_block(const AbelianGroup& group, std::size_t k) {
+    detail::require_real_frequency(group, k, "real_identity_block");
+    return identity_block<S>(group, k);
 }
 
 /// The two-node per-frequency global solution (1, 1, 1/2), (1, -1, -1/2) at a self-conjugate k:

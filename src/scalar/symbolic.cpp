@@ -63,11 +63,11 @@ namespace gi = GiNaC;
 // ---------------------------------------------------------------------------------------------------------
 // Symbol registry
 
-enum class Kind { unit, complex, complex_conjugate, real };
+enum class Kind { unit_modulus, complex, complex_conjugate, real };
 
 const char* kind_name(Kind k) {
     switch (k) {
-        case Kind::unit: return "a unit parameter";
+        case Kind::unit_modulus: return "a unit parameter";
         case Kind::complex: return "a complex variable";
         case Kind::complex_conjugate: return "the conjugate of a complex variable";
         case Kind::real: return "a real variable";
@@ -107,7 +107,7 @@ gi::symbol intern(const std::string& name, Kind kind) {
     }
     gi::symbol s(name);
     switch (kind) {
-        case Kind::unit:
+        case Kind::unit_modulus:
             r.by_name.emplace(name, Entry{kind, s, s});
             r.conj_map[s] = gi::pow(s, -1);
             break;
@@ -606,7 +606,7 @@ Symbolic Symbolic::from_cyclotomic(const Cyclotomic& c) {
     return Symbolic(gi::dynallocate<gi::add>(terms), N);
 }
 
-Symbolic Symbolic::unit(const std::string& name) { return Symbolic(intern(name, Kind::unit), 1); }
+Symbolic Symbolic::unit_modulus(const std::string& name) { return Symbolic(intern(name, Kind::unit_modulus), 1); }
 
 Symbolic Symbolic::complex_variable(const std::string& name) { return Symbolic(intern(name, Kind::complex), 1); }
 

@@ -43,7 +43,7 @@ public:
     /// The exact cyclotomic number c as a (constant) symbolic value.
     [[nodiscard]] static Symbolic from_cyclotomic(const Cyclotomic& c);
     /// The unit-modulus parameter with this name (conj(u) = 1/u).
-    [[nodiscard]] static Symbolic unit(const std::string& name);
+    [[nodiscard]] static Symbolic unit_modulus(const std::string& name);
     /// The generic complex variable with this name (conj is the independent symbol name + "'").
     [[nodiscard]] static Symbolic complex_variable(const std::string& name);
     /// The real variable with this name.

@@ -50,7 +50,7 @@ std::string symbolic_certificate_text(const Element<Symbolic>& z, const Expressi
         for (const auto& p : v.solution->quotients) fold(p);
     }
     nlohmann::json syms = nlohmann::json::array();
-    for (const auto& s : symbols.unit) syms.push_back({{"name", s}, {"kind", "unit"}});
+    for (const auto& s : symbols.unit_modulus) syms.push_back({{"name", s}, {"kind", "unit"}});
     for (const auto& s : symbols.real) syms.push_back({{"name", s}, {"kind", "real"}});
     nlohmann::json nodes = nlohmann::json::array();
     for (const auto& node : z.nodes()) {
@@ -69,13 +69,13 @@ std::string symbolic_certificate_text(const Element<Symbolic>& z, const Expressi
     nlohmann::json solution = nullptr;
     if (v.solution) {
         const ResidualSolution& s = *v.solution;
-        const gi::ex x = s.unit ? Symbolic::unit(s.symbol).expr() : Symbolic::real_variable(s.symbol).expr();
+        const gi::ex x = s.unit_modulus ? Symbolic::unit_modulus(s.symbol).expr() : Symbolic::real_variable(s.symbol).expr();
         nlohmann::json cof = nlohmann::json::array(), quo = nlohmann::json::array(), roots = nlohmann::json::array();
         for (const auto& p : s.cofactors) cof.push_back(polynomial_ex_text(p, x, N));
         for (const auto& p : s.quotients) quo.push_back(polynomial_ex_text(p, x, N));
         for (const auto& [m, j] : s.roots) roots.push_back({m, j});
         // complete in the certificate's sense: deg g distinct roots listed (or g constant)
-        const bool complete = s.unit && s.roots.size() + 1 == s.gcd.size();
+        const bool complete = s.unit_modulus && s.roots.size() + 1 == s.gcd.size();
         solution = {{"symbol", s.symbol}, {"gcd", polynomial_ex_text(s.gcd, x, N)}, {"shifts", s.shifts},
                     {"cofactors", cof}, {"quotients", quo}, {"roots", roots}, {"complete", complete}};
         if (s.no_solution()) verdict = "REFUTED";

@@ -49,10 +49,10 @@ class Arithmetic {
 public:
     Arithmetic(std::uint64_t N, const std::vector<std::pair<std::string, bool>>& symbols) : N_(N) {
         table_["zeta"] = zeta_;
-        for (const auto& [name, unit] : symbols) {
+        for (const auto& [name, unit_modulus] : symbols) {
             const gi::symbol s(name);
             table_[name] = s;
-            unit_[name] = unit;
+            unit_modulus_[name] = unit_modulus;
             syms_.push_back(s);
         }
         phi_ = cyclotomic(N_);
@@ -160,8 +160,8 @@ private:
             if (gi::is_exactly_a<gi::symbol>(base)) {
                 if (n > kMaxPower || n < -kMaxPower) throw ResourceLimit(where + ": a power beyond " + std::to_string(kMaxPower));
                 if (n < 0 && !base.is_equal(zeta_)) {
-                    const auto it = unit_.find(gi::ex_to<gi::symbol>(base).get_name());
-                    if (it == unit_.end() || !it->second) reject(where + ": a negative power of a real symbol");
+                    const auto it = unit_modulus_.find(gi::ex_to<gi::symbol>(base).get_name());
+                    if (it == unit_modulus_.end() || !it->second) reject(where + ": a negative power of a real symbol");
                 }
                 return;
             }
@@ -205,7 +205,7 @@ private:
     std::uint64_t N_;
     gi::symbol zeta_{"zeta"};
     gi::symtab table_;
-    std::map<std::string, bool> unit_;
+    std::map<std::string, bool> unit_modulus_;
     std::vector<gi::symbol> syms_;
     Vec phi_;
 };
@@ -369,7 +369,7 @@ void check(const nlohmann::json& doc, SymbolicCertificateCheck& out) {
     if (symbols.size() != 1) reject("solution: needs exactly one symbol");
     const nlohmann::json& sym = field(solution, "symbol", "solution");
     if (sym != symbols[0].first) reject("solution: not the certificate's symbol");
-    const bool unit = symbols[0].second;
+    const bool unit_modulus = symbols[0].second;
     const gi::ex x = A.symbol(symbols[0].first);
     const gi::ex gcd = A.parse(field(solution, "gcd", "solution"), "solution.gcd");
     const nlohmann::json& shifts = field(solution, "shifts", "solution");
@@ -384,7 +384,7 @@ void check(const nlohmann::json& doc, SymbolicCertificateCheck& out) {
     for (std::size_t i = 0; i < residuals.size(); ++i) {
         const std::string where = "solution, residual " + std::to_string(i);
         const std::uint64_t s = get_uint(shifts[i], where + " shift", static_cast<std::uint64_t>(kMaxPower));
-        if (!unit && s != 0) reject(where + ": a real parameter takes no shift");
+        if (!unit_modulus && s != 0) reject(where + ": a real parameter takes no shift");
         const gi::ex p = (gi::pow(x, static_cast<long>(s)) * defects[residuals[i]]).expand();
         if (Arithmetic::low_degree(p, x) < 0) reject(where + ": x^shift times the residual is not a polynomial");
         const gi::ex q = A.parse(quo[i], where + " quotient");
@@ -401,7 +401,7 @@ void check(const nlohmann::json& doc, SymbolicCertificateCheck& out) {
     std::set<std::pair<std::uint64_t, std::uint64_t>> distinct;
     std::string root_text;
     for (const auto& r : roots) {
-        if (!unit) reject("solution.roots: only for a unit symbol");
+        if (!unit_modulus) reject("solution.roots: only for a unit symbol");
         if (!r.is_array() || r.size() != 2) reject("solution.roots: expected [M, j] pairs");
         const std::uint64_t M = get_uint(r[0], "root order", kMaxField), j = get_uint(r[1], "root exponent", kMaxField);
         if (M == 0 || j >= M || std::gcd(M, j) != 1) reject("solution.roots: [M, j] needs 0 <= j < M, gcd(j, M) = 1");

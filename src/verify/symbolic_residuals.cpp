@@ -177,7 +177,7 @@ std::string ResidualSolution::describe() const {
         equation = polynomial_text(gcd, x) + " = 0";
     }
     std::string out = "iff " + equation;
-    if (unit && !roots.empty()) {
+    if (unit_modulus && !roots.empty()) {
         std::map<unsigned long, std::vector<unsigned long>> by_order;
         for (const auto& [m, j] : roots) by_order[m].push_back(j);
         std::string list;
@@ -195,15 +195,15 @@ std::string ResidualSolution::describe() const {
         }
         out += complete ? ", i.e. " + list : "; roots of unity among its roots: " + list;
     }
-    if (!unit && real_root && !real_root->is_real()) out += ", which is not real: for no real value of " + x;
+    if (!unit_modulus && real_root && !real_root->is_real()) out += ", which is not real: for no real value of " + x;
     if (!complete) out += " (" + not_solved + ")";
     return out;
 }
 
-std::pair<long, Poly> laurent_coefficients(const Symbolic& v, const std::string& x, bool unit) {
+std::pair<long, Poly> laurent_coefficients(const Symbolic& v, const std::string& x, bool unit_modulus) {
     const Symbolic c = v.canonical();
     const gi::ex& e = c.expr();
-    const gi::ex sym = unit ? Symbolic::unit(x).expr() : Symbolic::real_variable(x).expr();
+    const gi::ex sym = unit_modulus ? Symbolic::unit_modulus(x).expr() : Symbolic::real_variable(x).expr();
     const gi::ex& zeta = Symbolic::zeta_symbol();
     if (c.is_zero()) return {0, {}};
     // every symbol of e must be x or zeta, and the value a Laurent polynomial (no denominator)
@@ -241,7 +241,7 @@ SymbolicVerification verify_symbolic(const Element<Symbolic>& z, const Expressio
     for (std::size_t i = 0; i < out.result.conditions.size(); ++i)
         if (!out.result.conditions[i].defect().is_zero()) out.residuals.push_back(i);
     if (out.residuals.empty()) return out;
-    const std::size_t count = symbols.unit.size() + symbols.real.size();
+    const std::size_t count = symbols.unit_modulus.size() + symbols.real.size();
     if (count != 1) {
         out.not_solved = count == 0 ? "no parameter: the residuals are non-zero numbers"
                                     : "not solved: " + std::to_string(count) +
@@ -250,19 +250,19 @@ SymbolicVerification verify_symbolic(const Element<Symbolic>& z, const Expressio
     }
     std::vector<Symbolic> values;
     for (std::size_t i : out.residuals) values.push_back(out.result.conditions[i].defect());
-    const bool unit = !symbols.unit.empty();
-    out.solution = solve_residuals(values, unit ? symbols.unit.front() : symbols.real.front(), unit);
+    const bool unit_modulus = !symbols.unit_modulus.empty();
+    out.solution = solve_residuals(values, unit_modulus ? symbols.unit_modulus.front() : symbols.real.front(), unit_modulus);
     out.solution->conditions = out.residuals;
     return out;
 }
 
-ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std::string& symbol, bool unit) {
+ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std::string& symbol, bool unit_modulus) {
     if (values.empty()) throw Error("internal: solve_residuals without residuals");
     ResidualSolution s;
-    s.unit = unit;
+    s.unit_modulus = unit_modulus;
     s.symbol = symbol;
     for (const Symbolic& value : values) {
-        auto [lo, p] = laurent_coefficients(value, s.symbol, s.unit);
+        auto [lo, p] = laurent_coefficients(value, s.symbol, s.unit_modulus);
         if (p.empty()) throw Error("internal: a zero residual");
         s.shifts.push_back(-lo);
         s.numerators.push_back(std::move(p));
@@ -298,7 +298,7 @@ ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std:
     Poly a, b;
     const Poly common = extended_gcd(g, dg, a, b);
     s.distinct_roots = degree - (common.size() - 1);
-    if (!s.unit) {
+    if (!s.unit_modulus) {
         if (degree == 1) {
             const Cyclotomic root = -g[0];
             s.real_root = root;  // if it is not real, no real value solves the residuals

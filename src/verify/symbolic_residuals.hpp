@@ -38,7 +38,7 @@ using CyclotomicPolynomial = std::vector<Cyclotomic>;
 /// The solution of the residual conditions in one parameter.
 struct ResidualSolution {
     std::string symbol;                        ///< the parameter x
-    bool unit = true;                          ///< x is a unit symbol (else real)
+    bool unit_modulus = true;                          ///< x is a unit-modulus symbol (else real)
     std::vector<std::size_t> conditions;       ///< indices (into the verification's conditions) of the residuals
     std::vector<long> shifts;                  ///< p_i = x^shift_i (T_i - t_i), a polynomial with p_i(0) != 0
     std::vector<CyclotomicPolynomial> numerators;  ///< p_i
@@ -79,12 +79,12 @@ struct SymbolicVerification {
 
 /// Solves values[i] = 0 for all i (non-zero Laurent polynomials in the one parameter `symbol`, unit or
 /// real) as the file comment says; `conditions` of the result is left empty.
-[[nodiscard]] ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std::string& symbol, bool unit);
+[[nodiscard]] ResidualSolution solve_residuals(const std::vector<Symbolic>& values, const std::string& symbol, bool unit_modulus);
 
 /// The Laurent coefficients of v in the parameter x: first = the lowest power, second = the coefficients from
 /// there up (the zero value: empty). Throws InvalidInput if v has a parameter other than x or is not a
 /// Laurent polynomial in x.
 [[nodiscard]] std::pair<long, CyclotomicPolynomial> laurent_coefficients(const Symbolic& v, const std::string& x,
-                                                                        bool unit);
+                                                                        bool unit_modulus);
 
 }  // namespace cogo

@@ -35,8 +35,8 @@ nlohmann::json run_json(cli::KillsOptions o) {
 }  // namespace
 
 TEST_CASE("the paper's table, for generic parameters: kill sets as docs/theory.md section 5 states them") {
-    const auto rows = paper_kill_table<Symbolic>(Symbolic::unit("nu"), Symbolic::unit("xi"), Symbolic::unit("alpha"),
-                                                 Symbolic::unit("beta"), Symbolic::complex_variable("a"));
+    const auto rows = paper_kill_table<Symbolic>(Symbolic::unit_modulus("nu"), Symbolic::unit_modulus("xi"), Symbolic::unit_modulus("alpha"),
+                                                 Symbolic::unit_modulus("beta"), Symbolic::complex_variable("a"));
     const std::set<std::string> R_c = {"a'bc", "ab'c", "a'b'c"}, R_n = {"|a|^2c", "|b|^2c"},
                                 R_star_plus = {"a^2c", "b^2c"}, R_star_minus = {"a'^2c", "b'^2c"};
     auto join = [](std::initializer_list<std::set<std::string>> sets) {

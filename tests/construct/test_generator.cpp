@@ -64,7 +64,7 @@ TEST_CASE("single_node rejects k = 0, k outside the group, and non-real values a
     const Cyclotomic one(1);
     CHECK_THROWS_AS(single_node<Cyclotomic>(g5, 0, one, one, one), InvalidInput);
     CHECK_THROWS_AS(single_node<Cyclotomic>(g5, 5, one, one, one), InvalidInput);
-    CHECK_THROWS_AS(unit_block<Cyclotomic>(g5, 0), InvalidInput);
+    CHECK_THROWS_AS(identity_block<Cyclotomic>(g5, 0), InvalidInput);
 
     // Z_4, k = 2 = -2: only the k entry, values must be real.
     const AbelianGroup g4 = AbelianGroup::cyclic(4);
@@ -79,12 +79,12 @@ TEST_CASE("single_node rejects k = 0, k outside the group, and non-real values a
     CHECK(is_conjugate_symmetric(single_node<Cyclotomic>(g4, 1, Cyclotomic::zeta(4), one, one)));
 }
 
-TEST_CASE("unit_block is the per-frequency 1: unit_block * z == z for z supported on {k, -k}") {
+TEST_CASE("identity_block is the per-frequency 1: identity_block * z == z for z supported on {k, -k}") {
     auto rng = cogo::testing::rng(301);
     for (const Site& site : kSites) {
         const AbelianGroup g = AbelianGroup::parse(site.group);
         CAPTURE(std::string(site.group));
-        const auto u = unit_block<Cyclotomic>(g, site.k);
+        const auto u = identity_block<Cyclotomic>(g, site.k);
         CHECK(equal_up_to_node_permutation(u, single_node<Cyclotomic>(g, site.k, Cyclotomic(1), Cyclotomic(1), Cyclotomic(1))));
         for (int t = 0; t < cogo::testing::cases(2); ++t) {
             const auto z = random_block(rng, g, site.k, 1 + static_cast<std::size_t>(t % 3));
@@ -98,14 +98,14 @@ TEST_CASE("unit_block is the per-frequency 1: unit_block * z == z for z supporte
     }
 }
 
-TEST_CASE("node_power: u^i as one node, equal to the semi-ring power for i >= 1; u^0 = unit_block") {
+TEST_CASE("node_power: u^i as one node, equal to the semi-ring power for i >= 1; u^0 = identity_block") {
     auto rng = cogo::testing::rng(302);
     for (const Site& site : kSites) {
         const AbelianGroup g = AbelianGroup::parse(site.group);
         CAPTURE(std::string(site.group));
         const std::size_t mk = g.neg(site.k);
         const auto u = random_block(rng, g, site.k, 1);
-        CHECK(equal_up_to_node_permutation(node_power(u, 0), unit_block<Cyclotomic>(g, site.k)));
+        CHECK(equal_up_to_node_permutation(node_power(u, 0), identity_block<Cyclotomic>(g, site.k)));
         for (unsigned i = 1; i <= 5; ++i) {
             CAPTURE(i);
             const auto ui = node_power(u, i);

@@ -35,17 +35,17 @@ TEST_CASE("real frequencies are exactly the k = -k != 0; none for odd order") {
     CHECK(real_frequencies(AbelianGroup::parse("2x2x2")).size() == 7);
 }
 
-TEST_CASE("real_unit_block: T_k(k,k) = 1 and bias T_k(0,0) = 1, nothing else") {
+TEST_CASE("real_identity_block: T_k(k,k) = 1 and bias T_k(0,0) = 1, nothing else") {
     for (const char* spec : kEvenGroups) {
         const AbelianGroup g = AbelianGroup::parse(spec);
         CAPTURE(std::string(spec));
         for (std::size_t k : real_frequencies(g)) {
-            const auto table = output_table(real_unit_block<C>(g, k));
+            const auto table = output_table(real_identity_block<C>(g, k));
             CHECK(table.size() == 2);
             CHECK(table.at({k, k, k}) == C(1));
             CHECK(table.at({k, 0, 0}) == C(1));
             // output_biases agrees with the enumerated bias condition
-            CHECK(output_biases(real_unit_block<C>(g, k)) == FourierRow<C>{{k, C(1)}});
+            CHECK(output_biases(real_identity_block<C>(g, k)) == FourierRow<C>{{k, C(1)}});
         }
     }
 }
@@ -81,7 +81,7 @@ TEST_CASE("bias_cancelling_node removes every bias of a sum of unit blocks and l
         const AbelianGroup g = AbelianGroup::parse(spec);
         CAPTURE(std::string(spec));
         std::vector<Element<C>> blocks;
-        for (std::size_t k : real_frequencies(g)) blocks.push_back(real_unit_block<C>(g, k));
+        for (std::size_t k : real_frequencies(g)) blocks.push_back(real_identity_block<C>(g, k));
         const auto partial = sum_of(g, blocks);
         const auto z = partial + bias_cancelling_node(partial, real_frequencies(g).back());
         for (const auto& [key, value] : output_table(z)) {
@@ -103,8 +103,8 @@ TEST_CASE("one node cannot be a per-frequency solution at a real k; bad frequenc
             CHECK(table.at({2, 2, 2}) == C(1));
             CHECK(table.count({2, 0, 0}) == 1);
         }
-    CHECK_THROWS_AS(real_unit_block<C>(g, 1), InvalidInput);  // 1 != -1 in Z_4
+    CHECK_THROWS_AS(real_identity_block<C>(g, 1), InvalidInput);  // 1 != -1 in Z_4
     CHECK_THROWS_AS(real_pair_block<C>(g, 0), InvalidInput);
     CHECK_THROWS_AS(bias_node<C>(g, 3, {}), InvalidInput);
-    CHECK_THROWS_AS(real_unit_block<C>(AbelianGroup::cyclic(5), 1), InvalidInput);
+    CHECK_THROWS_AS(real_identity_block<C>(AbelianGroup::cyclic(5), 1), InvalidInput);
 }

@@ -67,7 +67,7 @@ TEST_CASE("symbols as scalar factors: t * z scales the c-row, powers and conj of
     const ExpressionSymbols s{{"t"}, {"r"}};
     const Element<Symbolic> z = evaluate_symbolic_expression(g, "r * t^2 * conj(t) * syn@1 / 3", s);
     const Element<Symbolic> base = evaluate_symbolic_expression(g, "syn@1", {});
-    const Symbolic factor = Symbolic::real_variable("r") * Symbolic::unit("t") * Symbolic::rational(1, 3);  // t^2 / t
+    const Symbolic factor = Symbolic::real_variable("r") * Symbolic::unit_modulus("t") * Symbolic::rational(1, 3);  // t^2 / t
     REQUIRE(z.order() == base.order());
     for (std::size_t j = 0; j < z.order(); ++j)
         for (std::size_t k = 0; k < 5; ++k) {

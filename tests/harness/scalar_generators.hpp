@@ -53,8 +53,8 @@ inline Cyclotomic edge_cyclotomic(std::mt19937_64& g) {
 inline Symbolic edge_symbolic(std::mt19937_64& g) {
     auto atom = [&]() -> Symbolic {
         switch (uniform(g, 0, 6)) {
-            case 0: return Symbolic::unit("u");
-            case 1: return Symbolic::unit("u").conj();
+            case 0: return Symbolic::unit_modulus("u");
+            case 1: return Symbolic::unit_modulus("u").conj();
             case 2: return Symbolic::complex_variable("x");
             case 3: return Symbolic::complex_variable("x").conj();
             case 4: return Symbolic::real_variable("t");
@@ -68,7 +68,7 @@ inline Symbolic edge_symbolic(std::mt19937_64& g) {
         case 3: return atom() + atom();
         case 4: return atom() * atom();
         case 5: {  // a quotient by a sum that is never zero: 2 + u (|u| = 1)
-            return atom() / (Symbolic(2) + Symbolic::unit("u"));
+            return atom() / (Symbolic(2) + Symbolic::unit_modulus("u"));
         }
         default: return atom();
     }

@@ -33,7 +33,7 @@ struct Both {
 /// with_u). allow_division: quotients by non-zero sums (rational path).
 Both random_tree(std::mt19937_64& g, int depth, bool allow_division, const std::optional<Cyclotomic>& u_value) {
     if (depth == 0 || ct::uniform(g, 0, 4) == 0) {
-        if (u_value && ct::uniform(g, 0, 2) == 0) return {*u_value, Symbolic::unit("u_diff"), "u"};
+        if (u_value && ct::uniform(g, 0, 2) == 0) return {*u_value, Symbolic::unit_modulus("u_diff"), "u"};
         const Cyclotomic c = ct::edge_cyclotomic(g);
         return {c, Symbolic::from_cyclotomic(c), "(" + c.to_string() + ")"};
     }

@@ -51,13 +51,13 @@ std::complex<double> zeta_c(unsigned long N, long k) {
 Symbolic random_atom(std::mt19937_64& g) {
     static const unsigned long orders[] = {1, 2, 3, 4, 5, 8, 12};
     switch (ct::uniform(g, 0, 8)) {
-        case 0: return Symbolic::unit("u");
-        case 1: return Symbolic::unit("v");
+        case 0: return Symbolic::unit_modulus("u");
+        case 1: return Symbolic::unit_modulus("v");
         case 2: return Symbolic::complex_variable("x");
         case 3: return Symbolic::complex_variable("y");
         case 4: return Symbolic::complex_variable("x").conj();
         case 5: return Symbolic::real_variable("t");
-        case 6: return Symbolic::unit("u").conj();
+        case 6: return Symbolic::unit_modulus("u").conj();
         case 7: return Symbolic::rational(ct::uniform(g, -3, 3), ct::uniform(g, 1, 3));
         default: {
             const unsigned long N = orders[ct::uniform(g, 0, 6)];
@@ -107,10 +107,10 @@ TEST_CASE("symbolic: constants and to_complex") {
     CHECK(near((Symbolic::zeta(3) * Symbolic::zeta(4)).to_complex(), zeta_c(12, 7)));
     CHECK_THROWS_AS(Symbolic::rational(1, 0), cogo::DivisionByZero);
     CHECK_THROWS_AS(Symbolic::zeta(0), cogo::InvalidInput);
-    CHECK_THROWS_AS((void)Symbolic::unit("u").to_complex(), cogo::InvalidInput);
+    CHECK_THROWS_AS((void)Symbolic::unit_modulus("u").to_complex(), cogo::InvalidInput);
     CHECK_THROWS_AS((void)Symbolic::complex_variable("x").to_complex(), cogo::InvalidInput);
     // a constant that only looks symbolic: u * conj(u) = 1
-    const Symbolic u = Symbolic::unit("u");
+    const Symbolic u = Symbolic::unit_modulus("u");
     CHECK(near((u * u.conj() * Symbolic::zeta(8)).to_complex(), zeta_c(8, 1)));
 }
 
@@ -151,7 +151,7 @@ TEST_CASE("symbolic: mixed-N lifting") {
     CHECK(near(s.lift(24).to_complex(), zeta_c(3, 1) + zeta_c(4, 1)));
     CHECK_THROWS_AS(Symbolic::zeta(3).lift(4), cogo::FieldMismatch);
     // with variables
-    const Symbolic u = Symbolic::unit("u");
+    const Symbolic u = Symbolic::unit_modulus("u");
     CHECK(same(u * Symbolic::zeta(6) * Symbolic::zeta(6), u * Symbolic::zeta(3)));
     // lcm beyond the limit
     const unsigned long big = Cyclotomic::max_field_order;
@@ -159,7 +159,7 @@ TEST_CASE("symbolic: mixed-N lifting") {
 }
 
 TEST_CASE("symbolic: units, complex and real variables") {
-    const Symbolic u = Symbolic::unit("u");
+    const Symbolic u = Symbolic::unit_modulus("u");
     const Symbolic x = Symbolic::complex_variable("x");
     const Symbolic t = Symbolic::real_variable("t");
     CHECK(same(u * u.conj(), Symbolic(1)));
@@ -200,17 +200,17 @@ TEST_CASE("symbolic: units, complex and real variables") {
 }
 
 TEST_CASE("symbolic: names and kinds") {
-    (void)Symbolic::unit("kind_a");
+    (void)Symbolic::unit_modulus("kind_a");
     (void)Symbolic::complex_variable("kind_b");
     (void)Symbolic::real_variable("kind_c");
-    CHECK_NOTHROW(Symbolic::unit("kind_a"));
+    CHECK_NOTHROW(Symbolic::unit_modulus("kind_a"));
     CHECK_THROWS_AS(Symbolic::complex_variable("kind_a"), cogo::InvalidInput);
     CHECK_THROWS_AS(Symbolic::real_variable("kind_a"), cogo::InvalidInput);
-    CHECK_THROWS_AS(Symbolic::unit("kind_b"), cogo::InvalidInput);
+    CHECK_THROWS_AS(Symbolic::unit_modulus("kind_b"), cogo::InvalidInput);
     CHECK_THROWS_AS(Symbolic::complex_variable("kind_c"), cogo::InvalidInput);
-    CHECK_THROWS_AS(Symbolic::unit("kind_b'"), cogo::InvalidInput);  // the conjugate's name is taken
-    CHECK_THROWS_AS(Symbolic::unit("zeta"), cogo::InvalidInput);
-    CHECK_THROWS_AS(Symbolic::unit(""), cogo::InvalidInput);
+    CHECK_THROWS_AS(Symbolic::unit_modulus("kind_b'"), cogo::InvalidInput);  // the conjugate's name is taken
+    CHECK_THROWS_AS(Symbolic::unit_modulus("zeta"), cogo::InvalidInput);
+    CHECK_THROWS_AS(Symbolic::unit_modulus(""), cogo::InvalidInput);
     CHECK_THROWS_AS(Symbolic(1).substitute("no_such_symbol", Symbolic(0)), cogo::InvalidInput);
     CHECK_THROWS_AS(Symbolic::complex_variable("kind_b").substitute("kind_b'", Symbolic(0)), cogo::InvalidInput);
 }
@@ -221,7 +221,7 @@ TEST_CASE("symbolic: division by zero") {
     CHECK_THROWS_AS(Symbolic().inverse(), cogo::DivisionByZero);
     CHECK_THROWS_AS(zero_in_disguise.inverse(), cogo::DivisionByZero);
     CHECK_THROWS_AS(Symbolic(1) / zero_in_disguise, cogo::DivisionByZero);
-    const Symbolic u = Symbolic::unit("u");
+    const Symbolic u = Symbolic::unit_modulus("u");
     CHECK_THROWS_AS((u - u).inverse(), cogo::DivisionByZero);
     CHECK_THROWS_AS(Symbolic(1) / (u * u.conj() - 1), cogo::DivisionByZero);
     // substituting a pole
@@ -235,7 +235,7 @@ TEST_CASE("symbolic: division by zero") {
 }
 
 TEST_CASE("symbolic: substitute a unit by a root of unity matches Cyclotomic") {
-    const Symbolic u = Symbolic::unit("u");
+    const Symbolic u = Symbolic::unit_modulus("u");
     // fixed example: 2u^2 - u^-1 + zeta5 u + 1/3 at u = zeta12^5
     {
         const Symbolic p = 2 * u * u - u.inverse() + Symbolic::zeta(5) * u + Symbolic::rational(1, 3);
@@ -360,8 +360,8 @@ std::complex<double> eval_at_point(const Symbolic& a) {
     const std::complex<double> u = std::polar(1.0, 0.7), v = std::polar(1.0, -2.1);
     const std::complex<double> x(0.3, -1.2), y(-0.8, 0.5);
     GiNaC::exmap m;
-    m[Symbolic::unit("u").expr()] = cnum(u);
-    m[Symbolic::unit("v").expr()] = cnum(v);
+    m[Symbolic::unit_modulus("u").expr()] = cnum(u);
+    m[Symbolic::unit_modulus("v").expr()] = cnum(v);
     m[Symbolic::complex_variable("x").expr()] = cnum(x);
     m[Symbolic::complex_variable("x").conj().expr()] = cnum(std::conj(x));
     m[Symbolic::complex_variable("y").expr()] = cnum(y);
@@ -414,7 +414,7 @@ TEST_CASE("symbolic: from_cyclotomic / to_cyclotomic round trip") {
 }
 
 TEST_CASE("symbolic: to_string") {
-    const Symbolic s = Symbolic::zeta(12, 5) + Symbolic::unit("u");
+    const Symbolic s = Symbolic::zeta(12, 5) + Symbolic::unit_modulus("u");
     const std::string str = s.to_string();
     CHECK(str.find("zeta_12") != std::string::npos);
     CHECK(str.find('u') != std::string::npos);
@@ -425,7 +425,7 @@ TEST_CASE("symbolic: to_string") {
 
 TEST_CASE("symbolic: timing sanity (product of two ~50-term sums)") {
     auto g = ct::rng(606);
-    const Symbolic u = Symbolic::unit("u"), v = Symbolic::unit("v");
+    const Symbolic u = Symbolic::unit_modulus("u"), v = Symbolic::unit_modulus("v");
     const Symbolic x = Symbolic::complex_variable("x"), y = Symbolic::complex_variable("y");
     const Symbolic atoms[] = {u, v, x, y, x.conj(), y.conj(), u.conj(), Symbolic::zeta(5), Symbolic::zeta(5, 2)};
     auto big_sum = [&] {

@@ -15,7 +15,7 @@ using namespace cogo;
 
 namespace {
 
-const Symbolic x = Symbolic::unit("x");
+const Symbolic x = Symbolic::unit_modulus("x");
 
 Symbolic power(const Symbolic& v, int n) {
     Symbolic r(1);
