@@ -101,6 +101,9 @@ int run_symbolic_verify(const SolutionOptions& selection, const ExpressionSymbol
                               {"not_solved", v.not_solved.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.not_solved)},
                               {"work", v.result.work},
                               {"reason", v.result.reason},
+                              {"unknown_reason", v.result.verdict == Verdict::unknown
+                                                     ? nlohmann::json(unknown_reason_name(v.result.unknown_reason))
+                                                     : nlohmann::json(nullptr)},
                               {"certificate", certificate_written ? nlohmann::json(certificate) : nlohmann::json(nullptr)},
                               {"certificate_error", certificate_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(certificate_error)},
                               {"seconds", seconds}}

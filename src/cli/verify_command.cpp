@@ -48,6 +48,8 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
     VerificationResult<Cyclotomic> result;
     result.work = cost.products;
     result.reason = exceeded_limit(cost, options.limits);
+    if (!result.reason.empty())
+        result.unknown_reason = cost.terms() > options.limits.max_terms ? UnknownReason::work_limit : UnknownReason::memory_limit;
     if (result.reason.empty()) {
         VerifyLimits limits;
         limits.max_terms = ResourceLimits::unlimited;  // bounded above, in terms of the field degree too
@@ -94,6 +96,9 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
                             {"loss", result.loss ? nlohmann::json(result.loss->to_string()) : nlohmann::json(nullptr)},
                             {"counterexample", nullptr},
                             {"reason", result.reason},
+                            {"unknown_reason", result.verdict == Verdict::unknown
+                                                   ? nlohmann::json(unknown_reason_name(result.unknown_reason))
+                                                   : nlohmann::json(nullptr)},
                             {"certificate", certificate_written ? nlohmann::json(options.certificate) : nlohmann::json(nullptr)},
                             {"certificate_error", certificate_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(certificate_error)},
                             {"seconds_verify", verify_seconds},

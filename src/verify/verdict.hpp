@@ -20,6 +20,7 @@ enum class Verdict { proved, refuted, unknown };
 enum class UnknownReason {
     none,                ///< the verdict is not UNKNOWN
     work_limit,          ///< the work estimate exceeds the limit given (e.g. --max-terms)
+    memory_limit,        ///< the memory estimate exceeds the limit given (--max-memory)
     field_too_large,     ///< the numbers need a field beyond the largest the tool builds (FieldTooLarge)
     not_recognised,      ///< the trained numbers were not recognised as exact ones (no family, no exact value)
     needs_number_field,  ///< the exact values lie outside every cyclotomic field the verification runs in
@@ -30,12 +31,13 @@ enum class UnknownReason {
                          ///< verification) or a proof program ended with an exception (exit 99)
 };
 
-/// "none", "work limit", "field too large", "not recognised", "needs a number field", "not rounded",
+/// "none", "work limit", "memory limit", "field too large", "not recognised", "needs a number field", "not rounded",
 /// "not accounted for", "an exact condition fails", "not decided".
 [[nodiscard]] inline const char* unknown_reason_name(UnknownReason r) {
     switch (r) {
         case UnknownReason::none: return "none";
         case UnknownReason::work_limit: return "work limit";
+        case UnknownReason::memory_limit: return "memory limit";
         case UnknownReason::field_too_large: return "field too large";
         case UnknownReason::not_recognised: return "not recognised";
         case UnknownReason::needs_number_field: return "needs a number field";
@@ -47,10 +49,10 @@ enum class UnknownReason {
     return "none";
 }
 
-/// True for the reasons that are resource limits (work limit, field too large): exit 3 like a
+/// True for the reasons that are resource limits (work, memory, field too large): exit 3 like a
 /// cogo::ResourceLimit, never exit 2.
 [[nodiscard]] constexpr bool is_resource_limit(UnknownReason r) {
-    return r == UnknownReason::work_limit || r == UnknownReason::field_too_large;
+    return r == UnknownReason::work_limit || r == UnknownReason::memory_limit || r == UnknownReason::field_too_large;
 }
 
 /// The outcome of re-checking a certificate (verify/certificate_checker.hpp, verify/symbolic_certificate.hpp):

@@ -73,9 +73,21 @@ TEST_CASE("verify: beyond --max-terms the verdict is UNKNOWN, exit 3, and no cer
     const nlohmann::json j = run_json(o, cli::exit_unknown);
     CHECK(j.at("verdict") == "UNKNOWN");
     CHECK_FALSE(j.at("reason").get<std::string>().empty());
+    CHECK(j.at("unknown_reason") == "work limit");
     CHECK(j.at("certificate").is_null());
     CHECK_FALSE(fs::exists(dir / "c.json"));
     fs::remove_all(dir);
+}
+
+TEST_CASE("verify: beyond --max-memory the verdict is UNKNOWN with the reason memory limit; decided ones have none") {
+    cli::VerifyOptions o = options("7", "F6");
+    o.limits.max_memory = 20'000;  // building F6 on Z_7 fits; its verification's conditions do not
+    const nlohmann::json j = run_json(o, cli::exit_unknown);
+    CHECK(j.at("verdict") == "UNKNOWN");
+    CHECK(j.at("unknown_reason") == "memory limit");
+    CHECK_MESSAGE(j.at("reason").get<std::string>().find("--max-memory") != std::string::npos, j.at("reason"));
+    const nlohmann::json decided = run_json(options("7", "F6"), cli::exit_ok);
+    CHECK(decided.at("unknown_reason").is_null());
 }
 
 TEST_CASE("verify --certificate: written and accepted by the independent checker") {

@@ -36,14 +36,14 @@ TEST_CASE("CheckOutcome: rejected by default; accept and fail keep status, verdi
     CHECK(c.reason == "field N = 2^33 exceeds 2^32");
 }
 
-TEST_CASE("UnknownReason: every reason has its own text; exactly the work and field limits are resource limits") {
+TEST_CASE("UnknownReason: every reason has its own text; exactly the work, memory and field limits are resource limits") {
     using R = UnknownReason;
-    const R all[] = {R::none, R::work_limit, R::field_too_large, R::not_recognised, R::needs_number_field,
+    const R all[] = {R::none, R::work_limit, R::memory_limit, R::field_too_large, R::not_recognised, R::needs_number_field,
                      R::not_rounded, R::not_accounted, R::condition_fails, R::not_decided};
     std::set<std::string> texts;
     for (const R r : all) {
         CHECK(texts.insert(unknown_reason_name(r)).second);
-        CHECK(is_resource_limit(r) == (r == R::work_limit || r == R::field_too_large));
+        CHECK(is_resource_limit(r) == (r == R::work_limit || r == R::memory_limit || r == R::field_too_large));
     }
     CHECK(std::string(unknown_reason_name(R::none)) == "none");
     CHECK(std::string(unknown_reason_name(R::field_too_large)) == "field too large");
