@@ -81,7 +81,7 @@ TEST_CASE("verify: beyond --max-terms the verdict is UNKNOWN, exit 3, and no cer
 
 TEST_CASE("verify: beyond --max-memory the verdict is UNKNOWN with the reason memory limit; decided ones have none") {
     cli::VerifyOptions o = options("7", "F6");
-    o.limits.max_memory = 20'000;  // building F6 on Z_7 fits; its verification's conditions do not
+    o.limits.max_memory = 100'000;  // building F6 on Z_7 (about 30 KB) fits; its verification (about 190 KB) does not
     const nlohmann::json j = run_json(o, cli::exit_unknown);
     CHECK(j.at("verdict") == "UNKNOWN");
     CHECK(j.at("unknown_reason") == "memory limit");
