@@ -460,7 +460,7 @@ AlgebraicNumber algebraic_number(const std::vector<std::string>& polynomial, std
     parse_integer_poly(f.get(), polynomial, "algebraic_number");
     if (fmpz_poly_degree(f.get()) < 1) throw InvalidInput("algebraic_number: polynomial of degree < 1");
     if (fmpz_poly_degree(f.get()) > NumberField::max_degree)
-        throw InvalidInput("algebraic_number: degree above " + std::to_string(NumberField::max_degree));
+        throw FieldTooLarge("algebraic_number: degree above " + std::to_string(NumberField::max_degree));
     if (!irreducible(f.get())) throw InvalidInput("algebraic_number: the polynomial is reducible over Q");
     const long n = fmpz_poly_degree(f.get());
     AcbVec roots(n);

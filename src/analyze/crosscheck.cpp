@@ -135,12 +135,14 @@ void round_by_solving(Analysis& an, BlockReport& b, const std::vector<Invariant>
         o << "; the trained network is " << std::setprecision(3) << std::sqrt(an.D[b.k])
           << " from any exact optimum as a function at output k (allowed " << an.allowed << ")";
         b.note += o.str();
+        b.unresolved = UnknownReason::not_accounted;
         return;
     }
     const SolvedBlock s = solve_block({&an.z, b.k, b.nodes}, factorize(L, an.options.classify.factor_tolerance),
                                       an.options.block_solve);
     if (!s.exact) {
         b.note += "; " + s.failure;
+        b.unresolved = s.needs_number_field ? UnknownReason::needs_number_field : UnknownReason::not_rounded;
         return;
     }
     Rounded r{*s.exact, s.trained_node, {}, {}, {}, {}, {}};
@@ -150,6 +152,7 @@ void round_by_solving(Analysis& an, BlockReport& b, const std::vector<Invariant>
     b.structure = s.structure;
     b.rounding_residual = s.input_distance;
     b.note.clear();
+    b.unresolved = UnknownReason::none;
     an.rounded.emplace(b.k, std::move(r));
 }
 
@@ -179,6 +182,7 @@ void round_blocks(Analysis& an) {
         BlockReport& b = an.report.blocks.back();
         if (an.g.is_self_conjugate(k)) {
             b.note = "real frequency (k = -k): no family rounded there yet";
+            b.unresolved = UnknownReason::not_recognised;
             continue;
         }
         std::vector<Invariant> L;
@@ -191,6 +195,7 @@ void round_blocks(Analysis& an) {
         }
         if (L.size() != nodes.size()) {
             b.note = "a node has a (near-)zero a, b or c entry at k";
+            b.unresolved = UnknownReason::not_recognised;
             continue;
         }
         b.classification = classify_block(L, options.classify);
@@ -198,11 +203,13 @@ void round_blocks(Analysis& an) {
         if (cls.family != BlockFamily::unknown && std::abs(b.r_kkk - 1.0) > options.r_kkk_tolerance) {
             b.note = std::string("shaped like ") + family_pretty_name(cls.family) + " but r_kkk = " + complex_text(b.r_kkk) +
                      " is not 1 (--r-kkk-tolerance): not a global optimum's block";
+            b.unresolved = UnknownReason::not_recognised;
             continue;
         }
         if (cls.family == BlockFamily::unknown) {
             b.note = cls.factorable ? "factorable (" + cls.factors + ") but in no known family"
                                     : "not factorable as a Kronecker product within tolerance";
+            b.unresolved = UnknownReason::not_recognised;
             round_by_solving(an, b, L);
             continue;
         }
@@ -244,6 +251,7 @@ void round_blocks(Analysis& an) {
             o << "classified as " << family_pretty_name(cls.family) << " but the rounded block is too far ("
               << std::setprecision(3) << b.rounding_residual << " > --round-tolerance)";
             b.note = o.str();
+            b.unresolved = UnknownReason::not_rounded;
             continue;
         }
         b.family = cls.family;
@@ -363,6 +371,7 @@ void cancel_biases(Analysis& an) {
         }
         if (shares.empty()) {
             b4.note = "bias not cancelled: no classified order-6 block and no DC node";
+            b4.unresolved = UnknownReason::not_accounted;
             continue;
         }
         if (std::abs(total - 1.0) > an.options.bias_evidence) {
@@ -370,6 +379,7 @@ void cancel_biases(Analysis& an) {
             o << "bias not cancelled: the trained order-6 and DC outputs at this k carry a share " << std::setprecision(3)
               << std::abs(total) << " of it";
             b4.note = o.str();
+            b4.unresolved = UnknownReason::not_accounted;
             continue;
         }
         const std::vector<Cyclotomic> exact = exact_shares(shares);
@@ -546,6 +556,7 @@ void round_real_blocks(Analysis& an) {
         }
         if (!failure.empty()) {
             b.note = failure;
+            b.unresolved = UnknownReason::not_rounded;
             continue;
         }
         candidates.push_back(std::move(rr));
@@ -569,6 +580,7 @@ void round_real_blocks(Analysis& an) {
         }
         if (!why.empty()) {
             b.note += "; order " + std::to_string(order) + " (inputs not snapped: " + why + ")";
+            b.unresolved = UnknownReason::not_rounded;
             continue;
         }
         candidates.push_back(std::move(rr));
@@ -604,9 +616,11 @@ void round_real_blocks(Analysis& an) {
         // descent does with the least-biased 1-node): solve their output rows jointly too (joint_outputs.hpp)
         if (!sol.failure.empty()) sol = solve_with_helpers(an, nodes, trained, sol);
         if (!sol.failure.empty()) {
-            for (std::size_t i = 0; i < candidates.size(); ++i)
+            for (std::size_t i = 0; i < candidates.size(); ++i) {
                 owners[i]->note = small[i] ? owners[i]->note + "; order 3/4, inputs snapped, outputs not solved: " + sol.failure
                                            : "real frequency: " + sol.failure;
+                owners[i]->unresolved = UnknownReason::not_rounded;
+            }
             continue;
         }
         std::size_t next = 0;
@@ -615,6 +629,7 @@ void round_real_blocks(Analysis& an) {
             owners[i]->family = small[i] ? BlockFamily::inputs_snapped : BlockFamily::real_frequency;
             owners[i]->rounding_residual = sol.distance;
             owners[i]->note.clear();
+            owners[i]->unresolved = UnknownReason::none;
             an.real.push_back(std::move(candidates[i]));
         }
         return;
@@ -819,6 +834,7 @@ void verify_and_decide(Analysis& an) {
     if (!report.rounded && !report.rounded_nf) {
         report.network = NetworkVerdict::unknown;
         report.network_reason = "nothing was rounded (no block classified, no DC node): no exact account of the network";
+        report.unknown_reason = UnknownReason::not_recognised;
         for (const BlockReport& b : report.blocks) report.unproven.push_back(b.k);
         return;
     }
@@ -828,6 +844,7 @@ void verify_and_decide(Analysis& an) {
         report.verdict = result.verdict;
         report.reason = result.reason;
         report.failing = result.failing;
+        if (result.verdict == Verdict::unknown) report.unknown_reason = result.unknown_reason;
         if (result.loss) {
             report.exact_loss_text = result.loss->to_string();
             if constexpr (std::is_same_v<std::decay_t<decltype(*result.loss)>, Cyclotomic>) report.exact_loss = result.loss;
@@ -869,9 +886,15 @@ void verify_and_decide(Analysis& an) {
                   << ", see --function-tolerance)";
                 b.verified = false;
                 b.note = o.str();
+                b.unresolved = UnknownReason::not_accounted;
                 report.unresolved_nodes += b.nodes.size();
-            } else if (b.verified) b.note.clear();  // e.g. a bias left to the real-frequency outputs, cancelled there
-            else if (b.note.empty()) b.note = "an exact condition at output +-k fails in the rounded network";
+            } else if (b.verified) {
+                b.note.clear();  // e.g. a bias left to the real-frequency outputs, cancelled there
+                b.unresolved = UnknownReason::none;
+            } else {
+                if (b.note.empty()) b.note = "an exact condition at output +-k fails in the rounded network";
+                if (b.unresolved == UnknownReason::none) b.unresolved = UnknownReason::condition_fails;
+            }
         }
         (b.verified ? report.proven : report.unproven).push_back(b.k);
     }
@@ -947,7 +970,12 @@ CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights
     assemble(an);
     assemble_over_k(an);
     report.seconds_analysis = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!options.verify) return report;
+    if (!options.verify) {  // no exact verification: nothing is decided
+        for (BlockReport& b : report.blocks)
+            if (b.unresolved == UnknownReason::none) b.unresolved = UnknownReason::not_decided;
+        report.unknown_reason = UnknownReason::not_decided;
+        return report;
+    }
     const auto verify_start = std::chrono::steady_clock::now();
     verify_and_decide(an);
     // nodes shared by many frequencies (z_M): round the whole network in the group domain (group_domain.hpp)

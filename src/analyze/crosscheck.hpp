@@ -129,6 +129,7 @@ struct BlockReport {
     double function_distance = -1;       ///< sqrt(D_k): trained vs exact function at output k (-1 if not computed)
     bool verified = false;               ///< every exact condition at output +-k holds in the rounded network
     std::string note;                    ///< why unknown / not verified, if known
+    UnknownReason unresolved = UnknownReason::none;  ///< why not verified, typed (none when verified)
 };
 
 /// The account of the whole trained network (see the file comment).
@@ -151,6 +152,7 @@ struct CrosscheckReport {
     Verdict verdict = Verdict::unknown;           ///< of the rounded network (exact verification)
     NetworkVerdict network = NetworkVerdict::unknown;  ///< the account of the trained network
     std::string network_reason;                   ///< why PARTIAL / UNKNOWN / REFUTED, in one line
+    UnknownReason unknown_reason = UnknownReason::none;  ///< why UNKNOWN, typed (none unless UNKNOWN)
     std::vector<std::size_t> proven, unproven;    ///< frequency pairs (representatives) proven / not proven
     std::size_t dc_rounded = 0;                   ///< DC nodes in the rounded network
     std::size_t unresolved_nodes = 0;             ///< live nodes not in the rounded network

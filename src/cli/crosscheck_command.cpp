@@ -239,6 +239,7 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
                           {"structure", b.structure},
                           {"function_distance", b.function_distance >= 0 ? json(b.function_distance) : json(nullptr)},
                           {"verified", b.verified},
+                          {"unresolved", b.verified ? json(nullptr) : json(unknown_reason_name(b.unresolved))},
                           {"note", b.note}});
     }
     const auto& a = r.assignment;
@@ -258,6 +259,8 @@ nlohmann::json crosscheck_json(const analyze::CrosscheckReport& r) {
               {"verdict", verdict_name(r.verdict)},
               {"network", analyze::network_verdict_name(r.network)},
               {"network_reason", r.network_reason},
+              {"unknown_reason", r.network == analyze::NetworkVerdict::unknown ? json(unknown_reason_name(r.unknown_reason))
+                                                                              : json(nullptr)},
               {"proven", r.proven},
               {"unproven", r.unproven},
               {"dc_rounded", r.dc_rounded},

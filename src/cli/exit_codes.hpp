@@ -1,7 +1,7 @@
 #pragma once
 /// \file exit_codes.hpp
 /// Exit codes of the `cogo` executable (docs/architecture.md), the same for every subcommand, and the
-/// one mapping from a verdict to its code.
+/// one mapping from a verdict (or a certificate check's outcome) to its code.
 #include "verify/verdict.hpp"
 
 namespace cogo::cli {
@@ -21,6 +21,18 @@ inline constexpr int exit_output_failed = exit_unknown;
         case Verdict::proved: return exit_ok;
         case Verdict::refuted: return exit_refuted;
         case Verdict::unknown: return exit_unknown;
+    }
+    return exit_internal;
+}
+
+/// The exit code of a certificate check (verify/verdict.hpp): accepted, the code of the verdict it
+/// certifies (PROVED 0, REFUTED and CONDITIONAL 1, PARTIAL 3); rejected 2 (the certificate is bad input);
+/// limit 3.
+[[nodiscard]] constexpr int exit_code(const CheckOutcome& check) {
+    switch (check.status) {
+        case CheckStatus::accepted: return exit_code(check.certified);
+        case CheckStatus::rejected: return exit_usage;
+        case CheckStatus::limit: return exit_unknown;
     }
     return exit_internal;
 }

@@ -1,5 +1,6 @@
 /// \file prove_command.cpp
-/// `cogo prove` (see prove_command.hpp): a registry of proofs/, run through support/child_process.hpp.
+/// `cogo prove` (see prove_command.hpp): the registry of proofs/ (proofs/registry.txt), run through
+/// support/child_process.hpp.
 #include "cli/prove_command.hpp"
 
 #include <sys/stat.h>
@@ -20,52 +21,9 @@
 namespace cogo::cli {
 
 const std::vector<ProofEntry>& proof_registry() {
+    // generated from proofs/registry.txt, the list proofs/meson.build builds and registers too
     static const std::vector<ProofEntry> registry = {
-        {"homomorphism", "proof_homomorphism", {},
-         "Every potential is a ring homomorphism: r(z1+z2) = r(z1)+r(z2), r(z1 z2) = r(z1) r(z2), r(1) = 1, for "
-         "generic symbolic elements (Z_5, Z_2 x Z_2; all q by the one-node reduction).", false},
-        {"composition", "proof_composition", {},
-         "Composition lemma: z1 kills R1, z2 kills R2 => z1 z2 kills R1 u R2 (with equality) and z1+z2 kills "
-         "R1 n R2, on symbolic families.", false},
-        {"theorem1", "proof_theorem1", {"3", "4", "2x2"},
-         "Theorem 1 (L2 loss decoupling), general and zero-mean forms, in fully symbolic real weights, "
-         "Z_3, Z_4, Z_2 x Z_2, q = 2 (all q by the bilinearity argument).", false},
-        {"theorem1_z5", "proof_theorem1", {"--form", "general", "5"}, "Theorem 1 on Z_5 (general form, q = 2).",
-         false},
-        {"theorem1_all", "proof_theorem1_all", {},
-         "Theorem 1 (general and zero-mean forms) for EVERY finite Abelian group and EVERY width: orthogonality "
-         "reduces the identity to 10 templates and 1016 closed frequency patterns, each checked exactly; "
-         "cross-checked against the brute-force loss on Z_2..Z_9, Z_2 x Z_2, Z_2 x Z_4, Z_3 x Z_3.", false},
-        {"min_width_bound", "proof_min_width_bound", {},
-         "Every zero-loss network on a finite Abelian group of order n has width q >= n (real weights, DC inputs "
-         "or not); the minimum width on Z_3 is exactly 3 with DC inputs and 6 without.", false},
-        {"ring_laws", "proof_ring_laws", {}, "The semi-ring laws as identities on symbolic elements.", false},
-        {"families", "proof_families", {},
-         "docs/theory.md section 5 families for all unit parameters: exact kill sets; z_nu z_syn and z_nu=i z_syn_ab "
-         "satisfy every per-frequency condition; z_nu=i z_xi fails exactly at the bias 4(1 + s i); global "
-         "elements on Z_5, Z_7.", false},
-        {"real_frequency", "proof_real_frequency", {},
-         "Real-frequency blocks (k = -k, even |G|) for all real parameters: no one-node block solves, every "
-         "two-node real block classified, the bias node touches only T_k(0,0), global optima on 8 even groups "
-         "and (bias node on a DC input row, 2n - 1 nodes) on 5 odd groups.",
-         false},
-        {"odd_d_optima", "proof_odd_d_optima", {},
-         "For EVERY odd d (every odd-order group) and all unit parameters: z_F6, sum z_nu=i z_syn_ab / 6 and "
-         "z_F4/6 are global optima (loss 0). Aliasing lemma for odd d + per-block identities; cross-checked "
-         "with verify on d = 3..45, Z_3 x Z_3, Z_3 x Z_5.", false},
-        {"minimum_order", "proof_minimum_order", {},
-         "Minimum per-frequency order is 6: no block of q <= 3 nodes meets even the nine non-bias conditions; "
-         "4 nodes meet those but never the bias; 5 nodes cannot meet all ten.", false},
-        {"should_fail_r_additive_over_products", "proof_should_fail_r_additive_over_products", {},
-         "(wrong) r(z1 z2) = r(z1) + r(z2).", true},
-        {"should_fail_convolution_sum_multiplicative", "proof_should_fail_convolution_sum_multiplicative", {},
-         "(wrong) the convolution sums A_k[m] are multiplicative.", true},
-        {"should_fail_order4_global_optimum", "proof_should_fail_order4_global_optimum", {},
-         "(wrong) the all-order-4 element on Z_5 is a global optimum.", true},
-        {"should_fail_theorem1_zero_mean_with_dc", "proof_should_fail_theorem1_zero_mean_with_dc", {},
-         "(wrong) the zero-mean formula of Theorem 1 holds for every group also with DC input entries.", true},
-        {"should_fail_order4_every_odd_d", "proof_odd_d_optima", {"--claim", "order4"},
-         "(wrong) the all-order-4 element is a global optimum for every odd d (item-5 reduction).", true},
+#include "proof_registry.inc"
     };
     return registry;
 }
@@ -159,7 +117,7 @@ int run_prove(const ProveOptions& options, std::ostream& out) {
             what = e->should_fail ? "FAILED (as it must: a deliberately wrong statement)" : "FAILED";
         } else if (status == 99) {
             code = exit_code(Verdict::unknown);
-            what = "not decided (exit 99)";
+            what = std::string(unknown_reason_name(UnknownReason::not_decided)) + " (exit 99)";
         } else if (status < 0) {
             code = exit_unknown;  // pipe or fork failed: the environment, not the proof
             what = "could not be started (pipe or fork failed)";

@@ -3,7 +3,8 @@
 /// `cogo prove`: the machine-checked proofs of proofs/ (proofs/README.md). `cogo prove --list` lists them
 /// with their statements; `cogo prove NAME...` (or `--all`) runs the proof programs, which were built
 /// next to cogo (BUILD/proofs/proof_PROGRAM; override the folder with --dir or COGO_PROOFS_DIR), streams
-/// their output and maps their verdicts to exit codes. The registry below mirrors proofs/meson.build.
+/// their output and maps their verdicts to exit codes. The registry is generated from proofs/registry.txt,
+/// the file proofs/meson.build builds the programs and registers the meson tests from.
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ struct ProofEntry {
     bool should_fail = false;       ///< a deliberately wrong statement (must end FAILED)
 };
 
-/// All registered proofs, in the order of proofs/README.md.
+/// All registered proofs, in the order of proofs/registry.txt.
 const std::vector<ProofEntry>& proof_registry();
 
 /// Options of `cogo prove`.

@@ -153,7 +153,8 @@ int run_search(const SearchCommandOptions& o, std::ostream& out) {
             proved_seed_index = i;
             continue;
         }
-        rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": not rounded: " + r.failure);
+        rounding_notes.push_back("seed " + std::to_string(runs[i].seed) + ": not rounded (" +
+                                 unknown_reason_name(r.reason) + "): " + r.failure);
         if (!o.number_field) continue;
         const std::string seed_name = "seed " + std::to_string(runs[i].seed) + ": ";
         const search::NumberFieldRounding nr = search::round_in_number_field(

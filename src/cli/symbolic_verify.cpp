@@ -101,6 +101,9 @@ int run_symbolic_verify(const SolutionOptions& selection, const ExpressionSymbol
                               {"not_solved", v.not_solved.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.not_solved)},
                               {"work", v.result.work},
                               {"reason", v.result.reason},
+                              {"unknown_reason", v.result.verdict == Verdict::unknown
+                                                     ? nlohmann::json(unknown_reason_name(v.result.unknown_reason))
+                                                     : nlohmann::json(nullptr)},
                               {"certificate", certificate_written ? nlohmann::json(certificate) : nlohmann::json(nullptr)},
                               {"certificate_error", certificate_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(certificate_error)},
                               {"seconds", seconds}}
@@ -160,7 +163,8 @@ int print_symbolic_check(const std::string& path, const SymbolicCertificateCheck
     for (char& c : statement)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
     if (json) {
-        out << nlohmann::json{{"accepted", check.accepted}, {"reason", check.reason}, {"verdict", check.verdict},
+        out << nlohmann::json{{"accepted", check.accepted()}, {"status", check_status_name(check.status)},
+                              {"reason", check.reason}, {"verdict", check.verdict},
                               {"kind", "symbolic"},
                               {"group", group.empty() ? nlohmann::json(nullptr) : nlohmann::json(group)},
                               {"statement", check.statement}, {"established", check.established},
@@ -171,14 +175,13 @@ int print_symbolic_check(const std::string& path, const SymbolicCertificateCheck
         out << "symbolic certificate " << path << ": group " << (group.empty() ? "(unreadable)" : group_name) << ", verdict "
             << (check.verdict.empty() ? "(unreadable)" : check.verdict) << "\n";
         if (!statement.empty()) out << "  statement: " << statement << "\n";
-        if (check.accepted)
+        if (check.accepted())
             out << "ACCEPTED: " << check.established << " (" << check.conditions << " conditions re-expanded, "
                 << check.residuals << " residual(s), " << seconds << " s)\n";
         else
-            out << "REJECTED: " << check.reason << "\n";
+            out << check_status_name(check.status) << ": " << check.reason << "\n";
     }
-    if (!check.accepted) return exit_usage;
-    return check.verdict == "PROVED" ? exit_ok : exit_refuted;
+    return exit_code(check);
 }
 
 }  // namespace cogo::cli

@@ -48,6 +48,8 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
     VerificationResult<Cyclotomic> result;
     result.work = cost.products;
     result.reason = exceeded_limit(cost, options.limits);
+    if (!result.reason.empty())
+        result.unknown_reason = cost.terms() > options.limits.max_terms ? UnknownReason::work_limit : UnknownReason::memory_limit;
     if (result.reason.empty()) {
         VerifyLimits limits;
         limits.max_terms = ResourceLimits::unlimited;  // bounded above, in terms of the field degree too
@@ -94,6 +96,9 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
                             {"loss", result.loss ? nlohmann::json(result.loss->to_string()) : nlohmann::json(nullptr)},
                             {"counterexample", nullptr},
                             {"reason", result.reason},
+                            {"unknown_reason", result.verdict == Verdict::unknown
+                                                   ? nlohmann::json(unknown_reason_name(result.unknown_reason))
+                                                   : nlohmann::json(nullptr)},
                             {"certificate", certificate_written ? nlohmann::json(options.certificate) : nlohmann::json(nullptr)},
                             {"certificate_error", certificate_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(certificate_error)},
                             {"seconds_verify", verify_seconds},
@@ -137,12 +142,6 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
     return exit_code(result.verdict);
 }
 
-int check_cert_exit_code(const CertificateCheck& check) {
-    if (!check.accepted) return exit_usage;
-    if (check.verdict == "PARTIAL") return exit_unknown;
-    return exit_code(check.verdict == "PROVED" ? Verdict::proved : Verdict::refuted);
-}
-
 int run_check_cert(const std::string& path, bool json, std::ostream& out) {
     const auto start = std::chrono::steady_clock::now();
     // read once; the format tag picks the checker (symbolic here; number-field inside check_certificate)
@@ -166,7 +165,8 @@ int run_check_cert(const std::string& path, bool json, std::ostream& out) {
     for (char& c : statement)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
     if (json) {
-        out << nlohmann::json{{"accepted", check.accepted},
+        out << nlohmann::json{{"accepted", check.accepted()},
+                              {"status", check_status_name(check.status)},
                               {"reason", check.reason},
                               {"verdict", check.verdict},
                               {"group", group.empty() ? nlohmann::json(nullptr) : nlohmann::json(group)},
@@ -181,7 +181,7 @@ int run_check_cert(const std::string& path, bool json, std::ostream& out) {
         out << "certificate " << path << ": group " << (group.empty() ? "(unreadable)" : group_name)
             << ", verdict " << (check.verdict.empty() ? "(unreadable)" : check.verdict) << "\n";
         if (!statement.empty()) out << "  statement: " << statement << "\n";
-        if (check.accepted) {
+        if (check.accepted()) {
             out << "ACCEPTED: the certificate's " << check.verdict << " verdict is re-established (" << check.conditions
                 << " conditions, " << check.primes << " primes, " << seconds << " s)\n";
             if (check.verdict == "PARTIAL") {
@@ -190,10 +190,10 @@ int run_check_cert(const std::string& path, bool json, std::ostream& out) {
                 out << " holds exactly (their loss terms are 0); the element is not a global optimum\n";
             }
         } else {
-            out << "REJECTED: " << check.reason << "\n";
+            out << check_status_name(check.status) << ": " << check.reason << "\n";
         }
     }
-    return check_cert_exit_code(check);
+    return exit_code(check);
 }
 
 }  // namespace cogo::cli

@@ -28,12 +28,9 @@ struct VerifyOptions {
 /// written, also on stderr) and the write error's code is returned (2, or 3 for a resource limit).
 [[nodiscard]] int run_verify(const VerifyOptions& options, std::ostream& out);
 
-/// The exit code of a certificate check: ACCEPTED with verdict PROVED 0, ACCEPTED with verdict REFUTED 1
-/// (the certificate establishes a refutation), REJECTED 2 (the file does not establish its claim).
-[[nodiscard]] int check_cert_exit_code(const CertificateCheck& check);
-
-/// Runs `cogo check-cert FILE`: prints the certificate's group, verdict and statement, then ACCEPTED or
-/// REJECTED with the reason; returns check_cert_exit_code. A symbolic certificate ("format":
+/// Runs `cogo check-cert FILE`: prints the certificate's group, verdict and statement, then ACCEPTED,
+/// REJECTED or LIMIT with the reason; returns exit_code of the check (cli/exit_codes.hpp: ACCEPTED PROVED 0,
+/// ACCEPTED REFUTED or CONDITIONAL 1, ACCEPTED PARTIAL 3, REJECTED 2, LIMIT 3). A symbolic certificate ("format":
 /// "cogo-symbolic-certificate") goes to its own checker (verify/symbolic_certificate.hpp).
 [[nodiscard]] int run_check_cert(const std::string& path, bool json, std::ostream& out);
 

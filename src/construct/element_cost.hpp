@@ -43,7 +43,7 @@ struct ElementCost {
 /// The exact size of z (linear in its size).
 [[nodiscard]] ElementCost element_cost(const Element<Cyclotomic>& z);
 
-/// The cost of an element with `entries` entries on `nodes` nodes over Q(zeta_conductor).
+/// The cost of an element with `entries` entries on `nodes` nodes over Q(zeta_field_order).
 [[nodiscard]] ElementCost make_cost(std::uint64_t nodes, std::uint64_t entries, std::uint64_t field_order);
 
 /// An upper bound of the cost of a named construction of the catalogue (the --solution names of the CLI)

@@ -2,8 +2,8 @@
 /// \file cyclotomic.hpp
 /// Exact elements of the cyclotomic field Q(zeta_N), zeta_N = exp(2 pi i / N).
 ///
-/// Canonical form: a value carries its field order N (its "field_order" here; not necessarily the minimal
-/// one) and a rational polynomial p of degree < phi(N) with value p(zeta_N); p is reduced modulo the
+/// Canonical form: a value carries its field order N (field_order(); not necessarily the
+/// minimal one, the conductor) and a rational polynomial p of degree < phi(N) with value p(zeta_N); p is reduced modulo the
 /// N-th cyclotomic polynomial Phi_N, so two values with the same N are equal iff their polynomials are
 /// equal. Mixing values of different N lifts both to Q(zeta_lcm) (zeta_N = zeta_M^(M/N)); the lift is
 /// refused with cogo::FieldTooLarge (a ResourceLimit) if lcm exceeds max_field_order. Rationals live in Q(zeta_1).

@@ -236,8 +236,8 @@ NumberFieldPtr NumberField::create(const NumberFieldSpec& spec) {
         throw InvalidInput("NumberField: the defining polynomial needs degree >= 1 (got " +
                            std::to_string(spec.polynomial.size()) + " coefficients)");
     if (static_cast<long>(spec.polynomial.size()) - 1 > max_degree)
-        throw InvalidInput("NumberField: degree " + std::to_string(spec.polynomial.size() - 1) + " exceeds " +
-                           std::to_string(max_degree));
+        throw FieldTooLarge("NumberField: degree " + std::to_string(spec.polynomial.size() - 1) + " exceeds " +
+                            std::to_string(max_degree));
     flint::FmpqPoly p;
     flint::Fmpq c;
     for (std::size_t i = 0; i < spec.polynomial.size(); ++i) {
@@ -310,7 +310,8 @@ NumberFieldPtr NumberField::create(const NumberFieldSpec& spec) {
     // the root of unity
     if (spec.zeta_order > 0) {
         if (spec.zeta_order > Cyclotomic::max_field_order)
-            throw InvalidInput("NumberField: zeta order " + std::to_string(spec.zeta_order) + " too large");
+            throw FieldTooLarge("NumberField: zeta order " + std::to_string(spec.zeta_order) + " exceeds max_field_order " +
+                                std::to_string(Cyclotomic::max_field_order));
         set_coefficients(K.zeta, spec.zeta_image, K, "NumberField (zeta image)");
         flint::FmpzPoly phi;
         fmpz_poly_cyclotomic(phi.get(), spec.zeta_order);
@@ -351,7 +352,8 @@ NumberFieldPtr NumberField::create(const NumberFieldSpec& spec) {
 }
 
 NumberFieldPtr NumberField::cyclotomic(unsigned long N) {
-    if (N == 0 || N > 4096) throw InvalidInput("NumberField::cyclotomic: order " + std::to_string(N) + " out of range");
+    if (N == 0) throw InvalidInput("NumberField::cyclotomic: order 0");
+    if (N > 4096) throw FieldTooLarge("NumberField::cyclotomic: order " + std::to_string(N) + " exceeds 4096");
     flint::FmpzPoly phi;
     fmpz_poly_cyclotomic(phi.get(), N);
     NumberFieldSpec spec;

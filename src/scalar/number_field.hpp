@@ -57,10 +57,12 @@ public:
     /// Largest degree accepted.
     static constexpr long max_degree = 256;
     /// Builds and checks K from spec. Throws InvalidInput naming the failed check: malformed rational,
-    /// p not monic / reducible / degree out of range, an ambiguous embedding, a conj image that is not an
-    /// involutive automorphism or not complex conjugation at the embedding, a wrong zeta image.
+    /// p not monic / reducible / of degree < 1, an ambiguous embedding, a conj image that is not an
+    /// involutive automorphism or not complex conjugation at the embedding, a wrong zeta image; FieldTooLarge
+    /// (a ResourceLimit, exit 3) for a degree above max_degree or a zeta order above Cyclotomic::max_field_order.
     [[nodiscard]] static NumberFieldPtr create(const NumberFieldSpec& spec);
     /// Q(zeta_N) = Q[x]/(Phi_N) with theta = zeta_N = exp(2 pi i / N) (conj: theta^(N-1); zeta_N recorded).
+    /// Throws InvalidInput for N = 0, FieldTooLarge for N > 4096.
     [[nodiscard]] static NumberFieldPtr cyclotomic(unsigned long N);
 
     /// n = deg p = [K : Q].

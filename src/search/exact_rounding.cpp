@@ -105,11 +105,13 @@ RoundingResult round_once(const AbelianGroup& g, const FloatNetwork& w, const Re
                     out.failure = "node " + std::to_string(j) + ": the input entry at frequency " + std::to_string(k) +
                                   " (" + std::to_string((*src)[k].real()) + " + " + std::to_string((*src)[k].imag()) +
                                   " i) is not recognised";
+                    out.reason = UnknownReason::not_recognised;
                     return out;
                 }
                 if (mk == k && !(conj(*v) == *v)) {
                     out.failure = "node " + std::to_string(j) + ": the entry at the real frequency " + std::to_string(k) +
                                   " was recognised as a non-real value";
+                    out.reason = UnknownReason::not_recognised;
                     return out;
                 }
                 out.max_snap_error = std::max(out.max_snap_error, std::abs(v->to_complex() - (*src)[k]));
@@ -124,12 +126,14 @@ RoundingResult round_once(const AbelianGroup& g, const FloatNetwork& w, const Re
     }
     if (nodes.empty()) {
         out.failure = "no live node";
+        out.reason = UnknownReason::not_recognised;
         return out;
     }
     // 3. exact outputs
     const OutputSolution sol = solve_outputs(Element<Cyclotomic>(g), nodes, trained, 0.05);
     if (!sol.failure.empty()) {
         out.failure = "exact output solve: " + sol.failure;
+        out.reason = UnknownReason::not_rounded;
         return out;
     }
     for (std::size_t j = 0; j < nodes.size(); ++j) nodes[j].c = sol.c[j];
@@ -139,12 +143,15 @@ RoundingResult round_once(const AbelianGroup& g, const FloatNetwork& w, const Re
     if (result.verdict != Verdict::proved) {
         out.failure = std::string("exact verification: ") + (result.verdict == Verdict::refuted ? "REFUTED" : "UNKNOWN") +
                       (result.reason.empty() ? "" : " (" + result.reason + ")");
+        out.reason = result.verdict == Verdict::refuted ? UnknownReason::condition_fails : result.unknown_reason;
         return out;
     }
     std::string text = certificate_text(z, result, statement);
     const CertificateCheck check = check_certificate(text);
-    if (!check.accepted) {
-        out.failure = "the certificate checker rejected the certificate: " + check.reason;
+    if (!check.accepted() || check.certified != Verdict::proved) {
+        out.failure = std::string("the certificate checker did not accept the certificate as PROVED: ") +
+                      check_status_name(check.status) + " " + verdict_name(check.certified) + " (" + check.reason + ")";
+        out.reason = check.status == CheckStatus::limit ? UnknownReason::work_limit : UnknownReason::not_decided;
         return out;
     }
     out.proved = true;

@@ -20,6 +20,7 @@
 #include "algebra/element.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "search/numerical_search.hpp"
+#include "verify/verdict.hpp"
 
 namespace cogo::search {
 
@@ -36,6 +37,7 @@ using Recognizer = std::function<std::optional<Cyclotomic>(std::complex<double> 
 struct RoundingResult {
     bool proved = false;             ///< an exact element with l = 0 was found, verified and its certificate re-checked
     std::string failure;             ///< why not ("" if proved)
+    UnknownReason reason = UnknownReason::none;  ///< why not, typed (none if proved; of the last attempt)
     std::optional<Element<Cyclotomic>> element;  ///< the PROVED element (only if proved)
     std::string certificate;         ///< its certificate text (only if proved)
     double max_snap_error = -1;      ///< largest |recognised - numerical| over the input entries

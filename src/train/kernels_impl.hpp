@@ -80,10 +80,13 @@ void gathered_row_products(std::size_t n, std::size_t q, std::size_t j0, std::si
     // them, pairs of SSE registers otherwise); unaligned loads through memcpy
     typedef T Vec __attribute__((vector_size(32)));
     constexpr std::size_t kLanes = 32 / sizeof(T), kWidth = 4 * kLanes;
-    auto load = [](const T* at) {
-        Vec v;
-        std::memcpy(&v, at, sizeof v);
-        return v;
+    // acc += a * b lane by lane; the vectors stay in references (a vector returned by value would change
+    // the ABI between the baseline and the AVX2 compilation: -Wpsabi)
+    auto multiply_add = [](Vec& acc, const T* a, const T* b) {
+        Vec x, y;
+        std::memcpy(&x, a, sizeof x);
+        std::memcpy(&y, b, sizeof y);
+        acc += x * y;
     };
     // the column block of p and g is packed first: rows q apart (a multiple of 4 KiB for the usual widths)
     // would all fall into the same few cache sets
@@ -100,10 +103,10 @@ void gathered_row_products(std::size_t n, std::size_t q, std::size_t j0, std::si
             for (std::size_t i = 0; i < n; ++i) {
                 const T* pi = packed_p.data() + i * kWidth;
                 const T* gi = packed_g.data() + static_cast<std::size_t>(row_index[i]) * kWidth;
-                acc0 += load(pi) * load(gi);
-                acc1 += load(pi + kLanes) * load(gi + kLanes);
-                acc2 += load(pi + 2 * kLanes) * load(gi + 2 * kLanes);
-                acc3 += load(pi + 3 * kLanes) * load(gi + 3 * kLanes);
+                multiply_add(acc0, pi, gi);
+                multiply_add(acc1, pi + kLanes, gi + kLanes);
+                multiply_add(acc2, pi + 2 * kLanes, gi + 2 * kLanes);
+                multiply_add(acc3, pi + 3 * kLanes, gi + 3 * kLanes);
             }
             T* o = out + r * q + jb;
             std::memcpy(o, &acc0, sizeof acc0);

@@ -250,7 +250,7 @@ Group parse_group(const json& j) {
 u64 parse_field(const json& j) {
     const u64 n = parse_unsigned(j, "field");
     if (n < 1) reject("field: N must be >= 1");
-    if (n > kMaxField) throw ResourceLimit("certificate checker: field N = " + std::to_string(n) + " exceeds 2^32");
+    if (n > kMaxField) throw FieldTooLarge("certificate checker: field N = " + std::to_string(n) + " exceeds 2^32");
     return n;
 }
 
@@ -860,13 +860,14 @@ CertificateCheck check_certificate(const std::string& json_text, const Certifica
         const Structure s = build_structure(cert);
         check_structural_listed(cert, s);
         check_arithmetic(cert, s, out);
-        out.accepted = true;
+        out.accept(out.verdict == "PROVED" ? Verdict::proved : out.verdict == "REFUTED" ? Verdict::refuted
+                                                                                     : Verdict::unknown);
     } catch (const Rejected& r) {
-        out.accepted = false;
-        out.reason = r.reason;
+        out.fail(CheckStatus::rejected, r.reason);
     } catch (const json::exception& e) {
-        out.accepted = false;
-        out.reason = std::string("malformed certificate: ") + e.what();
+        out.fail(CheckStatus::rejected, std::string("malformed certificate: ") + e.what());
+    } catch (const ResourceLimit& e) {
+        out.fail(CheckStatus::limit, e.what());
     }
     return out;
 }
@@ -877,7 +878,7 @@ CertificateCheck check_certificate_file(const std::string& path) {
 
 std::uint64_t certificate_checker_prime(std::uint64_t field, std::size_t index) {
     if (field == 0) throw InvalidInput("certificate_checker_prime: field must be >= 1");
-    if (field > kMaxField) throw ResourceLimit("certificate_checker_prime: field exceeds 2^32");
+    if (field > kMaxField) throw FieldTooLarge("certificate_checker_prime: field exceeds 2^32");
     PrimeSequence primes(field);
     u64 p = primes.next();
     for (std::size_t i = 0; i < index; ++i) p = primes.next();

@@ -29,24 +29,26 @@
 #include <string>
 #include <vector>
 
+#include "verify/verdict.hpp"
+
 namespace cogo {
 
-/// The outcome of re-checking one certificate.
-/// * accepted: true iff every claim of the certificate was established (format, completeness of the
+/// The outcome of re-checking one certificate (CheckOutcome, verify/verdict.hpp):
+/// * status: accepted iff every claim of the certificate was established (format, completeness of the
 ///   condition list, values, targets, verdict with its counterexample, loss; format.md "What a checker
-///   must establish" items 1-5).
+///   must establish" items 1-5); rejected at the first claim that fails; limit when the check would exceed
+///   the checker's bounds (field N > 2^32, more than 10^5 primes, more than CertificateLimits::max_work).
+/// * certified: when accepted, the verdict established (PROVED: proved, REFUTED: refuted, PARTIAL: unknown).
 /// * reason: empty when accepted; otherwise the first problem found, naming the offending condition,
-///   e.g. "condition (k=3, k1=0, k2=0): claimed value differs from T_k(k1,k2)".
+///   e.g. "condition (k=3, k1=0, k2=0): claimed value differs from T_k(k1,k2)", or the limit met.
 /// * verdict: the certificate's own verdict string ("PROVED" / "REFUTED" / "PARTIAL"), empty if absent or malformed.
-///   It is established only when accepted is true.
+///   It is established only when accepted.
 /// * conditions: number of listed conditions (0 if the list could not be read).
 /// * primes: number of primes the arithmetic used (0 if the check stopped before any arithmetic).
 /// * group: the cyclic factors of the certificate's group (empty if they could not be read).
 /// * statement: the certificate's own "statement" text (empty if absent); what was checked is always the
 ///   format's statement, l(z) = 0 or its refutation, for the element given.
-struct CertificateCheck {
-    bool accepted = false;
-    std::string reason;
+struct CertificateCheck : CheckOutcome {
     std::string verdict;
     std::size_t conditions = 0;
     std::size_t primes = 0;
@@ -71,9 +73,9 @@ struct CertificateLimits {
 
 /// Re-verifies a certificate given as JSON text; trusts nothing in it.
 /// Throws cogo::InvalidInput if json_text is not JSON at all. Valid JSON that violates the format or whose
-/// claims are false yields accepted == false with a precise reason (also for a number beyond
-/// limits.max_digits). Throws cogo::ResourceLimit if the exact check would need an unreasonable amount of
-/// work (field N > 2^32, more than 10^5 primes, more than limits.max_work operations).
+/// claims are false yields status rejected with a precise reason (also for a number beyond
+/// limits.max_digits); status limit if the exact check would need an unreasonable amount of work (field
+/// N > 2^32, more than 10^5 primes, more than limits.max_work operations).
 [[nodiscard]] CertificateCheck check_certificate(const std::string& json_text, const CertificateLimits& limits = {});
 
 /// Reads the file at path and calls check_certificate on its contents.

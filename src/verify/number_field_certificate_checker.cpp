@@ -390,7 +390,7 @@ CertificateCheck check(const Json& doc) {
     fmpq_poly_scalar_div_si(loss->get(), loss->get(), static_cast<long>(G.n));
     if (!doc.contains("loss") || !fmpq_poly_equal(parse_value(K, doc["loss"], "loss")->get(), loss->get()))
         throw Reject{"loss: differs from (1/n) sum |T - t|^2"};
-    out.accepted = true;
+    out.accept(out.verdict == "PROVED" ? Verdict::proved : Verdict::refuted);  // the two verdicts checked above
     return out;
 }
 
@@ -407,12 +407,16 @@ CertificateCheck check_number_field_certificate(const std::string& json_text) {
         return check(doc);
     } catch (const Reject& r) {
         CertificateCheck out;
-        out.reason = r.reason;
+        out.fail(CheckStatus::rejected, r.reason);
         if (doc.is_object() && doc.contains("verdict") && doc["verdict"].is_string()) out.verdict = doc["verdict"].get<std::string>();
         return out;
     } catch (const Json::exception& e) {
         CertificateCheck out;
-        out.reason = std::string("malformed certificate: ") + e.what();
+        out.fail(CheckStatus::rejected, std::string("malformed certificate: ") + e.what());
+        return out;
+    } catch (const ResourceLimit& e) {
+        CertificateCheck out;
+        out.fail(CheckStatus::limit, e.what());
         return out;
     }
 }

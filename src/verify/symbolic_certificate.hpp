@@ -13,6 +13,7 @@
 
 #include "construct/expression.hpp"
 #include "verify/symbolic_residuals.hpp"
+#include "verify/verdict.hpp"
 
 namespace cogo {
 
@@ -25,10 +26,10 @@ namespace cogo {
 /// True iff the JSON document says "format": "cogo-symbolic-certificate" (anything else: false).
 [[nodiscard]] bool is_symbolic_certificate(const std::string& json_text);
 
-/// The outcome of re-checking a symbolic certificate (accepted, or the first problem found in `reason`).
-struct SymbolicCertificateCheck {
-    bool accepted = false;
-    std::string reason;                 ///< empty when accepted
+/// The outcome of re-checking a symbolic certificate (CheckOutcome, verify/verdict.hpp: accepted with the
+/// verdict certified, PROVED: proved, CONDITIONAL or REFUTED: refuted; rejected with the first problem
+/// found in `reason`; or limit).
+struct SymbolicCertificateCheck : CheckOutcome {
     std::string verdict;                ///< the certificate's verdict: PROVED, CONDITIONAL or REFUTED
     std::string established;            ///< what was established, in words (when accepted)
     std::size_t conditions = 0;         ///< listed conditions
@@ -38,7 +39,7 @@ struct SymbolicCertificateCheck {
 };
 
 /// Re-checks a symbolic certificate. Throws cogo::InvalidInput if json_text is not JSON; a certificate that
-/// violates the format or whose claims are false gives accepted == false with the reason; cogo::ResourceLimit
+/// violates the format or whose claims are false gives status rejected with the reason; status limit
 /// beyond the checker's bounds (field order > 4096, group order > 10^5, an expression beyond 100,000
 /// characters, a power beyond 4096).
 [[nodiscard]] SymbolicCertificateCheck check_symbolic_certificate(const std::string& json_text);

@@ -124,7 +124,7 @@ public:
     /// e with zeta -> zeta_L^(L/N) and x -> zeta_L^(L/M j), in Q(zeta_L): is it zero?
     bool vanishes_at_root(const gi::ex& e, const gi::ex& x, std::uint64_t M, std::uint64_t j) const {
         const std::uint64_t L = std::lcm(N_, M);
-        if (L > kMaxField) throw ResourceLimit("root zeta_" + std::to_string(M) + ": field beyond Q(zeta_" + std::to_string(kMaxField) + ")");
+        if (L > kMaxField) throw FieldTooLarge("root zeta_" + std::to_string(M) + ": field beyond Q(zeta_" + std::to_string(kMaxField) + ")");
         const gi::symbol w("w");
         gi::exmap m;
         m[zeta_] = gi::pow(w, static_cast<long>(L / N_));
@@ -263,7 +263,7 @@ void check(const nlohmann::json& doc, SymbolicCertificateCheck& out) {
     };
     const std::uint64_t N = get_uint(field(doc, "field", "certificate"), "field", ResourceLimits::unlimited);
     if (N == 0) reject("field: must be >= 1");
-    if (N > kMaxField) throw ResourceLimit("field Q(zeta_" + std::to_string(N) + ") beyond the symbolic checker's Q(zeta_4096)");
+    if (N > kMaxField) throw FieldTooLarge("field Q(zeta_" + std::to_string(N) + ") beyond the symbolic checker's Q(zeta_4096)");
 
     std::vector<std::pair<std::string, bool>> symbols;
     std::set<std::string> names;
@@ -437,14 +437,16 @@ SymbolicCertificateCheck check_symbolic_certificate(const std::string& json_text
     SymbolicCertificateCheck out;
     try {
         check(doc, out);
-        out.accepted = true;
+        // CONDITIONAL: l = 0 only for the parameter values established, so the claim "for all" is refuted
+        out.accept(out.verdict == "PROVED" ? Verdict::proved : Verdict::refuted);
     } catch (const Reject& r) {
-        out.accepted = false;
-        out.reason = r.reason;
+        out.fail(CheckStatus::rejected, r.reason);
         out.established.clear();
     } catch (const nlohmann::json::exception& e) {
-        out.accepted = false;
-        out.reason = std::string("malformed certificate: ") + e.what();
+        out.fail(CheckStatus::rejected, std::string("malformed certificate: ") + e.what());
+        out.established.clear();
+    } catch (const ResourceLimit& e) {
+        out.fail(CheckStatus::limit, e.what());
         out.established.clear();
     }
     return out;

@@ -30,16 +30,6 @@ Poly subtract(const Poly& a, const Poly& b) {
     return r;
 }
 
-Poly add(const Poly& a, const Poly& b) {
-    Poly r(std::max(a.size(), b.size()));
-    for (std::size_t i = 0; i < r.size(); ++i) {
-        if (i < a.size()) r[i] = a[i];
-        if (i < b.size()) r[i] = r[i] + b[i];
-    }
-    trim(r);
-    return r;
-}
-
 Poly multiply(const Poly& a, const Poly& b) {
     if (a.empty() || b.empty()) return {};
     Poly r(a.size() + b.size() - 1);

@@ -173,10 +173,14 @@ TEST_CASE("random 4- and 6-node blocks are rejected as unknown; the rest is stil
                 CHECK(b.nodes.size() == order);
                 CHECK(b.family == BlockFamily::unknown);
                 CHECK_FALSE(b.verified);
+                // unresolved with a typed reason: not recognised, or recognised but not rounded exactly
+                CHECK(b.unresolved != cogo::UnknownReason::none);
+                CHECK(b.unresolved != cogo::UnknownReason::not_decided);
                 rejected += b.family == BlockFamily::unknown;
             } else {
                 CHECK(b.family == BlockFamily::nu_syn);
                 CHECK(b.verified);
+                CHECK(b.unresolved == cogo::UnknownReason::none);
             }
         }
         CHECK(r.verdict == Verdict::refuted);          // the rounded network lacks the random block
@@ -312,7 +316,24 @@ TEST_CASE("nothing rounded is UNKNOWN, not REFUTED; overflowing weights are repo
     const CrosscheckReport r = crosscheck(g, random);
     CHECK_FALSE(r.rounded);
     CHECK(r.network == NetworkVerdict::unknown);
+    CHECK(r.unknown_reason == cogo::UnknownReason::not_recognised);
     CHECK(r.verified() == 0);
+    for (const BlockReport& b : r.blocks) CHECK(b.unresolved != cogo::UnknownReason::none);
+    // without the exact verification nothing is decided, and that is the reason given
+    CrosscheckOptions unverified;
+    unverified.verify = false;
+    const CrosscheckReport nv = crosscheck(g, inverse_transform(dense_fourier(
+        f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))}))), unverified);
+    CHECK(nv.unknown_reason == cogo::UnknownReason::not_decided);
+    for (const BlockReport& b : nv.blocks) CHECK(b.unresolved == cogo::UnknownReason::not_decided);
+    // a verification beyond its work limit: UNKNOWN with the verifier's typed reason, a resource limit
+    CrosscheckOptions tiny;
+    tiny.max_terms = 1;
+    const CrosscheckReport lim = crosscheck(g, inverse_transform(dense_fourier(
+        f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))}))), tiny);
+    CHECK(lim.network == NetworkVerdict::unknown);
+    CHECK(lim.unknown_reason == cogo::UnknownReason::work_limit);
+    CHECK(cogo::is_resource_limit(lim.unknown_reason));
     // F6 with one node's inputs at 1e200 and outputs at 1e-100: the function of that node overflows double
     TrainedWeights w = inverse_transform(dense_fourier(f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))})));
     for (std::size_t x = 0; x < 7; ++x) w.wa(0, x) *= 1e200, w.wb(0, x) *= 1e200, w.v(x, 0) *= 1e200;
@@ -380,5 +401,6 @@ TEST_CASE("mutation: F46 with one node's inputs perturbed by 40-60% is never PRO
         const CrosscheckReport r = crosscheck(g, inverse_transform(f));
         CHECK(r.network != NetworkVerdict::proved);
         CHECK(r.network != NetworkVerdict::refuted);
+        for (const BlockReport& b : r.blocks) CHECK(b.verified == (b.unresolved == cogo::UnknownReason::none));
     }
 }

@@ -39,17 +39,24 @@ void write(const std::string& path, const nlohmann::json& j) { std::ofstream(pat
 
 }  // namespace
 
-TEST_CASE("check_cert_exit_code: the verdict decides, a rejection is bad input") {
+TEST_CASE("exit_code of a certificate check: the certified verdict decides, a rejection is bad input") {
     CertificateCheck c;
-    c.accepted = true;
-    c.verdict = "PROVED";
-    CHECK(cli::check_cert_exit_code(c) == cli::exit_ok);
-    c.verdict = "REFUTED";
-    CHECK(cli::check_cert_exit_code(c) == cli::exit_refuted);
-    c.accepted = false;
-    CHECK(cli::check_cert_exit_code(c) == cli::exit_usage);
-    c.verdict = "PROVED";
-    CHECK(cli::check_cert_exit_code(c) == cli::exit_usage);
+    CHECK(cli::exit_code(c) == cli::exit_usage);  // a default check is a rejection, never an acceptance
+    c.accept(cogo::Verdict::proved);
+    CHECK(c.accepted());
+    CHECK(cli::exit_code(c) == cli::exit_ok);
+    c.accept(cogo::Verdict::refuted);
+    CHECK(cli::exit_code(c) == cli::exit_refuted);
+    c.accept(cogo::Verdict::unknown);  // PARTIAL: no verdict on the whole claim
+    CHECK(cli::exit_code(c) == cli::exit_unknown);
+    c.verdict = "PROVED";  // the certificate's own string does not decide: the status does
+    c.fail(cogo::CheckStatus::rejected, "claimed value differs");
+    CHECK_FALSE(c.accepted());
+    CHECK(c.certified == cogo::Verdict::unknown);
+    CHECK(cli::exit_code(c) == cli::exit_usage);
+    c.fail(cogo::CheckStatus::limit, "more than max_work");
+    CHECK(cli::exit_code(c) == cli::exit_unknown);
+    CHECK(std::string(cogo::check_status_name(c.status)) == "LIMIT");
 }
 
 TEST_CASE("check-cert: an accepted PROVED certificate is exit 0 and names its group and statement") {
@@ -103,6 +110,23 @@ TEST_CASE("check-cert: a tampered certificate is REJECTED, exit 2, with the reas
     CHECK(cli::run_check_cert(dir / "value.json", false, out2) == cli::exit_usage);
     CHECK(contains(out2.str(), "REJECTED: "));
     CHECK(contains(out2.str(), "group Z_7"));  // still says what it looked at
+}
+
+TEST_CASE("check-cert: a certificate beyond the checker's bounds is LIMIT, exit 3, neither accepted nor rejected") {
+    cogo::test::TempDir dir("check-cert-limit");
+    const std::string path = certificate(dir, "7", "F6");
+    nlohmann::json j = nlohmann::json::parse(cogo::test::read_text(path));
+    j["field"] = std::uint64_t{1} << 33;  // beyond the checker's Q(zeta_2^32)
+    write(dir / "huge.json", j);
+    std::ostringstream out;
+    CHECK(cli::run_check_cert(dir / "huge.json", false, out) == cli::exit_unknown);
+    CHECK(contains(out.str(), "LIMIT: "));
+    CHECK_FALSE(contains(out.str(), "ACCEPTED"));
+    const auto run = cogo::test::run_cogo({"check-cert", dir / "huge.json", "--json"});
+    CHECK(run.code == 3);
+    const nlohmann::json report = nlohmann::json::parse(run.out);
+    CHECK(report["status"] == "LIMIT");
+    CHECK(report["accepted"] == false);
 }
 
 TEST_CASE("check-cert: the statement is echoed but bounded, and not part of what is checked") {

@@ -52,7 +52,7 @@ TEST_CASE("search finds, rounds and certifies the 3-node DC network of Z_3; the 
     CHECK(out.str().find("PROVED: seed 7 rounds to an exact network of order 3") != std::string::npos);
     // the written file is re-checked by the independent checker from disk
     const cogo::CertificateCheck check = cogo::check_certificate_file(path);
-    CHECK(check.accepted);
+    CHECK(check.accepted());
     CHECK(check.verdict == "PROVED");
     CHECK(check.group == std::vector<std::uint64_t>{3});
     std::remove(path.c_str());

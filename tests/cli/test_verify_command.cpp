@@ -73,9 +73,21 @@ TEST_CASE("verify: beyond --max-terms the verdict is UNKNOWN, exit 3, and no cer
     const nlohmann::json j = run_json(o, cli::exit_unknown);
     CHECK(j.at("verdict") == "UNKNOWN");
     CHECK_FALSE(j.at("reason").get<std::string>().empty());
+    CHECK(j.at("unknown_reason") == "work limit");
     CHECK(j.at("certificate").is_null());
     CHECK_FALSE(fs::exists(dir / "c.json"));
     fs::remove_all(dir);
+}
+
+TEST_CASE("verify: beyond --max-memory the verdict is UNKNOWN with the reason memory limit; decided ones have none") {
+    cli::VerifyOptions o = options("7", "F6");
+    o.limits.max_memory = 100'000;  // building F6 on Z_7 (about 30 KB) fits; its verification (about 190 KB) does not
+    const nlohmann::json j = run_json(o, cli::exit_unknown);
+    CHECK(j.at("verdict") == "UNKNOWN");
+    CHECK(j.at("unknown_reason") == "memory limit");
+    CHECK_MESSAGE(j.at("reason").get<std::string>().find("--max-memory") != std::string::npos, j.at("reason"));
+    const nlohmann::json decided = run_json(options("7", "F6"), cli::exit_ok);
+    CHECK(decided.at("unknown_reason").is_null());
 }
 
 TEST_CASE("verify --certificate: written and accepted by the independent checker") {
@@ -87,7 +99,7 @@ TEST_CASE("verify --certificate: written and accepted by the independent checker
     CHECK(j.at("certificate") == o.certificate);
     CHECK(j.at("certificate_error").is_null());
     const CertificateCheck check = check_certificate_file(o.certificate);
-    CHECK(check.accepted);
+    CHECK(check.accepted());
     CHECK(check.verdict == "PROVED");
     CHECK(check.group == std::vector<std::uint64_t>{3, 3});
     fs::remove_all(dir);

@@ -111,7 +111,7 @@ TEST_CASE("cogo path: exit codes, JSON, and certificates the independent checker
     CHECK(out.str().find("PROVED: the loss is identically 0") != std::string::npos);
     for (const char* f : {"p.t1_3.json", "p.t2_3.json"}) {
         const auto check = check_certificate_file((dir / f).string());
-        CHECK(check.accepted);
+        CHECK(check.accepted());
         CHECK(check.verdict == "PROVED");
     }
     o.certificate.clear();

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <complex>
+#include <type_traits>
 
 #include "algebra/semiring.hpp"
 #include "algebra/transforms.hpp"
@@ -120,6 +121,24 @@ TEST_CASE("number field: construction checks are exact and name the failure") {
     s = biquadratic_spec();
     s.zeta_order = 12;
     fails_with(s, "not a primitive 12-th root");
+}
+
+TEST_CASE("number field: a field beyond the bounds is a resource limit (FieldTooLarge), not bad input") {
+    CHECK_THROWS_AS((void)NumberField::cyclotomic(4097), cogo::FieldTooLarge);
+    CHECK_THROWS_AS((void)NumberField::cyclotomic(0), cogo::InvalidInput);
+    CHECK_FALSE(std::is_base_of_v<cogo::InvalidInput, cogo::FieldTooLarge>);  // exit 3, never also exit 2
+    NumberFieldSpec big;
+    big.polynomial.assign(NumberField::max_degree + 2, "0");  // degree max_degree + 1, monic
+    big.polynomial.back() = "1";
+    big.polynomial.front() = "-2";
+    CHECK_THROWS_AS((void)NumberField::create(big), cogo::FieldTooLarge);
+    NumberFieldSpec zeta;  // Q(i) with a root of unity beyond the largest cyclotomic field built
+    zeta.polynomial = {"1", "0", "1"};
+    zeta.embedding = {0, 1};
+    zeta.conj_image = {"0", "-1"};
+    zeta.zeta_order = Cyclotomic::max_field_order + 1;
+    zeta.zeta_image = {"0", "1"};
+    CHECK_THROWS_AS((void)NumberField::create(zeta), cogo::FieldTooLarge);
 }
 
 TEST_CASE("number field: field-less rationals, mismatched fields, roots of unity, division by zero") {

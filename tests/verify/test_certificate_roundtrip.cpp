@@ -34,7 +34,7 @@ TEST_CASE("check-cert accepts every certificate verify writes (PROVED and REFUTE
             const auto result = verify_global_optimum(z);
             const std::string text = certificate_text(z, result, name);
             const CertificateCheck check = check_certificate(text);
-            CHECK(check.accepted);
+            CHECK(check.accepted());
             CHECK(check.reason == "");
             CHECK(check.verdict == std::string(verdict_name(result.verdict)));
             CHECK(check.conditions == result.conditions.size());
@@ -47,7 +47,7 @@ TEST_CASE("check-cert rejects tampered certificates") {
         CAPTURE(name);
         const auto result = verify_global_optimum(z);
         const nlohmann::json cert = nlohmann::json::parse(certificate_text(z, result, name));
-        auto rejected = [](const nlohmann::json& doc) { return !check_certificate(doc.dump()).accepted; };
+        auto rejected = [](const nlohmann::json& doc) { return !check_certificate(doc.dump()).accepted(); };
 
         nlohmann::json t = cert;
         t["element"]["nodes"][1]["a"][0][1] = nlohmann::json::array({"2/7"});

@@ -42,7 +42,7 @@ std::string certificate(const NF& n) {
 
 std::string rejected(const Json& doc) {
     const auto r = cogo::check_number_field_certificate(doc.dump());
-    CHECK_FALSE(r.accepted);
+    CHECK_FALSE(r.accepted());
     return r.reason;
 }
 
@@ -50,11 +50,11 @@ std::string rejected(const Json& doc) {
 
 TEST_CASE("number-field certificate: PROVED and REFUTED are re-checked and accepted") {
     const auto proved = cogo::check_number_field_certificate(certificate(nu()));
-    CHECK_MESSAGE(proved.accepted, proved.reason);
+    CHECK_MESSAGE(proved.accepted(), proved.reason);
     CHECK(proved.verdict == "PROVED");
     CHECK(proved.conditions > 0);
     const auto refuted = cogo::check_number_field_certificate(certificate(nu() + NF::rational(1, 100)));
-    CHECK_MESSAGE(refuted.accepted, refuted.reason);
+    CHECK_MESSAGE(refuted.accepted(), refuted.reason);
     CHECK(refuted.verdict == "REFUTED");
     CHECK_THROWS_AS((void)cogo::check_number_field_certificate("{not json"), cogo::InvalidInput);
 }
@@ -114,12 +114,12 @@ TEST_CASE("number-field certificate: tampering is rejected with a precise reason
 
 TEST_CASE("number-field certificate: check_certificate (what cogo check-cert reads) dispatches on the format tag") {
     const auto proved = cogo::check_certificate(certificate(nu()));
-    CHECK_MESSAGE(proved.accepted, proved.reason);
+    CHECK_MESSAGE(proved.accepted(), proved.reason);
     CHECK(proved.verdict == "PROVED");
     // a tampered one is rejected through the same entry point
     Json doc = Json::parse(certificate(nu()));
     doc["verdict"] = "REFUTED";
     const auto tampered = cogo::check_certificate(doc.dump());
-    CHECK_FALSE(tampered.accepted);
+    CHECK_FALSE(tampered.accepted());
     CHECK_FALSE(tampered.reason.empty());
 }

@@ -31,12 +31,12 @@ TEST_CASE("a PARTIAL certificate is accepted and states its proven frequencies; 
     const std::string text = partial_certificate_text(z, result, proven, "two of three blocks");
     const CertificateCheck ok = check_certificate(text);
     CAPTURE(ok.reason);
-    CHECK(ok.accepted);
+    CHECK(ok.accepted());
     CHECK(ok.verdict == "PARTIAL");
     CHECK(ok.proven == std::vector<std::uint64_t>{1, 2, 5, 6});
 
     const nlohmann::json doc = nlohmann::json::parse(text);
-    auto rejected = [](const nlohmann::json& d) { return !check_certificate(d.dump()).accepted; };
+    auto rejected = [](const nlohmann::json& d) { return !check_certificate(d.dump()).accepted(); };
     nlohmann::json t = doc;
     t["proven"] = {1, 2, 4, 5, 6};  // 4 = -3 fails (not the counterexample, which is at 3)
     CHECK(rejected(t));
