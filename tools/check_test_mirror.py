@@ -25,8 +25,6 @@ COVERED = {
                              'the whole-network rounding of z_M, through the round trip of the named constructions'),
     'analyze/polynomial_scalar': (['tests/analyze/test_number_field_blocks.cpp'],
                                   'the conditions as polynomials in the unknowns, through the number-field blocks'),
-    'search/big_float': (['tests/search/test_number_field_rounding.cpp'],
-                         'the MPFR values of the refinement, through the number-field rounding'),
     'algebra/direct_loss': (['proofs/theorem1.cpp', 'proofs/theorem1_all.cpp'],
                             'the brute-force loss is the reference side of the Theorem 1 proofs'),
     'algebra/random_weights': (['tests/cli/test_theorem1_command.cpp', 'proofs/theorem1_all.cpp'],
