@@ -668,7 +668,7 @@ NumberFieldRounding round_in_number_field(const AbelianGroup& g, const FloatNetw
     }
     std::string text = number_field_certificate_text(K.field, z, result, statement);
     const CertificateCheck check = check_certificate(text);
-    if (!check.accepted) {
+    if (!check.accepted() || check.certified != Verdict::proved) {
         out.failure = "the number-field certificate checker rejected the certificate: " + check.reason;
         return out;
     }

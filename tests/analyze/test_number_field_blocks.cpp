@@ -157,15 +157,15 @@ TEST_CASE("cross-check: a network PROVED over K only through the number-field pa
     const auto result = verify_global_optimum(*r.rounded_nf);
     REQUIRE(result.verdict == Verdict::proved);
     const std::string text = number_field_certificate_text(r.field, *r.rounded_nf, result, "test");
-    CHECK(check_number_field_certificate(text).accepted);
+    CHECK(check_number_field_certificate(text).accepted());
     // tampering: one node entry changed -> the recomputed conditions differ from the listed ones
     nlohmann::json j = nlohmann::json::parse(text);
     auto& entry = j["element"]["nodes"][0]["c"][0][1];
     entry[0] = entry.empty() || entry[0] != "1" ? "1" : "2";
-    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted);
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());
     nlohmann::json j2 = nlohmann::json::parse(text);
     j2["verdict"] = "REFUTED";
-    CHECK_FALSE(check_number_field_certificate(j2.dump()).accepted);
+    CHECK_FALSE(check_number_field_certificate(j2.dump()).accepted());
 }
 
 TEST_CASE("cross-check: the same network with one node 1e-3 off is not PROVED through K at a tight bound") {
