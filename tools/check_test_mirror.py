@@ -21,6 +21,8 @@ import sys
 
 # unit -> (the tests that exercise it, why it has no test of its own)
 COVERED = {
+    'scalar/arb_raii': (['tests/scalar/test_number_field.cpp', 'tests/analyze/test_algebraic_recognition.cpp'],
+                        'through the embeddings (number_field) and refinements (algebraic_recognition) that own Arb balls with it'),
     'analyze/group_domain': (['tests/analyze/test_named_roundtrip.cpp', 'tests/analyze/test_crosscheck_symmetries.cpp'],
                              'the whole-network rounding of z_M, through the round trip of the named constructions'),
     'analyze/polynomial_scalar': (['tests/analyze/test_number_field_blocks.cpp'],

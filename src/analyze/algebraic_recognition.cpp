@@ -15,6 +15,7 @@
 
 #include "scalar/number_field_flint.hpp"
 #include "support/error.hpp"
+#include "scalar/arb_raii.hpp"
 #include "support/flint_raii.hpp"
 
 namespace cogo {
@@ -86,22 +87,8 @@ std::string ComplexBall::to_string(long digits) const {
 
 namespace {
 
-struct AcbVec {
-    explicit AcbVec(long len) : n(len), v(_acb_vec_init(len)) {}
-    ~AcbVec() { _acb_vec_clear(v, n); }
-    AcbVec(const AcbVec&) = delete;
-    AcbVec& operator=(const AcbVec&) = delete;
-    long n;
-    acb_ptr v;
-};
-
-struct Acb {
-    Acb() { acb_init(v); }
-    ~Acb() { acb_clear(v); }
-    Acb(const Acb&) = delete;
-    Acb& operator=(const Acb&) = delete;
-    acb_t v;
-};
+using arb::Acb;
+using arb::AcbVec;
 
 struct ArbMat {
     ArbMat(long r, long c) { arb_mat_init(m, r, c); }

@@ -12,30 +12,15 @@
 #include "scalar/cyclotomic_flint.hpp"
 #include "scalar/number_field_flint.hpp"
 #include "support/error.hpp"
+#include "scalar/arb_raii.hpp"
 #include "support/flint_raii.hpp"
 
 namespace cogo {
 
 namespace {
 
-/// An owned acb vector.
-struct AcbVec {
-    explicit AcbVec(long len) : n(len), v(_acb_vec_init(len)) {}
-    ~AcbVec() { _acb_vec_clear(v, n); }
-    AcbVec(const AcbVec&) = delete;
-    AcbVec& operator=(const AcbVec&) = delete;
-    long n;
-    acb_ptr v;
-};
-
-/// An owned acb_t.
-struct Acb {
-    Acb() { acb_init(v); }
-    ~Acb() { acb_clear(v); }
-    Acb(const Acb&) = delete;
-    Acb& operator=(const Acb&) = delete;
-    acb_t v;
-};
+using arb::Acb;
+using arb::AcbVec;
 
 /// An owned nf_elem_t of a given field.
 struct NfElem {
