@@ -17,7 +17,7 @@ near-zero ones minus the gauges tells whether the point is isolated) and, with -
 the point by Gauss-Newton in mpmath (aut and conj only, with the gauge fixed: row mean of W_a 0,
 W_a[., 1] = 1 for each base node) and prints the residual of each step.
 
-Usage: ansatz_search.py D MODE ARG SEEDS [--dc] [--iterations N] [--refine DIGITS]
+Usage: ansatz_search.py D MODE ARG SEEDS [--dc] [--invariant-node] [--iterations N] [--refine DIGITS]
   ansatz_search.py 5 aut 2 0-5 --dc                   # seed 5: 3.0e-29, Jacobian rank 16 of 20 (isolated)
   ansatz_search.py 5 aut 2 5 --dc --refine 300        # residual 1e-15, 1e-29, 1e-59, 1e-117, 1e-234, ...
   ansatz_search.py 5 block 1d,1d,1d,1d,2d,2d,2d,2d 8 --iterations 600  # 2.3e-27
@@ -45,8 +45,8 @@ def parse_seeds(text):
 
 
 class Ansatz:
-    def __init__(self, d, mode, arg, dc):
-        self.d, self.mode, self.dc = d, mode, dc
+    def __init__(self, d, mode, arg, dc, invariant_node=False):
+        self.d, self.mode, self.dc, self.invariant = d, mode, dc, invariant_node
         self.x = np.arange(d)
         s = (self.x[:, None] + self.x[None, :]) % d
         self.targets = np.stack([(np.eye(d)[i] - 1.0 / d)[s].ravel() for i in range(1, d)], 1)
@@ -61,10 +61,16 @@ class Ansatz:
             self.size = int(self.offsets[-1])
         else:
             raise SystemExit("MODE must be aut, conj or block")
+        if invariant_node:
+            self.size += 2
 
     def nodes(self, p):
         d, x = self.d, self.x
         out = []
+        if self.invariant:  # the Aut-invariant zero-mean node: rows s (d delta_0 - 1), t (d delta_0 - 1)
+            u = d * np.eye(d)[0] - 1
+            out.append((p[-2] * u, p[-1] * u))
+            p = p[:-2]
         if self.mode in ("aut", "conj"):
             for a, b in p.reshape(self.orbits, 2, d):
                 if not self.dc:
@@ -173,12 +179,13 @@ def main():
     ap.add_argument("arg")
     ap.add_argument("seeds")
     ap.add_argument("--dc", action="store_true", help="aut / conj: allow DC input rows (block: use 'd' entries)")
+    ap.add_argument("--invariant-node", action="store_true", help="add the Aut-invariant node (rows multiples of d delta_0 - 1)")
     ap.add_argument("--iterations", type=int, default=400)
     ap.add_argument("--refine", type=int, default=0, metavar="DIGITS")
     args = ap.parse_args()
     if args.d < 3 or args.d > 31:
         raise SystemExit("d must be in 3..31")
-    ans = Ansatz(args.d, args.mode, args.arg, args.dc)
+    ans = Ansatz(args.d, args.mode, args.arg, args.dc, args.invariant_node)
     width = len(ans.nodes(np.zeros(ans.size)))
     print("Z_%d, %s %s, width %d, %d parameters" % (args.d, args.mode, args.arg, width, ans.size))
     for seed in parse_seeds(args.seeds):
@@ -187,7 +194,7 @@ def main():
         if loss < 1e-20:
             sv = np.linalg.svd(ans.jacobian(p, 1e-6), compute_uv=False)
             print("  Jacobian singular values:", np.array2string(sv, precision=2, max_line_width=200))
-            if args.refine and args.mode in ("aut", "conj"):
+            if args.refine and args.mode in ("aut", "conj") and not args.invariant_node:
                 refine(ans, p, args.refine)
     return 0
 
