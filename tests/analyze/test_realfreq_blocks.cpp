@@ -18,6 +18,7 @@
 #include "analyze/crosscheck.hpp"
 #include "analyze/network_symmetries.hpp"
 #include "analyze/output_solve.hpp"
+#include "harness/random.hpp"
 #include "construct/global_solutions.hpp"
 #include "verify/verify.hpp"
 
@@ -114,7 +115,7 @@ TEST_CASE("real frequency: helpers that also cancel the bias of an unresolved bl
         for (const auto& [kc, v] : z.nodes()[j].c) at3 += (kc == 3 && !v.is_zero()), at4 += (kc == 4 && !v.is_zero());
     REQUIRE(at3 > 0);
     REQUIRE(at4 > 0);
-    std::mt19937_64 rng(0x5EA1F);
+    auto rng = cogo::testing::rng(0x5EA1F);
     const TrainedWeights w = inverse_transform(dense_fourier(z));
     for (int t = 0; t < 3; ++t) {
         const CrosscheckReport r = crosscheck(g, t == 0 ? w : disguised(w, rng));
@@ -159,7 +160,7 @@ TEST_CASE("mutation: the real node perturbed by 10-30%, or a helper's bias outpu
     // node, is within the tolerance by design: trained networks are 0.005-0.03 from an optimum there)
     const Element<Cyclotomic> z = shared_helpers_network();
     const AbelianGroup& g = z.group();
-    std::mt19937_64 rng(0x5EA20);
+    auto rng = cogo::testing::rng(0x5EA20);
     std::uniform_real_distribution<double> size(0.1, 0.3), u(0.0, 2 * M_PI);
     for (int t = 0; t < 6; ++t) {
         FourierWeights f = dense_fourier(z);
@@ -192,7 +193,7 @@ TEST_CASE("solve_block: an exact c-row far from the trained one is rejected (out
     const AbelianGroup g = AbelianGroup::cyclic(7);
     const Element<Cyclotomic> block = nui_synab_block<Cyclotomic>(g, 3, turn_value<Cyclotomic>(make_turn(1, 24)),
                                                                   turn_value<Cyclotomic>(make_turn(1, 8)));
-    std::mt19937_64 rng(0x5EA21);
+    auto rng = cogo::testing::rng(0x5EA21);
     std::uniform_real_distribution<double> u(0.0, 2 * M_PI);
     const FourierWeights exact = dense_fourier(block);
     std::vector<std::size_t> nodes(block.order());
@@ -217,6 +218,8 @@ TEST_CASE("solve_block: an exact c-row far from the trained one is rejected (out
         loose.output_tolerance = 100;  // the same inputs, the check off: then it is "solved" (so the check rejected it)
         const SolvedBlock solved = solve_block({&f, 3, nodes}, {}, loose);
         REQUIRE(solved.exact);
-        CHECK(solved.output_distance == doctest::Approx(far.far_output));
+        // the first structure the loose solve accepts is one the strict one rejected (far_output: the nearest of them)
+        CHECK(solved.output_distance > 0.15);
+        CHECK(solved.output_distance >= far.far_output * (1 - 1e-9));
     }
 }
