@@ -114,35 +114,47 @@ bool finish(const BlockProblem& p, const std::vector<std::size_t>& order, const 
         bias += w * tr.c[f];
         bias_abs += w * std::abs(tr.c[f]);
     }
+    auto distance = [&](const std::vector<Cyclotomic>& x) {
+        double num = 0, den = 0;
+        for (std::size_t f = 0; f < x.size(); ++f) {
+            num += std::norm(x[f].to_complex() - target[f]);
+            den += std::norm(target[f]);
+        }
+        return den > 0 ? std::sqrt(num / den) : 0.0;
+    };
     const bool want_bias_free = std::abs(bias) <= options.bias_free * bias_abs;
     std::optional<std::vector<Cyclotomic>> c = solve_own_outputs(a, b, target, want_bias_free);
     bool bias_free = want_bias_free;
-    if (!c && want_bias_free) {
-        c = solve_own_outputs(a, b, target, false);
-        bias_free = false;
+    if (want_bias_free && (!c || !(distance(*c) <= options.output_tolerance))) {
+        if (auto free_bias = solve_own_outputs(a, b, target, false)) {
+            c = std::move(free_bias);
+            bias_free = false;
+        }
     }
     if (!c) {
         inconsistent = true;
         return false;
     }
+    const double output_distance = distance(*c);
+    if (!(output_distance <= options.output_tolerance)) {
+        if (out.far_output < 0 || output_distance < out.far_output) out.far_output = output_distance;
+        return false;
+    }
     const std::size_t mk = p.z->group.neg(p.k);
     std::vector<Node<Cyclotomic>> nodes;
-    double num = 0, den = 0;
     for (std::size_t f = 0; f < order.size(); ++f) {
         Node<Cyclotomic> node;
         node.a = {{p.k, a[f]}, {mk, a[f].conj()}};
         node.b = {{p.k, b[f]}, {mk, b[f].conj()}};
         if (!(*c)[f].is_zero()) node.c = {{p.k, (*c)[f]}, {mk, (*c)[f].conj()}};
         nodes.push_back(std::move(node));
-        num += std::norm((*c)[f].to_complex() - target[f]);
-        den += std::norm(target[f]);
     }
     out.exact.emplace(p.z->group, std::move(nodes));
     out.trained_node = order;
     out.structure = std::move(structure);
     out.bias_free = bias_free;
     out.input_distance = g.input_distance;
-    out.output_distance = den > 0 ? std::sqrt(num / den) : 0.0;
+    out.output_distance = output_distance;
     out.failure.clear();
     out.needs_number_field = false;
     return true;
@@ -325,6 +337,13 @@ SolvedBlock solve_block(const BlockProblem& p, const std::vector<Factorization>&
         out.needs_number_field = true;
         out.failure = "needs a number field: the trained block meets its own-frequency conditions to " + o.str() +
                       ", but with its inputs snapped to roots of unity they have no exact solution over Q(zeta_N)";
+        return out;
+    }
+    if (out.far_output >= 0) {
+        std::ostringstream o;
+        o << std::setprecision(3) << out.far_output;
+        out.failure = "the exact c-row nearest the trained one is " + o.str() + " from it (relative), above the allowed " +
+                      "distance of solved outputs (--round-tolerance): the trained block solves other conditions";
         return out;
     }
     out.failure = "no exact inputs within tolerance of the trained ones (phases, |b/a|)";

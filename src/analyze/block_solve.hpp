@@ -19,7 +19,8 @@
 ///    what z1 leaves alive. For z1 = z_{nu=i} the solve is always consistent (P has rank <= 5). The families
 ///    z_nu * z_syn and z_{nu=i} * z_{syn,ab} are the special cases z2 = z_syn, z_{syn,ab} of this path;
 ///  * node path (no clean 2-node factor): every node's inputs are snapped on their own (phases, |b/a|).
-/// When the exact inputs make P c = e_1 inconsistent, the exact nearby solution needs input coordinates
+/// The solved c-row must be within `output_tolerance` of the trained one (else the structure is rejected and the next
+/// one tried). When the exact inputs make P c = e_1 inconsistent, the exact nearby solution needs input coordinates
 /// outside Q(zeta_N): the block is reported with the reason "needs a number field", and the cross-check tries it
 /// last in a number field (number_field_blocks.hpp, together with every other block left unresolved).
 ///
@@ -44,6 +45,11 @@ struct BlockSolveOptions {
     double ratio_tolerance = 0.05;   ///< |b/a| snapped to 1 when within this (relative), else to a multiple of 1/64
     double bias_free = 0.05;         ///< the bias row is imposed when |trained bias| <= this * sum (|a|^2+|b|^2)|c|
     double input_tolerance = 0.15;   ///< max relative RMS distance of exact vs trained inputs (gauged)
+    /// max relative RMS distance of the solved own-frequency outputs from the trained ones (gauged): exact inputs
+    /// near the trained ones do not make the exact block near the trained one when the trained block solves other
+    /// conditions (at 3k = 0 a trained DC mean s enters the rows (-+k, 0) as a^2/2 + s a', and a c-row solved
+    /// without it lands far away, with a bias several times the trained one that other nodes would have to cancel)
+    double output_tolerance = 0.15;
     /// a block with no exact c-row is "near a solution" (so it needs a number field) when its trained entries meet
     /// its own-frequency conditions to this (|sum abc - 1| and the seven other monomial sums, target 1)
     double near_solution = 0.05;
@@ -65,6 +71,7 @@ struct SolvedBlock {
     double input_distance = -1;                ///< relative RMS distance of exact vs trained inputs (gauged)
     double output_distance = -1;               ///< relative RMS distance of the solved vs trained own-frequency outputs
     bool needs_number_field = false;           ///< inconsistent over Q(zeta_N) (see the file comment)
+    double far_output = -1;                    ///< the nearest rejected c-row's output distance (-1 if none was rejected)
     std::string failure;                       ///< why not solved ("" on success)
 };
 

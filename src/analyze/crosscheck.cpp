@@ -138,8 +138,10 @@ void round_by_solving(Analysis& an, BlockReport& b, const std::vector<Invariant>
         b.unresolved = UnknownReason::not_accounted;
         return;
     }
+    BlockSolveOptions solve_options = an.options.block_solve;
+    solve_options.output_tolerance = an.options.round_tolerance;  // "max relative distance of solved outputs"
     const SolvedBlock s = solve_block({&an.z, b.k, b.nodes}, factorize(L, an.options.classify.factor_tolerance),
-                                      an.options.block_solve);
+                                      solve_options);
     if (!s.exact) {
         b.note += "; " + s.failure;
         b.unresolved = s.needs_number_field ? UnknownReason::needs_number_field : UnknownReason::not_rounded;

@@ -25,7 +25,10 @@
 /// A block outside the families (or whose template rounding fails) is rounded by the algebra (block_solve.hpp):
 /// exact inputs from a clean z_nu / z_{nu=i} factor, or node by node, and its c-row solved exactly; it is
 /// reported as family "c-row solved" with its structure, and can carry bias-cancelling outputs like an order-6
-/// block. A block whose trained function is too far from any exact optimum at its output (frequency_loss.hpp,
+/// block. Its solved c-row must be within `round_tolerance` (relative) of the trained one: exact inputs near the
+/// trained ones do not make the exact block near the trained block (at 3k = 0 the trained input means enter its own
+/// conditions, and a c-row solved without them can land far away, with a bias other nodes would have to cancel).
+/// A block whose trained function is too far from any exact optimum at its output (frequency_loss.hpp,
 /// CrosscheckOptions::function_tolerance) is not rounded this way, and a rounded block is PROVED only if that
 /// distance is within the allowed one.
 ///

@@ -9,7 +9,11 @@
 /// (k1, k2) the nodes touch, and picks, in the affine solution set, the point nearest the trained outputs
 /// (least squares in floats, rounded to Gaussian rationals with denominator 64: any point of the set is an
 /// exact solution). Conjugate symmetry is kept: c_j[-m] = conj(c_j[m]) (a real value at m = -m). The result
-/// is accepted only if it is within `tolerance` (relative RMS) of the trained outputs.
+/// is accepted only if it is within `tolerance` (relative RMS) of the trained outputs, compared at every output
+/// frequency m that some node of the network (fixed or solved) takes as input (T_m(m, m) not identically 0). At the
+/// other outputs the trained block is not in the network (unresolved): the trained rows there cancel the bias of
+/// nodes that are absent, so the exact rows must differ from them whatever the rounding (they are still solved,
+/// nearest the trained ones, and every condition there is still met exactly).
 #include <complex>
 #include <cstddef>
 #include <optional>
