@@ -691,7 +691,7 @@ private:
             const std::size_t rep = std::min(x, group_.neg(x));
             frequencies.erase(std::remove(frequencies.begin(), frequencies.end(), rep), frequencies.end());
         }
-        if (frequencies.empty()) fail(n, n.name + "(...) over no frequency of " + group_.name());
+        // over no frequency (Z_3 except 1, realsum on odd order): the empty sum, the element 0 without nodes
         std::vector<Element<S>> terms;
         ElementCost total;
         for (std::size_t f : frequencies) {
