@@ -505,6 +505,7 @@ public:
             case SyntaxNode::Kind::cancel: {
                 Element<S> z = element(eval(*n.children[0], k), *n.children[0], "cancel(Z, B)");
                 Element<S> b = element(eval(*n.children[1], k), *n.children[1], "cancel(Z, B)");
+                require_bias_work(z, n, "cancel(...)");
                 // B gains at most one entry per node and output frequency of z
                 require_within(make_cost(saturating_add(z.order(), b.order()),
                                          saturating_add(saturating_add(cost_of(z).entries, cost_of(b).entries),
@@ -519,6 +520,7 @@ public:
             }
             case SyntaxNode::Kind::debias: {
                 Element<S> z = element(eval(*n.children[0], k), *n.children[0], "debias(Z)");
+                require_bias_work(z, n, "debias(...)");
                 if (fmpz_cmp_ui(n.value.get(), group_.order()) >= 0 ||
                     (!fmpz_is_zero(n.value.get()) && !group_.is_self_conjugate(fmpz_get_ui(n.value.get()))))
                     fail(n, "debias(Z, k0) needs k0 = 0 (a DC input row) or a frequency with 2 k0 = 0 of " +
@@ -588,6 +590,23 @@ private:
     static ElementCost add(const ElementCost& x, const ElementCost& y) {
         return make_cost(saturating_add(x.nodes, y.nodes), saturating_add(x.entries, y.entries),
                          saturating_lcm(x.field_order, y.field_order));
+    }
+
+    /// Checks the work of computing z's output biases (the conditions of algebra/conditions.hpp: per node
+    /// and output entry, |a| |b| + |a|^2 + |b|^2 products) against the expression's --max-terms budget.
+    void require_bias_work(const Element<S>& z, const SyntaxNode& n, const char* what) const {
+        std::uint64_t products = 0;
+        for (const Node<S>& node : z.nodes()) {
+            const std::uint64_t a = node.a.size(), b = node.b.size();
+            products = saturating_add(products, saturating_mul(saturating_add(saturating_mul(a, b),
+                                                                              saturating_add(saturating_mul(a, a),
+                                                                                             saturating_mul(b, b))),
+                                                               node.c.size()));
+        }
+        const ElementCost c = cost_of(z);
+        products_spent_ = saturating_add(products_spent_, saturating_mul(products, c.field_degree));
+        require_within(products_spent_, c.bytes(), limits_,
+                       std::string("the biases of ") + what + " and the products before it, up to " + where(n));
     }
 
     /// The product z1 * z2 after checking its estimated size: q1 q2 nodes, at most min(q2 E1, q1 E2) entries.

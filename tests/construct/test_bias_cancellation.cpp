@@ -203,3 +203,17 @@ TEST_CASE("real1, real2 and debias with a real symbol: PROVED for every value, s
     const Element<Symbolic> bad = evaluate_symbolic_expression(g, "pairsum(nu(1/3) * syn) / 6 + realsum(real1(r))", r);
     CHECK_FALSE(verify_symbolic(bad, r).residuals.empty());
 }
+
+TEST_CASE("more named constructions as expressions; the bias operators are bounded by --max-terms") {
+    const AbelianGroup z9 = AbelianGroup::cyclic(9);
+    CHECK(equal_up_to_node_permutation(evaluate_expression(z9, "syndc(1)@3 + sum(nu(1/3) * syn, except 3) / 6"),
+                                       syn_dc_solution<C>(z9, C(1), {turn_of("1/3")})));
+    // computing the biases of a large Z counts against the budget: refused, not run
+    ResourceLimits tight;
+    tight.max_terms = 5000;  // the products of the order-4 blocks take about 2,000; their biases about 5,000 more
+    const AbelianGroup g = AbelianGroup::cyclic(31);
+    CHECK_NOTHROW((void)evaluate_expression(g, "sum(nui * xi(1/8)) / 4", tight));
+    CHECK_THROWS_AS((void)evaluate_expression(g, "debias(sum(nui * xi(1/8)) / 4)", tight), ResourceLimit);
+    CHECK_THROWS_AS((void)evaluate_expression(g, "cancel(sum(nui * xi(1/8), except 1) / 4, (nu(1/3) * syn)@1 / 6)", tight),
+                    ResourceLimit);
+}
