@@ -126,7 +126,8 @@ def verify(element, *, max_terms=400_000_000, symbols=None, real_symbols=None, g
     text with parameters and group= its group: the parametric verification of `cogo verify --expr EXPR
     --symbol t` (one scalar product counts 1,000 terms against max_terms). It returns that command's JSON
     report as a dict: verdict 'PROVED' (for ALL parameter values), 'CONDITIONAL' or 'REFUTED', the residual
-    conditions, and for one parameter their solution (e.g. holds 'iff t^4 = -1', roots [{order, power}]);
+    conditions, and for one parameter their solution (e.g. holds 'iff t^4 = -1', roots [{order, power}]); for
+    none or several, common_zeros (status 'none' = REFUTED: a constant residual or a Groebner basis {1});
     certificate= a path writes the symbolic certificate for `cogo check-cert`.
     """
     if symbols or real_symbols:
