@@ -5,6 +5,7 @@
 #include <flint/fmpz_poly.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <sstream>
 #include <utility>
@@ -35,6 +36,12 @@ public:
     [[nodiscard]] bool is_zero() const { return fmpq_mpoly_is_zero(p_, ctx_) != 0; }
     [[nodiscard]] bool is_constant() const { return fmpq_mpoly_is_fmpq(p_, ctx_) != 0; }
     [[nodiscard]] slong length() const { return fmpq_mpoly_length(p_, ctx_); }
+    /// The bits of the largest coefficient: contentless part plus the content's numerator and denominator.
+    [[nodiscard]] std::uint64_t coefficient_bits() const {
+        const slong z = fmpz_mpoly_max_bits(p_->zpoly);
+        return static_cast<std::uint64_t>(z < 0 ? -z : z) + fmpz_bits(fmpq_numref(p_->content)) +
+               fmpz_bits(fmpq_denref(p_->content));
+    }
 
 private:
     const fmpq_mpoly_ctx_struct* ctx_;
@@ -173,9 +180,21 @@ bool is_unit_ideal(std::vector<MPoly> gens, const Ring& ring, const GroebnerLimi
         add(std::move(r));
     }
     std::size_t processed = 0;
+    auto lcm_degree = [&](const std::pair<std::size_t, std::size_t>& p) {
+        ulong d = 0;
+        for (std::size_t v = 0; v < leads[p.first].size(); ++v) d += std::max(leads[p.first][v], leads[p.second][v]);
+        return d;
+    };
     while (!pairs.empty()) {
-        const auto [i, j] = pairs.back();
-        pairs.pop_back();
+        // the normal strategy: the pair whose leading monomials have the lcm of least degree first
+        std::size_t best = 0;
+        ulong best_degree = lcm_degree(pairs[0]);
+        for (std::size_t p = 1; p < pairs.size(); ++p) {
+            const ulong d = lcm_degree(pairs[p]);
+            if (d < best_degree) best = p, best_degree = d;
+        }
+        const auto [i, j] = pairs[best];
+        pairs.erase(pairs.begin() + static_cast<std::ptrdiff_t>(best));
         const std::vector<ulong>& a = leads[i];
         const std::vector<ulong>& b = leads[j];
         bool coprime = true;
@@ -204,6 +223,8 @@ bool is_unit_ideal(std::vector<MPoly> gens, const Ring& ring, const GroebnerLimi
         }
         if (static_cast<std::size_t>(r.length()) > limits.max_terms)
             throw Undecided{"a basis polynomial exceeds " + std::to_string(limits.max_terms) + " terms"};
+        if (r.coefficient_bits() > limits.max_coefficient_bits)
+            throw Undecided{"a basis coefficient exceeds " + std::to_string(limits.max_coefficient_bits) + " bits"};
         add(std::move(r));
     }
     basis_size = basis.size();

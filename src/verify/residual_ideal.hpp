@@ -28,9 +28,10 @@ namespace cogo {
 
 /// Bounds of the Groebner basis computation (beyond them: undecided).
 struct GroebnerLimits {
-    std::size_t max_basis = 200;       ///< polynomials in the basis
-    std::size_t max_pairs = 20'000;    ///< S-polynomials reduced
-    std::size_t max_terms = 20'000;    ///< terms of any one polynomial
+    std::size_t max_basis = 100;       ///< polynomials in the basis
+    std::size_t max_pairs = 2'000;     ///< S-polynomials reduced
+    std::size_t max_terms = 5'000;     ///< terms of any one polynomial
+    std::uint64_t max_coefficient_bits = 512;  ///< bits of a coefficient (numerator + denominator) of a new one
 };
 
 /// The outcome of decide_common_zeros.
