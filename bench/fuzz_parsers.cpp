@@ -369,7 +369,9 @@ std::vector<Target> make_targets() {
     {
         Mutator m;
         m.seeds = {"sum(nu(1/3)*syn)/6", "sum(nui * synab(0, 1/4)) / 6", "(nui * xi(1/8, -1))@2 / 4 + sum(nu(1/4) * syn)/6",
-                   "u(1/3, 1/5, 0)@1 + conj(u(1/3,1/5,0))@1", "2*sum(one)/12", "sum(xi(1/3) * syn)/6 + syn@3"};
+                   "u(1/3, 1/5, 0)@1 + conj(u(1/3,1/5,0))@1", "2*sum(one)/12", "sum(xi(1/3) * syn)/6 + syn@3",
+                   "cancel(sum(nui * xi(1/8), except 1) / 4, (nu(1/3) * syn)@1 / 6)", "debias(sum(nui*xi(1/8))/4, 0)",
+                   "pairsum(syn, except 2)/3 + realsum(real1(2, -1)) + real2(3/2)@1"};
         m.max_size = 1 << 16;
         t.push_back({"expr", m, [](const Bytes& b, std::size_t) {
                          static const cogo::AbelianGroup g = cogo::AbelianGroup::cyclic(7);

@@ -45,8 +45,12 @@ def _parse(text, group):
     """Element.parse(text, group): evaluates a ring expression, e.g. "sum(nu(1/4)*syn)/6" (docs/theory.md section 4).
 
     Atoms: one, syn, nui, nu(T), xi(T[, S]), synab(T, T), u(T, T, T) with T a turn p/q, zn(R[, T]) and
-    syndc(R) with R a non-zero rational (z_n(a), a = R exp(2 pi i T); z_syn with DC inputs, 3k = 0); operators + (sum),
-    * (product), /n (c-row divided by n), @k (at frequency k), sum(...) over the frequency pairs, conj(...).
+    syndc(R) with R a non-zero rational (z_n(a), a = R exp(2 pi i T); z_syn with DC inputs, 3k = 0), and at a real
+    frequency k = -k real1[(R[, S])] (the node (R, S R, S/R^2)) and real2[(R)] (the two-node block); operators + (sum),
+    * (product), /n (c-row divided by n), @k (at frequency k), sum(...[, except K]) over the frequency pairs,
+    pairsum(...) (the pairs of any group), realsum(...) (the real frequencies), conj(...), cancel(Z, B) (Z + B, B's
+    nodes carrying the outputs that cancel Z's biases: z_F4/6 is
+    "cancel(sum(nui*xi(1/8), except 1)/4, (nu(1/3)*syn)@1/6)"), debias(Z[, k0]) (Z + the bias node at k0).
     """
     return _cogo.parse_element(_group(group), text)
 
@@ -122,7 +126,8 @@ def verify(element, *, max_terms=400_000_000, symbols=None, real_symbols=None, g
     text with parameters and group= its group: the parametric verification of `cogo verify --expr EXPR
     --symbol t` (one scalar product counts 1,000 terms against max_terms). It returns that command's JSON
     report as a dict: verdict 'PROVED' (for ALL parameter values), 'CONDITIONAL' or 'REFUTED', the residual
-    conditions, and for one parameter their solution (e.g. holds 'iff t^4 = -1', roots [{order, power}]);
+    conditions, and for one parameter their solution (e.g. holds 'iff t^4 = -1', roots [{order, power}]); for
+    none or several, common_zeros (status 'none' = REFUTED: a constant residual or a Groebner basis {1});
     certificate= a path writes the symbolic certificate for `cogo check-cert`.
     """
     if symbols or real_symbols:

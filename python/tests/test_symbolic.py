@@ -42,3 +42,17 @@ def test_bad_symbols_are_value_errors():
         cogo.verify("syn@t", group=7, symbols=["t"])
     with pytest.raises(ValueError, match="give the expression text and group="):
         cogo.verify("sum(nu(t) * syn) / 6", symbols=["t"])
+
+
+def test_bias_operators_and_real_frequency_atoms():
+    # z_F4/6 written with cancel(Z, B): 2n nodes, a global optimum, numerically and for all unit x, t
+    f46 = "cancel(sum(nui * xi(1/8), except 1) / 4, (nu(1/3) * syn)@1 / 6)"
+    z = cogo.Element.parse(f46, 7)
+    assert "14 nodes" in repr(z) and cogo.verify(z).verdict == "PROVED"
+    report = cogo.verify("cancel(sum(nui * xi(x), except 1) / 4, (nu(t) * syn)@1 / 6)", group=7, symbols=["x", "t"])
+    assert report["verdict"] == "PROVED"
+    # --solution min on Z_6 (bias node at the real frequency 3) and F6R on Z_2 x Z_4
+    assert cogo.verify(cogo.Element.parse("debias(pairsum(nui * xi(1/8)) / 4 + realsum(real1), 3)", 6)).verdict == "PROVED"
+    assert cogo.verify(cogo.Element.parse("pairsum(nu(1/3) * syn) / 6 + realsum(real2)", "2x4")).verdict == "PROVED"
+    # the real block alone keeps its bias 1: refuted
+    assert cogo.verify(cogo.Element.parse("pairsum(nu(1/3) * syn) / 6 + realsum(real1)", "2x4")).verdict == "REFUTED"

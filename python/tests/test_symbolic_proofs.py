@@ -26,11 +26,12 @@ def test_a_wrong_normalisation_is_refuted_with_the_exact_residual():
     assert report["solution"]["no_solution"] is True
     assert len(report["residuals"]) == 4
     assert all(r["kind"] == "one" and r["residual"] == "1/5" for r in report["residuals"])
-    # with two parameters the residuals are not solved, so the verdict stays CONDITIONAL (not a global
-    # optimum for every value) although these residuals are non-zero constants
+    # with two parameters the residuals are not solved one by one, but a residual that is a non-zero constant
+    # fails for every value of both: REFUTED (it was CONDITIONAL before the multi-parameter rule)
     two = cogo.verify("sum(nui * synab(al, be)) / 5", group=5, symbols=["al", "be"])
-    assert two["verdict"] == "CONDITIONAL" and two["exit_code"] == 1
+    assert two["verdict"] == "REFUTED" and two["exit_code"] == 1
     assert [r["residual"] for r in two["residuals"]] == ["1/5"] * 4
+    assert two["common_zeros"]["status"] == "none" and two["common_zeros"]["constant_residual"] is not None
 
 
 def test_kill_sets_for_all_parameter_values():

@@ -1,6 +1,8 @@
 #include "cli/path_command.hpp"
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -25,6 +27,19 @@ const char* verdict_word(Verdict v) {
 
 std::string loss_text(const std::optional<Cyclotomic>& l) { return l ? l->to_string() : "-"; }
 std::string loss_text(const std::optional<Symbolic>& l) { return l ? l->to_string() : "-"; }
+
+/// The failing conditions of a decided verification along the path: "T_k(k1, k2) - target = defect (kind)".
+std::vector<std::string> residual_lines(const VerificationResult<Symbolic>& r) {
+    std::vector<std::string> out;
+    if (r.verdict == Verdict::unknown) return out;
+    for (const auto& c : r.conditions) {
+        const Symbolic defect = c.defect();
+        if (defect.is_zero()) continue;
+        out.push_back("T_" + std::to_string(c.k) + "(" + std::to_string(c.k1) + ", " + std::to_string(c.k2) + ") - " +
+                      std::to_string(c.target) + " = " + defect.to_string() + " (" + condition_kind_name(c.kind()) + ")");
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -76,6 +91,8 @@ int run_path(const PathOptions& o, std::ostream& out) {
             write_file_atomically(cert2, certificate_text(p2, r2, "l(z(t)) = 0 at t = 2/3 on the path z(t) = y_t * z' with y = " + o.y + ", z' = " + o.z_prime + " on " + g.name()));
     }
 
+    const std::vector<std::string> residuals = residual_lines(path_result);
+
     const bool any_unknown = zp_result.verdict == Verdict::unknown || z_result.verdict == Verdict::unknown ||
                              path_result.verdict == Verdict::unknown;
     const bool all_proved = zp_result.verdict == Verdict::proved && z_result.verdict == Verdict::proved &&
@@ -100,6 +117,7 @@ int run_path(const PathOptions& o, std::ostream& out) {
                               {"path_all_t", verdict_word(path_result.verdict)},
                               {"path_loss", loss_text(path_result.loss)},
                               {"path_conditions", path_result.conditions.size()},
+                              {"path_residuals", residuals},
                               {"t_1_3", verdict_word(r1.verdict)},
                               {"t_2_3", verdict_word(r2.verdict)},
                               {"certificates", o.certificate.empty() ? nlohmann::json(nullptr) : nlohmann::json{cert1, cert2}}}
@@ -114,7 +132,11 @@ int run_path(const PathOptions& o, std::ostream& out) {
             << "  hypotheses of the path lemma: z' in the sufficient form: " << (sufficient ? "no (" + *sufficient + ")" : std::string("yes"))
             << "; r_kkk(y) = 1 at every k: " << (unit_y ? "no (" + *unit_y + ")" : std::string("yes")) << "\n"
             << "  loss along the path, symbolic t (" << path.order() << " nodes, " << path_result.conditions.size()
-            << " conditions): " << verdict_word(path_result.verdict) << ", l(z(t)) = " << loss_text(path_result.loss) << "\n"
+            << " conditions): " << verdict_word(path_result.verdict) << ", l(z(t)) = " << loss_text(path_result.loss) << "\n";
+        constexpr std::size_t kShown = 12;
+        for (std::size_t i = 0; i < residuals.size() && i < kShown; ++i) out << "    residual " << residuals[i] << "\n";
+        if (residuals.size() > kShown) out << "    ... (" << residuals.size() - kShown << " more; --json lists all)\n";
+        out
             << "  at t = 1/3: " << verdict_word(r1.verdict) << ", at t = 2/3: " << verdict_word(r2.verdict)
             << " (each condition is affine in t: two points decide every t)\n";
         if (!o.certificate.empty()) out << "  certificates: " << cert1 << ", " << cert2 << " (cogo check-cert)\n";

@@ -20,8 +20,17 @@ namespace {
 std::string symbolic_verdict(const SymbolicVerification& v) {
     if (v.result.verdict == Verdict::unknown) return "UNKNOWN";
     if (v.residuals.empty()) return "PROVED";
-    if (v.solution && v.solution->holds_nowhere()) return "REFUTED";
+    if (v.refuted()) return "REFUTED";
     return "CONDITIONAL";
+}
+
+const char* common_zeros_name(const CommonZeros& c) {
+    switch (c.status) {
+        case CommonZeros::Status::none: return "none";
+        case CommonZeros::Status::complex_zeros: return "complex_zeros";
+        case CommonZeros::Status::undecided: return "undecided";
+    }
+    return "undecided";
 }
 
 std::string triple(const OutputCondition<Symbolic>& c) {
@@ -99,6 +108,11 @@ int run_symbolic_verify(const SolutionOptions& selection, const ExpressionSymbol
                               {"residuals", residuals},
                               {"solution", solution},
                               {"not_solved", v.not_solved.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.not_solved)},
+                              {"common_zeros", v.common_zeros ? nlohmann::json{{"status", common_zeros_name(*v.common_zeros)},
+                                                                               {"constant_residual", v.common_zeros->constant ? nlohmann::json(*v.common_zeros->constant) : nlohmann::json(nullptr)},
+                                                                               {"basis_size", v.common_zeros->basis_size},
+                                                                               {"reason", v.common_zeros->reason}}
+                                                              : nlohmann::json(nullptr)},
                               {"work", v.result.work},
                               {"reason", v.result.reason},
                               {"unknown_reason", v.result.verdict == Verdict::unknown
@@ -136,6 +150,7 @@ int run_symbolic_verify(const SolutionOptions& selection, const ExpressionSymbol
                 }
                 if (v.residuals.size() > kShown) out << "    ... (" << v.residuals.size() - kShown << " more; --json lists all)\n";
                 if (v.solution) out << "  solution: l = 0 " << v.solution->describe() << "\n";
+                else if (v.common_zeros && v.common_zeros->refuted()) out << "  for no value: " << v.common_zeros->reason << "\n";
                 else out << "  " << v.not_solved << "\n";
             }
             if (certificate_written) out << "  certificate written to " << certificate << "\n";

@@ -3,7 +3,8 @@
 /// `cogo verify --expr EXPR --symbol t`: the parametric verification (verify/symbolic_residuals.hpp).
 /// Prints PROVED (l = 0 for ALL parameter values), or the residual conditions (the defects that are not
 /// identically zero, as Laurent polynomials in the parameters) and, for one parameter, their exact solution
-/// set ("holds iff t^4 = -1, i.e. ..."): CONDITIONAL, or REFUTED when no value works. Exit codes: 0 PROVED,
+/// set ("holds iff t^4 = -1, i.e. ..."): CONDITIONAL, or REFUTED when no value works (for no or several
+/// parameters: a constant residual or a Groebner basis {1}, verify/residual_ideal.hpp). Exit codes: 0 PROVED,
 /// 1 CONDITIONAL or REFUTED (not a global optimum for every value), 3 UNKNOWN (work limit).
 /// A symbolic scalar product is counted as 1,000 terms against --max-terms.
 #include <iosfwd>

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "algebra/transforms.hpp"
+#include "construct/bias_cancellation.hpp"
 #include "construct/element_cost.hpp"
 #include "construct/families.hpp"
 #include "construct/global_solutions.hpp"
@@ -45,7 +46,9 @@ using SymbolMap = std::map<std::string, SymbolKind>;
 
 /// The names of the language; a symbol may not take one.
 const std::vector<std::string>& builtin_names() {
-    static const std::vector<std::string> names = {"one", "syn", "nui", "nu", "xi", "synab", "u", "zn", "syndc", "sum", "conj"};
+    static const std::vector<std::string> names = {"one",   "syn",   "nui",    "nu",     "xi",      "synab",   "u",
+                                                   "zn",    "syndc", "real1",  "real2",  "sum",     "pairsum", "realsum",
+                                                   "conj",  "cancel", "debias", "except"};
     return names;
 }
 
@@ -63,7 +66,8 @@ SymbolMap symbol_map(const ExpressionSymbols& symbols) {
                                ": a name is a letter followed by letters, digits or '_' (at most 64 characters)");
         if (std::find(builtin_names().begin(), builtin_names().end(), name) != builtin_names().end())
             throw InvalidInput("symbol " + shown + " clashes with the built-in name '" + name +
-                               "' of the expression language (one, syn, nui, nu, xi, synab, u, zn, syndc, sum, conj)");
+                               "' of the expression language (one, syn, nui, nu, xi, synab, u, zn, syndc, real1, real2, sum, "
+                               "pairsum, realsum, conj, cancel, debias, except)");
         if (name == "zeta" || name.rfind("zeta_", 0) == 0)
             throw InvalidInput("symbol " + shown + ": 'zeta' and 'zeta_*' are reserved for roots of unity");
         if (!map.emplace(name, kind).second) throw InvalidInput("symbol " + shown + " is declared twice");
@@ -75,10 +79,11 @@ SymbolMap symbol_map(const ExpressionSymbols& symbols) {
 
 /// Abstract syntax tree; sums and products are n-ary (their operands in order).
 struct SyntaxNode {
-    enum class Kind { number, sum, product, divide, power, at, sum_over_k, conj, atom, symbol } kind;
+    enum class Kind { number, sum, product, divide, power, at, sum_over_k, conj, cancel, debias, atom, symbol } kind;
     std::size_t pos = 0;               // position in the text (0-based), for messages
     std::size_t depth = 1;             // 1 + the largest depth of a child
-    flint::Fmpz value;                 // literal, divisor, exponent or frequency
+    flint::Fmpz value;                 // literal, divisor, exponent, frequency, sum's excluded frequency
+                                       // (0: none) or debias's k0
     std::string name;                  // atom or symbol name
     std::vector<Turn> turns;           // atom turn arguments
     std::vector<std::string> turn_symbols;  // per turn argument: the unit symbol standing for it, or ""
@@ -320,17 +325,46 @@ private:
         }
         const std::string name = word();
         if (name.empty()) fail("expected a number, '(' or a name");
-        if (name == "sum" || name == "conj") {
+        if (name == "sum" || name == "pairsum" || name == "realsum" || name == "conj") {
             const Nesting guard(*this);
-            SyntaxNodePtr n = make(name == "sum" ? SyntaxNode::Kind::sum_over_k : SyntaxNode::Kind::conj, start);
+            SyntaxNodePtr n = make(name == "conj" ? SyntaxNode::Kind::conj : SyntaxNode::Kind::sum_over_k, start);
+            n->name = name;
             expect('(');
             adopt(*n, expr());
+            if (name != "conj" && name != "realsum" && accept(',')) {
+                // sum(E, except K): every pair representative but that of {K, -K}
+                skip();
+                const std::size_t at = pos_;
+                if (word() != "except") fail_at("expected 'except K' after ','", at);
+                refuse_symbol_as_integer("a frequency");
+                skip();
+                const std::size_t freq_at = pos_;
+                n->value = integer();
+                if (fmpz_is_zero(n->value.get())) fail_at("'except 0': frequency 0 is never in the sum", freq_at);
+            }
+            expect(')');
+            return n;
+        }
+        if (name == "cancel" || name == "debias") {
+            const Nesting guard(*this);
+            SyntaxNodePtr n = make(name == "cancel" ? SyntaxNode::Kind::cancel : SyntaxNode::Kind::debias, start);
+            n->name = name;
+            expect('(');
+            adopt(*n, expr());
+            if (name == "cancel") {
+                expect(',');
+                adopt(*n, expr());
+            } else if (accept(',')) {
+                refuse_symbol_as_integer("a frequency");
+                n->value = integer();  // k0 (0: a DC input row), checked by the evaluator
+            }
             expect(')');
             return n;
         }
         static const std::vector<std::pair<std::string, std::pair<int, int>>> atoms = {
             {"one", {0, 0}}, {"syn", {0, 0}}, {"nui", {0, 0}}, {"nu", {1, 1}},
-            {"xi", {1, 2}},  {"synab", {2, 2}}, {"u", {3, 3}}, {"zn", {1, 2}}, {"syndc", {1, 1}}};
+            {"xi", {1, 2}},  {"synab", {2, 2}}, {"u", {3, 3}}, {"zn", {1, 2}}, {"syndc", {1, 1}},
+            {"real1", {0, 2}}, {"real2", {0, 1}}};
         for (const auto& [atom, arity] : atoms) {
             if (atom != name) continue;
             SyntaxNodePtr n = make(SyntaxNode::Kind::atom, start);
@@ -349,10 +383,13 @@ private:
                 fail_at("'" + name + "' takes " + std::to_string(arity.first) +
                             (arity.second != arity.first ? "-" + std::to_string(arity.second) : "") + " arguments",
                         start);
-            // zn(R[, T]) and syndc(R) take a real argument R first; xi's second argument is a sign
-            const bool real_first = name == "zn" || name == "syndc";
-            if (real_first) real_argument(*n, name, args[0].first, args[0].second);
-            const std::size_t turn_count = name == "xi" ? 1 : args.size();
+            // zn(R[, T]), syndc(R), real1([R[, S]]) and real2([R]) take a real argument R first (real1 and
+            // real2: R = 1 if absent); the second argument of xi and real1 is a sign
+            const bool real_block = name == "real1" || name == "real2";
+            const bool real_first = name == "zn" || name == "syndc" || real_block;
+            if (real_block) n->magnitude = flint::Fmpq(1);
+            if (real_first && !args.empty()) real_argument(*n, name, args[0].first, args[0].second);
+            const std::size_t turn_count = name == "xi" ? 1 : real_block ? 0 : args.size();
             for (std::size_t i = real_first ? 1 : 0; i < turn_count; ++i) {
                 const std::string& arg = args[i].first;
                 if (std::isalpha(static_cast<unsigned char>(arg[0]))) {
@@ -377,11 +414,11 @@ private:
                     fail_at(std::string("argument of '") + name + "': " + e.what(), args[i].second);
                 }
             }
-            if (name == "xi" && args.size() == 2) {
+            if ((name == "xi" || name == "real1") && args.size() == 2) {
                 const std::string& s = args[1].first;
                 if (s == "1" || s == "+1") n->sign = 1;
                 else if (s == "-1") n->sign = -1;
-                else fail_at("the sign of xi must be 1 or -1, got '" + s.substr(0, 40) + "'", args[1].second);
+                else fail_at("the sign of " + name + " must be 1 or -1, got '" + s.substr(0, 40) + "'", args[1].second);
             }
             return n;
         }
@@ -391,7 +428,8 @@ private:
             return n;
         }
         fail_at("unknown name '" + name.substr(0, 40) +
-                    "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T), zn(R[,T]), syndc(R); sum(...), conj(...); "
+                    "' (atoms: one, syn, nui, nu(T), xi(T[,s]), synab(T,T), u(T,T,T), zn(R[,T]), syndc(R), real1[(R[,s])], "
+                    "real2[(R)]; sum(...), pairsum(...), realsum(...), conj(...), cancel(Z, B), debias(Z[, k0]); "
                     "parameters must be declared, e.g. --symbol t)",
                 start);
     }
@@ -464,6 +502,31 @@ public:
                 return eval(*n.children[0], static_cast<std::size_t>(fmpz_get_ui(n.value.get())));
             }
             case SyntaxNode::Kind::sum_over_k: return sum_over_k(n);
+            case SyntaxNode::Kind::cancel: {
+                Element<S> z = element(eval(*n.children[0], k), *n.children[0], "cancel(Z, B)");
+                Element<S> b = element(eval(*n.children[1], k), *n.children[1], "cancel(Z, B)");
+                require_bias_work(z, n, "cancel(...)");
+                // B gains at most one entry per node and output frequency of z
+                require_within(make_cost(saturating_add(z.order(), b.order()),
+                                         saturating_add(saturating_add(cost_of(z).entries, cost_of(b).entries),
+                                                        saturating_mul(b.order(), group_.order())),
+                                         saturating_lcm(cost_of(z).field_order, cost_of(b).field_order)),
+                               limits_, "cancel(...) at " + where(n));
+                try {
+                    return cancel_biases_on(z, b);
+                } catch (const InvalidInput& e) {
+                    fail(n, e.what());
+                }
+            }
+            case SyntaxNode::Kind::debias: {
+                Element<S> z = element(eval(*n.children[0], k), *n.children[0], "debias(Z)");
+                require_bias_work(z, n, "debias(...)");
+                if (fmpz_cmp_ui(n.value.get(), group_.order()) >= 0 ||
+                    (!fmpz_is_zero(n.value.get()) && !group_.is_self_conjugate(fmpz_get_ui(n.value.get()))))
+                    fail(n, "debias(Z, k0) needs k0 = 0 (a DC input row) or a frequency with 2 k0 = 0 of " +
+                                group_.name() + ", got " + n.value.str().substr(0, 30));
+                return debiased(z, static_cast<std::size_t>(fmpz_get_ui(n.value.get())));
+            }
             case SyntaxNode::Kind::conj: {
                 Value v = eval(*n.children[0], k);
                 if (auto* s = std::get_if<S>(&v)) return cogo::conj(*s);  // a parameter: conj(t) = 1/t, conj(r) = r
@@ -527,6 +590,23 @@ private:
     static ElementCost add(const ElementCost& x, const ElementCost& y) {
         return make_cost(saturating_add(x.nodes, y.nodes), saturating_add(x.entries, y.entries),
                          saturating_lcm(x.field_order, y.field_order));
+    }
+
+    /// Checks the work of computing z's output biases (the conditions of algebra/conditions.hpp: per node
+    /// and output entry, |a| |b| + |a|^2 + |b|^2 products) against the expression's --max-terms budget.
+    void require_bias_work(const Element<S>& z, const SyntaxNode& n, const char* what) const {
+        std::uint64_t products = 0;
+        for (const Node<S>& node : z.nodes()) {
+            const std::uint64_t a = node.a.size(), b = node.b.size();
+            products = saturating_add(products, saturating_mul(saturating_add(saturating_mul(a, b),
+                                                                              saturating_add(saturating_mul(a, a),
+                                                                                             saturating_mul(b, b))),
+                                                               node.c.size()));
+        }
+        const ElementCost c = cost_of(z);
+        products_spent_ = saturating_add(products_spent_, saturating_mul(products, c.field_degree));
+        require_within(products_spent_, c.bytes(), limits_,
+                       std::string("the biases of ") + what + " and the products before it, up to " + where(n));
     }
 
     /// The product z1 * z2 after checking its estimated size: q1 q2 nodes, at most min(q2 E1, q1 E2) entries.
@@ -612,14 +692,28 @@ private:
 
     Value sum_over_k(const SyntaxNode& n) const {
         // sum(...) claims to cover every non-zero frequency; a self-conjugate one (k = -k, even
-        // order) has no pair and would be skipped silently, so refuse instead.
-        for (std::size_t f = 1; f < group_.order(); ++f)
-            if (group_.neg(f) == f)
-                fail(n, "sum(...) needs a group without self-conjugate frequencies (odd order); " + group_.name() +
-                            " has k = " + std::to_string(f) + " = -k: place blocks with '@k' instead");
+        // order) has no pair and would be skipped silently, so refuse instead (pairsum skips them by
+        // definition, realsum sums over exactly them).
+        if (n.name == "sum")
+            for (std::size_t f = 1; f < group_.order(); ++f)
+                if (group_.neg(f) == f)
+                    fail(n, "sum(...) needs a group without self-conjugate frequencies (odd order); " + group_.name() +
+                                " has k = " + std::to_string(f) +
+                                " = -k: write pairsum(...) + realsum(...), or place blocks with '@k'");
+        std::vector<std::size_t> frequencies = n.name == "realsum" ? real_frequencies(group_) : pair_representatives(group_);
+        if (!fmpz_is_zero(n.value.get())) {
+            const bool in_group = fmpz_cmp_ui(n.value.get(), group_.order()) < 0;
+            const std::size_t x = in_group ? fmpz_get_ui(n.value.get()) : 0;
+            if (!in_group || group_.is_self_conjugate(x))
+                fail(n, "'except " + n.value.str().substr(0, 30) + "' is not a frequency of " + group_.name() +
+                            " with k != -k");
+            const std::size_t rep = std::min(x, group_.neg(x));
+            frequencies.erase(std::remove(frequencies.begin(), frequencies.end(), rep), frequencies.end());
+        }
+        // over no frequency (Z_3 except 1, realsum on odd order): the empty sum, the element 0 without nodes
         std::vector<Element<S>> terms;
         ElementCost total;
-        for (std::size_t f : pair_representatives(group_)) {
+        for (std::size_t f : frequencies) {
             terms.push_back(element(eval(*n.children[0], f), n, "sum(...)"));
             total = add(total, cost_of(terms.back()));
             require_within(total, limits_, "sum(...) at " + where(n));
@@ -646,6 +740,14 @@ private:
         if (n.name == "nu") return z_nu<S>(group_, *k, turn(0));
         if (n.name == "synab") return z_syn_ab<S>(group_, *k, turn(0), turn(1));
         if (n.name == "u") return single_node<S>(group_, *k, turn(0), turn(1), turn(2));
+        if (n.name == "real1" || n.name == "real2") {
+            if (!group_.is_self_conjugate(*k))
+                fail(n, "'" + n.name + "' needs a real frequency k = -k (2k = 0), got k = " + std::to_string(*k) +
+                            " of " + group_.name());
+            const S r = n.magnitude_symbol.empty() ? to_scalar(n.magnitude)
+                                                   : symbol_value<S>(n.magnitude_symbol, SymbolKind::real);
+            return n.name == "real1" ? least_biased_real_node<S>(group_, *k, r, n.sign) : real_pair_block<S>(group_, *k, r);
+        }
         if (n.name == "zn" || n.name == "syndc") {
             const S r = n.magnitude_symbol.empty() ? to_scalar(n.magnitude)
                                                    : symbol_value<S>(n.magnitude_symbol, SymbolKind::real);

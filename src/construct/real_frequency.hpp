@@ -70,6 +70,30 @@ Element<S> real_pair_block(const AbelianGroup& group, std::size_t k) {
     return single_node<S>(group, k, one, one, half) + single_node<S>(group, k, one, -one, -half);
 }
 
+/// The one-node block (a, s a, s / a^2) at a self-conjugate k, a real and non-zero, s = +-1: T_k(k,k) = 1 and
+/// bias (a^2 + a^2) (s / a^2) / 2 = s, the smallest |bias| of any one node with abc = 1 (for (t, u, 1/(tu)) it
+/// is (t^2 + u^2) / (2 |tu|) >= 1, with equality iff |t| = |u|): the real-frequency node gradient descent
+/// finds (examples/README.md). a = 1, s = 1 is real_identity_block.
+/// Throws InvalidInput unless k is non-zero and self-conjugate, s is +-1 and a is real (exact scalars);
+/// DivisionByZero if a is zero.
+template <Scalar S>
+Element<S> least_biased_real_node(const AbelianGroup& group, std::size_t k, const S& a, int s) {
+    detail::require_real_frequency(group, k, "least_biased_real_node");
+    if (s != 1 && s != -1) throw InvalidInput("least_biased_real_node: the sign s must be +1 or -1, got " + std::to_string(s));
+    const S sign = from_ratio<S>(s, 1);
+    return single_node<S>(group, k, a, sign * a, sign * inv(a * a));
+}
+
+/// The two-node block (a, a, 1/(2a^2)), (a, -a, -1/(2a^2)) at a self-conjugate k, a real and non-zero (the
+/// scale gauge of real_pair_block, which is a = 1): T_k(k,k) = 1, bias 0.
+/// Throws InvalidInput unless k is non-zero and self-conjugate and a is real; DivisionByZero if a is zero.
+template <Scalar S>
+Element<S> real_pair_block(const AbelianGroup& group, std::size_t k, const S& a) {
+    detail::require_real_frequency(group, k, "real_pair_block");
+    const S c = inv(from_ratio<S>(2, 1) * a * a);
+    return single_node<S>(group, k, a, a, c) + single_node<S>(group, k, a, -a, -c);
+}
+
 /// The output-bias node: a = 1 at k0, no b entries, c = `outputs` (its T_k(0,0) contribution is
 /// outputs[k] / 2 at every k, and it contributes to no other condition). k0 = 0 gives a DC input row.
 /// Throws InvalidInput unless k0 is 0 or a self-conjugate frequency; ShapeMismatch if `outputs` has a

@@ -80,6 +80,10 @@ std::string symbolic_certificate_text(const Element<Symbolic>& z, const Expressi
                     {"cofactors", cof}, {"quotients", quo}, {"roots", roots}, {"complete", complete}};
         if (s.no_solution()) verdict = "REFUTED";
     }
+    // a residual that is a non-zero constant refutes every parameter value, and the checker can see it; a
+    // refutation by a Groebner basis {1} (residual_ideal.hpp) carries no checkable witness here, so the
+    // certificate says CONDITIONAL: l = 0 exactly where the listed residuals vanish (which is nowhere)
+    if (v.common_zeros && v.common_zeros->constant) verdict = "REFUTED";
     const nlohmann::json doc = {{"format", "cogo-symbolic-certificate"},
                                 {"version", 1},
                                 {"statement", statement},

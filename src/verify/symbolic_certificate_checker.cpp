@@ -362,6 +362,19 @@ void check(const nlohmann::json& doc, SymbolicCertificateCheck& out) {
     if (out.verdict == "PROVED") reject("verdict PROVED but " + std::to_string(residuals.size()) + " residual(s) are non-zero");
     const nlohmann::json& solution = field(doc, "solution", "certificate");
     if (solution.is_null()) {
+        if (out.verdict == "REFUTED") {
+            // a residual without any declared symbol is a non-zero constant: no value works
+            for (std::size_t i : residuals) {
+                bool constant = true;
+                for (const auto& [name, unit_modulus] : symbols) constant = constant && !defects[i].has(A.symbol(name));
+                if (constant) {
+                    out.established = "l(z) != 0 for EVERY value of the parameters (the residual of condition " +
+                                      std::to_string(i) + " is a non-zero constant)";
+                    return;
+                }
+            }
+            reject("verdict REFUTED needs a solution or a constant residual showing that no value works");
+        }
         if (out.verdict != "CONDITIONAL") reject("verdict REFUTED needs a solution showing that no value works");
         out.established = "l(z) = 0 exactly where the " + std::to_string(residuals.size()) + " listed residuals vanish";
         return;

@@ -232,14 +232,17 @@ SymbolicVerification verify_symbolic(const Element<Symbolic>& z, const Expressio
         if (!out.result.conditions[i].defect().is_zero()) out.residuals.push_back(i);
     if (out.residuals.empty()) return out;
     const std::size_t count = symbols.unit_modulus.size() + symbols.real.size();
-    if (count != 1) {
-        out.not_solved = count == 0 ? "no parameter: the residuals are non-zero numbers"
-                                    : "not solved: " + std::to_string(count) +
-                                          " parameters (the residuals are solved for one parameter only)";
-        return out;
-    }
     std::vector<Symbolic> values;
     for (std::size_t i : out.residuals) values.push_back(out.result.conditions[i].defect());
+    if (count != 1) {
+        out.common_zeros = decide_common_zeros(values, symbols);
+        if (out.common_zeros->constant) out.common_zeros->constant = out.residuals[*out.common_zeros->constant];
+        out.not_solved = count == 0 ? "no parameter: the residuals are non-zero numbers"
+                                    : "not solved: " + std::to_string(count) +
+                                          " parameters (the residuals are solved for one parameter only); " +
+                                          out.common_zeros->reason;
+        return out;
+    }
     const bool unit_modulus = !symbols.unit_modulus.empty();
     out.solution = solve_residuals(values, unit_modulus ? symbols.unit_modulus.front() : symbols.real.front(), unit_modulus);
     out.solution->conditions = out.residuals;

@@ -14,8 +14,10 @@
 /// phi(lcm(M, N)) / phi(N) <= deg g of Q(zeta_N), so only finitely many M are candidates, each tested by
 /// exact evaluation. The set is complete when as many distinct roots were found as g has (the degree of
 /// its square-free part); any other root of g on the unit circle is not identified ("not solved"). For a
-/// real symbol the solution is given when deg g <= 1 (the root, if real). With two or more symbols the
-/// residuals are reported unsolved.
+/// real symbol the solution is given when deg g <= 1 (the root, if real). With no symbol or two or more,
+/// the residuals are not solved, but whether they have a common zero at all is decided where possible
+/// (residual_ideal.hpp): a non-zero constant residual, or residuals whose ideal is (1) (Groebner basis),
+/// refute the element for every parameter value.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -25,6 +27,7 @@
 #include "construct/expression.hpp"
 #include "scalar/cyclotomic.hpp"
 #include "scalar/symbolic.hpp"
+#include "verify/residual_ideal.hpp"
 #include "verify/verify.hpp"
 
 namespace cogo {
@@ -69,6 +72,14 @@ struct SymbolicVerification {
     std::vector<std::size_t> residuals;         ///< indices of the failing conditions
     std::optional<ResidualSolution> solution;   ///< for one parameter (see the file comment)
     std::string not_solved;                     ///< why there is no solution object (two or more symbols)
+    /// For no symbol or two or more: whether the residuals have a common zero (residual_ideal.hpp).
+    std::optional<CommonZeros> common_zeros;
+
+    /// True iff no parameter value satisfies the residuals: the one-parameter solution holds nowhere, or
+    /// the residuals have no common zero.
+    [[nodiscard]] bool refuted() const {
+        return (solution && solution->holds_nowhere()) || (common_zeros && common_zeros->refuted());
+    }
 };
 
 /// Decides l(z) = 0 for all parameter values and solves the residuals as the file comment says. `symbols`

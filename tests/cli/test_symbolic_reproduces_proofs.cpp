@@ -308,8 +308,8 @@ TEST_CASE("families.cpp (4), should_fail_order4_*: the all-order-4 element fails
             }
             CHECK(ks.size() == static_cast<std::size_t>(d - 1));
         }
-    // the exact loss 2(n-1)/n of the all-order-4 element (families.cpp (4)) and z_F4/6 (not expressible:
-    // its order-6 block carries outputs at the other frequencies) through the named constructions
+    // the exact loss 2(n-1)/n of the all-order-4 element (families.cpp (4)) and z_F4/6 through the named
+    // constructions (z_F4/6 with symbols: the next test case)
     const auto order4 = run_cogo({"verify", "--d", "5", "--solution", "order4", "--json"});
     CHECK(order4.code == 1);
     CHECK(nlohmann::json::parse(order4.out)["loss"] == "8/5");
@@ -466,4 +466,58 @@ TEST_CASE("kills --paper --json: the partial-solution table of docs/theory.md se
     const auto plain = run_cogo({"kills", "--paper"});
     REQUIRE(plain.code == 0);
     CHECK(plain.out.find("z_{nu=i}:") != std::string::npos);
+}
+
+TEST_CASE("odd_d_optima.cpp: z_F4/6 (cancel) is a global optimum for ALL unit nu, xi, every s and k0 tried") {
+    // the order-6 block z_nu z_syn / 6 at k0 carries lambda_k = -(1 +- s i) / 12 at every other k (its six
+    // unit-input nodes have D = 12), cancelling the order-4 blocks' biases 1 +- s i
+    for (const std::string d : {"5", "7", "9", "11", "3x3"}) {
+        CAPTURE(d);
+        CHECK(query("verify", d, "cancel(sum(nui * xi(x), except 1) / 4, (nu(t) * syn)@1 / 6)", {"x", "t"}, {}, 0)["verdict"] ==
+              "PROVED");
+    }
+    CHECK(query("verify", "3", "cancel(sum(nui * xi(x), except 1) / 4, (nu(t) * syn)@1 / 6)", {"x", "t"}, {}, 0)["order"] == 6);
+    // independent parameters per frequency, both signs, the order-6 block at the last representative
+    const auto z7 = query("verify", "7", "cancel((nui * xi(x1))@1 / 4 + (nui * xi(x2, -1))@2 / 4, (nu(t) * syn)@3 / 6)",
+                          {"x1", "x2", "t"}, {}, 0);
+    CHECK(z7["verdict"] == "PROVED");
+    CHECK(z7["order"] == 14);
+    // negative: the same blocks side by side, without the cross-frequency outputs, fail at the biases 1 +- i,
+    // constants: REFUTED for every parameter value (4 residuals on Z_7: k = 1, 2 and their negatives)
+    const auto plain = query("verify", "7", "(nui * xi(x1))@1 / 4 + (nui * xi(x2, -1))@2 / 4 + (nu(t) * syn)@3 / 6",
+                             {"x1", "x2", "t"}, {}, 1);
+    CHECK(plain["verdict"] == "REFUTED");
+    CHECK(plain["residuals"].size() == 4);
+    for (const auto& r : plain["residuals"]) CHECK(r["kind"] == "bias");
+}
+
+TEST_CASE("real_frequency.cpp: the real blocks and the bias node, for ALL real parameters") {
+    // (1) one node real1(r, s) = (r, s r, s / r^2) at a real k: T(k,k) = 1 and the bias (2 r^2)(s / r^2) / 2 = s,
+    // a non-zero constant: REFUTED for every r (Z_2: the only condition left is that bias)
+    const auto one = query("verify", "2", "realsum(real1(r, -1))", {}, {"r"}, 1);
+    CHECK(one["verdict"] == "REFUTED");
+    REQUIRE(one["residuals"].size() == 1);
+    CHECK(one["residuals"][0]["kind"] == "bias");
+    CHECK(one["residuals"][0]["residual"] == "-1");
+    // (2) the two-node block in the scale gauge r: PROVED; (3), (4) the bias node cancels every bias: with
+    // order-4 blocks and one-node real blocks (4P + R + 1 nodes), at the first real frequency
+    for (const auto& [g, k0] : std::vector<std::pair<std::string, std::string>>{
+             {"2", "1"}, {"4", "2"}, {"6", "3"}, {"8", "4"}, {"2x2", "1"}, {"2x4", "2"}, {"12", "6"}, {"2x6", "3"}}) {
+        CAPTURE(g);
+        const bool pairs = g != "2" && g != "2x2";
+        const std::string p4 = pairs ? "pairsum(nui * xi(x)) / 4 + " : "", p6 = pairs ? "pairsum(nu(t) * syn) / 6 + " : "";
+        const std::vector<std::string> units = pairs ? std::vector<std::string>{"x", "t"} : std::vector<std::string>{};
+        CHECK(query("verify", g, p6 + "realsum(real2(r))", units, {"r"}, 0)["verdict"] == "PROVED");
+        CHECK(query("verify", g, "debias(" + p4 + "realsum(real1(r, -1)), " + k0 + ")", units, {"r"}, 0)["verdict"] ==
+              "PROVED");
+        // without the bias node: the real block's bias s = 1 is a constant residual, REFUTED
+        CHECK(query("verify", g, p6 + "realsum(real1(r))", units, {"r"}, 1)["verdict"] == "REFUTED");
+    }
+    // the DC-input bias node (k0 = 0) on odd groups: 2n - 1 nodes
+    for (const std::string g : {"3", "5", "9", "15", "3x3"}) {
+        CAPTURE(g);
+        const auto j = query("verify", g, "debias(sum(nui * xi(x)) / 4)", {"x"}, {}, 0);
+        CHECK(j["verdict"] == "PROVED");
+        CHECK(j["order"] == 2 * (g == "3x3" ? 9 : std::stoi(g)) - 1);
+    }
 }

@@ -41,8 +41,14 @@ TEST_CASE("verify --symbol: the families of proofs/families.cpp are global optim
     CHECK(verify_json("7", "sum(nu(t) * syn) / 6", "t", 0)["verdict"] == "PROVED");
     CHECK(verify_json("5", "sum(nui * synab(al, be)) / 6", "al,be", 0)["verdict"] == "PROVED");
     // z_F4/6: the order-6 block at k = 1 cancels the biases of the order-4 blocks, for all xi and nu
+    // without the cross-frequency outputs the bias 1 + i of the order-4 block stays, a non-zero constant
+    // residual: REFUTED for every (n, x) (it was reported CONDITIONAL with two symbols)
     const auto f46 = verify_json("5", "(nu(n) * syn)@1 / 6 + (nui * xi(x))@2 / 4", "n,x", 1);
-    CHECK(f46["verdict"] == "CONDITIONAL");  // a single order-6 block cannot cancel the bias of both pairs
+    CHECK(f46["verdict"] == "REFUTED");
+    CHECK(f46["common_zeros"]["status"] == "none");
+    CHECK(f46["common_zeros"]["constant_residual"].is_number());
+    // with them (cancel: the order-6 block's nodes carry -(1 + i)/12 at k = 2): PROVED for all n, x
+    CHECK(verify_json("5", "cancel((nui * xi(x))@2 / 4, (nu(n) * syn)@1 / 6)", "n,x", 0)["verdict"] == "PROVED");
     const auto text = run_cogo({"verify", "--d", "7", "--expr", "sum(nu(t) * syn) / 6", "--symbol", "t"});
     CHECK(text.code == 0);
     CHECK(contains(text.out, "PROVED: global optimum for ALL values of the parameters (unit symbol t)"));
@@ -83,11 +89,14 @@ TEST_CASE("verify --symbol: mutations give the right non-trivial residuals") {
     const auto scaled = verify_json("5", "r * sum(nu(1/3) * syn) / 6", "r", 1, "--real-symbol");
     CHECK(scaled["verdict"] == "CONDITIONAL");
     CHECK(scaled["solution"]["real_root"] == "1");
-    // two parameters: residuals reported, not solved
+    // two parameters: residuals reported, not solved one by one, but they have no common zero. Per frequency,
+    // z_nu(t) z_xi(s) / 4 has the bias 2 (1 - t^-2)(1 + i) / 4 (zero iff t^2 = 1), a'bc = (1 + t^-2)(1 + s^-2) / 4
+    // (then needs s^2 = -1) and ab'c = (1 + t^-2)(1 - s^2) / 4 (then needs s^2 = 1): no (t, s) at all, REFUTED
     const auto two = verify_json("5", "sum(nu(t) * xi(s)) / 4", "t,s", 1);
-    CHECK(two["verdict"] == "CONDITIONAL");
+    CHECK(two["verdict"] == "REFUTED");
     CHECK(two["solution"].is_null());
     CHECK(contains(two["not_solved"].get<std::string>(), "2 parameters"));
+    CHECK(two["common_zeros"]["status"] == "none");
 }
 
 TEST_CASE("verify --symbol: bad declarations and uses are usage errors (exit 2) naming the problem") {
@@ -201,4 +210,37 @@ TEST_CASE("symbolic certificates: accepted by check-cert with the verdict's exit
         rejected(d, "not a polynomial");
     }
     std::filesystem::remove(path);
+}
+
+TEST_CASE("verify with two symbols: a constant residual or residuals without common zero are REFUTED, not CONDITIONAL") {
+    // c-row / 5 instead of / 6: r_kkk - 1 = 6/5 - 1 = 1/5 at every k, whatever t and s
+    const auto constant = verify_json("5", "sum(nu(t) * synab(s, 0)) / 5", "t,s", 1);
+    CHECK(constant["verdict"] == "REFUTED");
+    CHECK(contains(constant["common_zeros"]["reason"].get<std::string>(), "1/5 is a non-zero constant"));
+    // the certificate says REFUTED and its checker finds the constant residual itself
+    const std::string path = temp_path("constant.json");
+    REQUIRE(run_cogo({"verify", "--d", "5", "--expr", "sum(nu(t) * synab(s, 0)) / 5", "--symbol", "t,s", "--certificate",
+                      path}).code == 1);
+    const auto check = run_cogo({"check-cert", path});
+    CHECK(contains(check.out, "ACCEPTED: l(z) != 0 for EVERY value of the parameters"));
+    std::filesystem::remove(path);
+    // non-constant residuals without a common zero: at k = 1 the two z_syn blocks give r_111 = t (1 + s)
+    // and the DC sums a^2 c / 2 = t (1 + s) / 2 (z_syn leaves sum a^2 c = 3): t (1 + s) = 1 and t (1 + s) = 0
+    // at once is impossible, the ideal is (1)
+    const auto none = verify_json("5", "(t * syn)@1/3 + (t * s * syn)@1/3 + (nu(1/3) * syn)@2/6", "t,s", 1);
+    CHECK(none["verdict"] == "REFUTED");
+    CHECK(none["common_zeros"]["status"] == "none");
+    CHECK(none["common_zeros"]["basis_size"] == 1);
+    // mutation: with z_F6's block at k = 1 added, r_111 = 1 + t (1 + s): s = -1 solves every residual
+    const auto some = verify_json("5", "(t * syn)@1/3 + (t * s * syn)@1/3 + sum(nu(1/3) * syn)/6", "t,s", 1);
+    CHECK(some["verdict"] == "CONDITIONAL");
+    CHECK(some["common_zeros"]["status"] == "complex_zeros");
+    // z_syn z_xi(t) z_xi(s, -1) / 12 is optimal at t = s = zeta_8 (the one-parameter case above: x^4 = -1), so
+    // its residuals have common zeros and it stays CONDITIONAL (on Z_5 this case did not finish in 120 s in Buchberger's
+    // algorithm without the normal selection strategy; meson's timeout bounds it)
+    const auto xi2 = verify_json("5", "sum(syn * xi(t) * xi(s, -1)) / 12", "t,s", 1);
+    CHECK(xi2["verdict"] == "CONDITIONAL");
+    CHECK(xi2["common_zeros"]["status"] == "complex_zeros");
+    // no symbol used at all but declared twice over: still the constant rule
+    CHECK(verify_json("5", "sum(nu(1/3) * syn) / 5", "t,s", 1)["verdict"] == "REFUTED");
 }

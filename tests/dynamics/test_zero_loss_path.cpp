@@ -129,3 +129,66 @@ TEST_CASE("cogo path: exit codes, JSON, and certificates the independent checker
     CHECK_THROWS_AS((void)cli::run_path(o, limited), InvalidInput);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("cogo path with z' = z_F4/6, whose bias cancels across frequencies (cancel(...) expression)") {
+    // Derivation (docs/theory.md sections 4-6). Conditions are linear in the potentials and potentials add over
+    // node concatenation, and z(t) = y_t * z' = (1 - t) (y * z') + t z' (c-rows scaled). So the path is
+    // identically optimal iff y * z' is (z' = z_F4/6 is), sufficient form or not; and a condition of z(t) is
+    // (1 - t) times that of y * z'. In y * z' a node of y at k1 times a node of z' at k0 != k1 has no input
+    // entries (a, b rows at k1 and at k0 do not meet), so the order-6 block's cross-frequency outputs die:
+    // y * z' = sum_k y@k * (z'@k) without the bias cancellation.
+    //  * y = sum(syn)/3: z_syn kills R_n (sum |a|^2 c = 1 + w + w' = 0), so every bias of y * z' is 0; with
+    //    z_syn (R_c, R_*^-) and z_nu_i z_xi (R_c, R_*) or z_nu z_syn, every potential but r_kkk = 1 * 1 dies:
+    //    y * z' is global and the path is PROVED for all t.
+    //  * y = sum(nui)/2: r_kkk = (1 + i (-i) 1) / 2 = 1, |a|^2c = |b|^2c = (1 + 1)/2 = 1; at an order-4 k the
+    //    block z_nu_i z_xi / 4 has |a|^2c = |b|^2c = (1 + i)/2 (xi = 1/8 turn, s = 1), so T_k(0,0)(y * z') =
+    //    1 * (1 + i)/2 + 1 * (1 + i)/2 = 1 + i and along the path (1 - t)(1 + i) at k, (1 - t)(1 - i) at -k.
+    //    Nothing else fails (z_nu_i z_nu_i z_xi kills R_c, R_*; at k0, z_syn kills R_n). The loss is the sum
+    //    of |T_k(0,0)|^2 over the 2 ((n-1)/2 - 1) output frequencies of order-4 blocks, over n:
+    //    Z_5: 2 * 2 (1 - t)^2 / 5 = 4 (1 - t)^2 / 5;  Z_7: 4 * 2 (1 - t)^2 / 7 = 8 (1 - t)^2 / 7.
+    const std::string f46 = "cancel(sum(nui * xi(1/8), except 1) / 4, (nu(1/3) * syn)@1 / 6)";
+    const Symbolic t = Symbolic::real_variable("t");
+    const Symbolic i = Symbolic::zeta(4);
+    for (const auto& [d, order4_frequencies] : {std::pair{5, 2}, std::pair{7, 4}}) {
+        CAPTURE(d);
+        const AbelianGroup g = AbelianGroup::cyclic(static_cast<unsigned long>(d));
+        cli::PathOptions o;
+        o.group = std::to_string(d);
+        o.z_prime = f46;
+        o.json = true;
+        o.y = "sum(syn)/3";
+        std::ostringstream proved;
+        CHECK(cli::run_path(o, proved) == 0);
+        const auto p = nlohmann::json::parse(proved.str());
+        CHECK(p["verdict"] == "PROVED");
+        CHECK(p["z_prime_sufficient_form"] == false);  // the cross-frequency outputs are not in the sufficient form
+        CHECK(p["path_residuals"].empty());
+
+        o.y = "sum(nui)/2";
+        std::ostringstream refuted;
+        CHECK(cli::run_path(o, refuted) == 1);
+        const auto r = nlohmann::json::parse(refuted.str());
+        CHECK(r["verdict"] == "REFUTED");
+        CHECK(r["z_prime_global"] == "PROVED");
+        CHECK(r["z_global"] == "REFUTED");
+        CHECK(r["path_residuals"].size() == static_cast<std::size_t>(order4_frequencies));
+        // the exact loss along the path, compared as Symbolic values
+        const Element<Symbolic> path = zero_loss_path(to_symbolic(evaluate_expression(g, o.y)),
+                                                      to_symbolic(evaluate_expression(g, f46)), t);
+        const auto v = verify_global_optimum(path);
+        REQUIRE(v.loss);
+        const Symbolic expected = Symbolic(2 * order4_frequencies) * (Symbolic(1) - t) * (Symbolic(1) - t) *
+                                  Symbolic::rational(1, d);
+        CHECK((*v.loss - expected).is_zero());
+        // every failing condition is a bias, (1 - t)(1 +- i)
+        std::size_t biases = 0;
+        for (const auto& c : v.conditions) {
+            if (c.defect().is_zero()) continue;
+            CHECK(c.kind() == ConditionKind::bias);
+            const Symbolic plus = (Symbolic(1) - t) * (Symbolic(1) + i), minus = (Symbolic(1) - t) * (Symbolic(1) - i);
+            CHECK(((c.defect() - plus).is_zero() || (c.defect() - minus).is_zero()));
+            ++biases;
+        }
+        CHECK(biases == static_cast<std::size_t>(order4_frequencies));
+    }
+}
