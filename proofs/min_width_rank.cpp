@@ -232,7 +232,7 @@ void check_double_centring(Proof& p, const AbelianGroup& g) {
 
 /// The coefficients c[i][j] with g_i(x + y) = sum_j c[i][j] f_j(x, y) for the basis g_i = e_{i+1}; nullopt
 /// if some g_i is not in the span (the network's loss is not 0).
-std::optional<std::vector<Vec>> span_coefficients(const AbelianGroup& g, const RealWeights<Cyclotomic>& w) {
+std::optional<std::vector<Vec>> span_coefficients(const AbelianGroup& g, const NetworkWeights<Cyclotomic>& w) {
     const std::size_t n = g.order(), q = w.width();
     Rows<Cyclotomic> rows(n * n, Vec(q));
     for (std::size_t x = 0; x < n; ++x)
@@ -255,7 +255,7 @@ std::optional<std::vector<Vec>> span_coefficients(const AbelianGroup& g, const R
 }
 
 /// Step 2 on a network: the rank-q decomposition T(u, v, g_i) = sum_j c[i][j] <u, alpha_j> <v, beta_j>.
-bool decomposition_holds(const AbelianGroup& g, const RealWeights<Cyclotomic>& w, const std::vector<Vec>& c) {
+bool decomposition_holds(const AbelianGroup& g, const NetworkWeights<Cyclotomic>& w, const std::vector<Vec>& c) {
     const std::size_t n = g.order(), q = w.width();
     std::vector<Vec> alpha(q, Vec(n)), beta(q, Vec(n));
     for (std::size_t j = 0; j < q; ++j) {
@@ -291,7 +291,7 @@ void check_networks(Proof& p, const AbelianGroup& g) {
     const std::vector<Named> nets = {{"--solution min (DC inputs)", minimal_solution<Cyclotomic>(g)},
                                      {"--solution min-zero-mean", minimal_zero_mean_solution<Cyclotomic>(g)}};
     for (const Named& net : nets) {
-        RealWeights<Cyclotomic> w = to_real_weights(net.z);
+        NetworkWeights<Cyclotomic> w = to_real_weights(net.z);
         const std::size_t q = w.width();
         const auto c = span_coefficients(g, w);
         const std::string tag = g.name() + " " + net.name + " (q = " + std::to_string(q) + ")";

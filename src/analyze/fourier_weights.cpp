@@ -40,7 +40,7 @@ struct Characters {
 
 }  // namespace
 
-void check_trained_weights(const AbelianGroup& group, const TrainedWeights& w, const std::string& what) {
+void check_trained_weights(const AbelianGroup& group, const NetworkWeights<double>& w, const std::string& what) {
     const std::size_t n = group.order(), q = w.wa.rows();
     if (q == 0) throw ShapeMismatch(what + ": W_a has no rows (no hidden nodes)");
     if (w.wa.cols() != n || w.wb.rows() != q || w.wb.cols() != n || w.v.rows() != n || w.v.cols() != q)
@@ -52,7 +52,7 @@ void check_trained_weights(const AbelianGroup& group, const TrainedWeights& w, c
     check_finite(w.v, what, "V");
 }
 
-FourierWeights fourier_transform(const AbelianGroup& group, const TrainedWeights& w) {
+FourierWeights fourier_transform(const AbelianGroup& group, const NetworkWeights<double>& w) {
     check_trained_weights(group, w);
     const std::size_t n = group.order(), q = w.wa.rows();
     const Characters chi(group);
@@ -77,10 +77,10 @@ FourierWeights fourier_transform(const AbelianGroup& group, const TrainedWeights
     return f;
 }
 
-TrainedWeights inverse_transform(const FourierWeights& z) {
+NetworkWeights<double> inverse_transform(const FourierWeights& z) {
     const std::size_t n = z.n(), q = z.q;
     const Characters chi(z.group);
-    TrainedWeights w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
+    NetworkWeights<double> w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
     const double c_scale = 1.0 / (2.0 * static_cast<double>(n));
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {

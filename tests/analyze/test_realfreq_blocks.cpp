@@ -29,9 +29,9 @@ namespace {
 
 /// Per-node scales in 1e-3..1e3 with random signs, shifts, 4 dead nodes, a permutation and 1e-6 relative noise:
 /// symmetries of every finite Abelian group (the per-frequency phase maps are not, at even order).
-TrainedWeights disguised(const TrainedWeights& w0, std::mt19937_64& rng) {
+NetworkWeights<double> disguised(const NetworkWeights<double>& w0, std::mt19937_64& rng) {
     std::uniform_real_distribution<double> u(-3.0, 3.0);
-    TrainedWeights w = w0;
+    NetworkWeights<double> w = w0;
     std::vector<double> s(w.wa.rows()), t(w.wa.rows());
     for (std::size_t j = 0; j < s.size(); ++j) s[j] = u(rng) * 0.3, t[j] = std::pow(10.0, u(rng)) * (rng() % 2 ? 1 : -1);
     w = scale_gauge(shift_gauge(w, s), t);
@@ -116,7 +116,7 @@ TEST_CASE("real frequency: helpers that also cancel the bias of an unresolved bl
     REQUIRE(at3 > 0);
     REQUIRE(at4 > 0);
     auto rng = cogo::testing::rng(0x5EA1F);
-    const TrainedWeights w = inverse_transform(dense_fourier(z));
+    const NetworkWeights<double> w = inverse_transform(dense_fourier(z));
     for (int t = 0; t < 3; ++t) {
         const CrosscheckReport r = crosscheck(g, t == 0 ? w : disguised(w, rng));
         CAPTURE(notes_of(r));
