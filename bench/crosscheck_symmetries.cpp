@@ -52,7 +52,7 @@ std::vector<double> random_scales(std::size_t q, std::mt19937_64& rng) {
     return t;
 }
 
-std::vector<double> random_shifts(const TrainedWeights& w, std::mt19937_64& rng) {
+std::vector<double> random_shifts(const NetworkWeights<double>& w, std::mt19937_64& rng) {
     std::uniform_real_distribution<double> u(-3.0, 3.0);
     std::vector<double> s(w.wa.rows());
     for (std::size_t j = 0; j < s.size(); ++j) {
@@ -72,7 +72,8 @@ std::vector<std::size_t> random_permutation(std::size_t q, std::mt19937_64& rng)
 
 const char* const kVariants[] = {"plain", "scale", "shift", "perm", "transl", "auto", "conj", "dead", "all"};
 
-TrainedWeights variant(const std::string& v, const AbelianGroup& g, const TrainedWeights& w, std::mt19937_64& rng) {
+NetworkWeights<double> variant(const std::string& v, const AbelianGroup& g, const NetworkWeights<double>& w,
+                               std::mt19937_64& rng) {
     const std::size_t n = g.order();
     std::uniform_int_distribution<std::size_t> element(0, n - 1);
     if (v == "plain") return w;
@@ -83,8 +84,8 @@ TrainedWeights variant(const std::string& v, const AbelianGroup& g, const Traine
     if (v == "auto") return apply_automorphism(g, w, random_automorphism(g, rng));
     if (v == "conj") return conjugate_network(g, w);
     if (v == "dead") return add_dead_nodes(w, 5, 1e-9 * rms(w.wa), rng);
-    TrainedWeights x = apply_automorphism(g, translate_inputs(g, conjugate_network(g, w), element(rng), element(rng)),
-                                          random_automorphism(g, rng));
+    NetworkWeights<double> x = apply_automorphism(
+        g, translate_inputs(g, conjugate_network(g, w), element(rng), element(rng)), random_automorphism(g, rng));
     x = shift_gauge(x, random_shifts(x, rng));
     x = scale_gauge(x, random_scales(x.wa.rows(), rng));
     x = add_dead_nodes(x, 5, 0.0, rng);
@@ -147,7 +148,7 @@ int main(int argc, char** argv) {
                 } catch (const InvalidInput&) {
                     continue;  // not defined on this group
                 }
-                const TrainedWeights w = inverse_transform(dense_fourier(z));
+                const NetworkWeights<double> w = inverse_transform(dense_fourier(z));
                 std::string out, plain;
                 bool differs = false;
                 for (const char* v : kVariants) {

@@ -61,7 +61,7 @@ int along_training(std::size_t steps) {
     };
     std::vector<Row> rows;
     cogo::train::TrainHooks hooks;
-    hooks.checkpoint = [&](std::size_t step, const cogo::train::WeightMatrices& w) {
+    hooks.checkpoint = [&](std::size_t step, const cogo::NetworkWeights<double>& w) {
         const auto z = cogo::analyze::fourier_transform(group, {w.wa, w.wb, w.v});
         std::complex<double> r111{};
         for (std::size_t j = 0; j < z.q; ++j) r111 += z.za(1, j) * z.zb(1, j) * z.zc(1, j);

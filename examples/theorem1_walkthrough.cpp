@@ -16,7 +16,7 @@ int main() {
     using namespace cogo;
     const AbelianGroup g = AbelianGroup::cyclic(5);
     std::mt19937_64 rng(7);
-    const RealWeights<Cyclotomic> w = random_rational_weights(rng, g, 2, /*zero_mean_inputs=*/true);
+    const NetworkWeights<Cyclotomic> w = random_rational_weights(rng, g, 2, /*zero_mean_inputs=*/true);
     std::cout << "W_a row 0: ";
     for (std::size_t x = 0; x < 5; ++x) std::cout << w.wa(0, x).to_string() << "  ";
     std::cout << "\n";

@@ -47,7 +47,7 @@ using cogo::proofs::Proof;
 namespace {
 
 /// (1/n^3) sum_{k != 0} sum_{x,y} |sum_j c[k,j] f_j(x,y) - chi_k(x+y)|^2, from the real weights directly.
-Cyclotomic parseval_loss(const AbelianGroup& g, const RealWeights<Cyclotomic>& w) {
+Cyclotomic parseval_loss(const AbelianGroup& g, const NetworkWeights<Cyclotomic>& w) {
     const std::size_t n = g.order(), q = w.width();
     const CharacterTable<Cyclotomic> chi(g);
     std::vector<std::vector<Cyclotomic>> c(n, std::vector<Cyclotomic>(q));
@@ -86,7 +86,7 @@ int main() {
             const AbelianGroup g = AbelianGroup::parse(spec);
             for (bool zero_mean : {false, true})
                 for (std::size_t q : {1, 3}) {
-                    const RealWeights<Cyclotomic> w = random_rational_weights(rng, g, q, zero_mean);
+                    const NetworkWeights<Cyclotomic> w = random_rational_weights(rng, g, q, zero_mean);
                     p.check_equal(g.name() + ", q = " + std::to_string(q) + (zero_mean ? ", zero-mean" : ", DC") +
                                       ": direct loss = Parseval form",
                                   direct_loss(g, w), parseval_loss(g, w));

@@ -55,10 +55,10 @@ constexpr std::size_t kWidth = 2;
 
 /// q x n, q x n, n x q real variables named prefix + {A,B,V} + indices; zero_mean substitutes the last
 /// input column by minus the sum of the others.
-RealWeights<Symbolic> symbolic_real_weights(const AbelianGroup& g, std::size_t q, const std::string& prefix,
-                                            bool zero_mean) {
+NetworkWeights<Symbolic> symbolic_real_weights(const AbelianGroup& g, std::size_t q, const std::string& prefix,
+                                               bool zero_mean) {
     const std::size_t n = g.order();
-    RealWeights<Symbolic> w{Matrix<Symbolic>(q, n), Matrix<Symbolic>(q, n), Matrix<Symbolic>(n, q)};
+    NetworkWeights<Symbolic> w{Matrix<Symbolic>(q, n), Matrix<Symbolic>(q, n), Matrix<Symbolic>(n, q)};
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {
             const std::string idx = std::to_string(j) + "_" + std::to_string(x);
@@ -89,7 +89,7 @@ std::string tag_of(const AbelianGroup& g) {
 void prove_general(Proof& proof, const AbelianGroup& g) {
     proof.section(g.name() + ", q = 2, general (DC) form: direct_loss(W) = loss_fourier(from_real_weights(W)) for "
                   "all real W (" + std::to_string(6 * g.order()) + " real variables)");
-    const RealWeights<Symbolic> w = symbolic_real_weights(g, kWidth, tag_of(g), false);
+    const NetworkWeights<Symbolic> w = symbolic_real_weights(g, kWidth, tag_of(g), false);
     const Element<Symbolic> z = from_real_weights(g, w);
     proof.check("from_real_weights(W) is conjugate symmetric (real weights)", is_conjugate_symmetric(z));
     proof.check("the element has DC input entries (general position)", has_dc_inputs(z));
@@ -100,7 +100,7 @@ void prove_zero_mean(Proof& proof, const AbelianGroup& g) {
     proof.section(g.name() + ", q = 2, zero-mean form: rows of W_a, W_b sum to 0 => direct_loss(W) = "
                   "loss_fourier_zero_mean(z) = loss_fourier(z) (" + std::to_string(6 * g.order() - 4) +
                   " real variables)");
-    const RealWeights<Symbolic> w = symbolic_real_weights(g, kWidth, tag_of(g) + "zm", true);
+    const NetworkWeights<Symbolic> w = symbolic_real_weights(g, kWidth, tag_of(g) + "zm", true);
     const Element<Symbolic> z = from_real_weights(g, w);
     proof.check("from_real_weights(W) is conjugate symmetric (real weights)", is_conjugate_symmetric(z));
     proof.check("z_a[0,.] = z_b[0,.] = 0 exactly (no DC input entry survives the exact zero test)", !has_dc_inputs(z));

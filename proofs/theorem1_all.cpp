@@ -76,7 +76,7 @@ void cross_check(Proof& proof, unsigned dmax) {
     for (const std::string& spec : specs) {
         const AbelianGroup g = AbelianGroup::parse(spec);
         for (bool zero_mean : {false, true}) {
-            const RealWeights<Cyclotomic> w = random_rational_weights(rng, g, 2, zero_mean);
+            const NetworkWeights<Cyclotomic> w = random_rational_weights(rng, g, 2, zero_mean);
             const Element<Cyclotomic> z = from_real_weights(g, w);
             const Cyclotomic direct = direct_loss(g, w);
             const Cyclotomic direct_t = theorem1::evaluate_templates(theorem1::Side::direct, theorem1::Formula::general, z);

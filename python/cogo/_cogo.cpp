@@ -107,7 +107,7 @@ Matrix<double> real_parts(const Matrix<Complex>& m) {
 
 py::dict crosscheck_dict(const std::string& group_spec, const DoubleArray& wa, const DoubleArray& wb, const DoubleArray& v,
                          const analyze::CrosscheckOptions& options, bool svg) {
-    analyze::TrainedWeights w{to_matrix(wa, "Wa"), to_matrix(wb, "Wb"), to_matrix(v, "V")};
+    NetworkWeights<double> w{to_matrix(wa, "Wa"), to_matrix(wb, "Wb"), to_matrix(v, "V")};
     const std::size_t n = w.wa.cols();
     if (w.wb.cols() != n || w.v.rows() != n)
         throw ShapeMismatch("crosscheck: mismatched group order: W_a has " + std::to_string(n) + " columns, W_b " +
@@ -272,7 +272,7 @@ PYBIND11_MODULE(_cogo, m) {
             if (!is_conjugate_symmetric(z))
                 throw InvalidInput("construct: the element is not conjugate symmetric, so its weights are not real");
             const Element<Complex> zf = map_values<Complex>(z, [](const Cyclotomic& v) { return v.to_complex(); });
-            const RealWeights<Complex> w = to_real_weights(zf);
+            const NetworkWeights<Complex> w = to_real_weights(zf);
             return weights_dict(real_parts(w.wa), real_parts(w.wb), real_parts(w.v));
         }, py::arg("element"), "The real-domain weights Wa, Wb (q x n), V (n x q), float64, as `cogo construct` writes them.");
     m.def("crosscheck", [](const std::string& group, const DoubleArray& wa, const DoubleArray& wb, const DoubleArray& v,

@@ -15,7 +15,7 @@ namespace cogo {
 
 /// The all-pairs loss of the network with weights w on group g. Exact for exact scalars.
 template <Scalar S>
-S direct_loss(const AbelianGroup& g, const RealWeights<S>& w) {
+S direct_loss(const AbelianGroup& g, const NetworkWeights<S>& w) {
     w.check_shapes(g);
     const std::size_t n = g.order(), q = w.width();
     const S inv_n = from_ratio<S>(1, static_cast<long>(n));

@@ -9,38 +9,21 @@
 #include <cstddef>
 #include <vector>
 
+#include "algebra/network_weights.hpp"
 #include "algebra/element.hpp"
 #include "support/matrix.hpp"
 #include "group/character.hpp"
 
 namespace cogo {
 
-/// The network's weights: W_a, W_b (q x n) and V (n x q).
-template <Scalar S>
-struct RealWeights {
-    Matrix<S> wa, wb, v;
-
-    /// Number of hidden nodes q.
-    std::size_t width() const { return wa.rows(); }
-    /// Throws ShapeMismatch unless the shapes are q x n, q x n, n x q for the group's order n.
-    void check_shapes(const AbelianGroup& group) const {
-        const std::size_t n = group.order(), q = wa.rows();
-        auto describe = [](const Matrix<S>& m) { return std::to_string(m.rows()) + " x " + std::to_string(m.cols()); };
-        if (wa.cols() != n || wb.rows() != q || wb.cols() != n || v.rows() != n || v.cols() != q)
-            throw ShapeMismatch("weights: expected W_a, W_b of shape q x " + std::to_string(n) + " and V of shape " +
-                                std::to_string(n) + " x q for " + group.name() + ", got W_a " + describe(wa) +
-                                ", W_b " + describe(wb) + ", V " + describe(v));
-    }
-};
-
 /// The real-domain weights of z (exact inverse transform).
 template <Scalar S>
-RealWeights<S> to_real_weights(const Element<S>& z) {
+NetworkWeights<S> to_real_weights(const Element<S>& z) {
     const AbelianGroup& g = z.group();
     const std::size_t n = g.order(), q = z.order();
     const CharacterTable<S> chi(g);
     const S c_scale = from_ratio<S>(1, 2 * static_cast<long>(n));
-    RealWeights<S> w{Matrix<S>(q, n), Matrix<S>(q, n), Matrix<S>(n, q)};
+    NetworkWeights<S> w{Matrix<S>(q, n), Matrix<S>(q, n), Matrix<S>(n, q)};
     for (std::size_t j = 0; j < q; ++j) {
         const Node<S>& node = z.nodes()[j];
         for (std::size_t x = 0; x < n; ++x) {
@@ -59,7 +42,7 @@ RealWeights<S> to_real_weights(const Element<S>& z) {
 /// The Fourier-domain element of real-domain weights (exact forward transform); throws ShapeMismatch on
 /// wrong shapes.
 template <Scalar S>
-Element<S> from_real_weights(const AbelianGroup& g, const RealWeights<S>& w) {
+Element<S> from_real_weights(const AbelianGroup& g, const NetworkWeights<S>& w) {
     w.check_shapes(g);
     const std::size_t n = g.order(), q = w.width();
     const CharacterTable<S> chi(g);

@@ -49,7 +49,7 @@ Element<S> conjugate(const Element<S>& z) {
 template <Scalar S>
 Element<S> apply_automorphism(const Element<S>& z, long s) {
     const AbelianGroup& g = z.group();
-    if (!g.is_unit(s))
+    if (!g.is_coprime_to_exponent(s))
         throw InvalidInput("automorphism: k -> " + std::to_string(s) + " k is not invertible on " + g.name());
     std::vector<Node<S>> nodes = z.nodes();
     for (Node<S>& n : nodes)

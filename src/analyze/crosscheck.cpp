@@ -751,7 +751,7 @@ void assemble(Analysis& an) {
     for (std::size_t j = 0; j < z.q; ++j)
         if (an.report.assignment.nodes[j].dead)
             for (std::size_t k = 0; k < z.n(); ++k) live.za(k, j) = live.zb(k, j) = live.zc(k, j) = Complex{};
-    const TrainedWeights trained = inverse_transform(live), back = inverse_transform(image);
+    const NetworkWeights<double> trained = inverse_transform(live), back = inverse_transform(image);
     an.report.distance_wa = relative_distance(trained.wa, back.wa);
     an.report.distance_wb = relative_distance(trained.wb, back.wb);
     an.report.distance_v = relative_distance(trained.v, back.v);
@@ -941,7 +941,8 @@ std::size_t CrosscheckReport::verified() const {
     return static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const BlockReport& b) { return b.verified; }));
 }
 
-CrosscheckReport crosscheck(const AbelianGroup& g, const TrainedWeights& weights, const CrosscheckOptions& options) {
+CrosscheckReport crosscheck(const AbelianGroup& g, const NetworkWeights<double>& weights,
+                            const CrosscheckOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     const GaugedWeights gauged = canonical_gauge(g, weights);
     const FourierWeights& z = gauged.z;

@@ -172,7 +172,7 @@ struct CrosscheckReport {
 };
 
 /// Runs the cross-check. Throws ShapeMismatch / InvalidInput on bad weights (shapes, NaN/Inf).
-[[nodiscard]] CrosscheckReport crosscheck(const AbelianGroup& group, const TrainedWeights& weights,
-                            const CrosscheckOptions& options = {});
+[[nodiscard]] CrosscheckReport crosscheck(const AbelianGroup& group, const NetworkWeights<double>& weights,
+                                          const CrosscheckOptions& options = {});
 
 }  // namespace cogo::analyze

@@ -11,17 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "algebra/network_weights.hpp"
 #include "support/matrix.hpp"
 #include "algebra/element.hpp"
 #include "group/abelian_group.hpp"
 #include "scalar/float.hpp"
 
 namespace cogo::analyze {
-
-/// Real-domain trained weights as PyTorch stores them: W_a, W_b (q x n), V (n x q).
-struct TrainedWeights {
-    Matrix<double> wa, wb, v;
-};
 
 /// Dense Fourier rows of every node: z_p[k, j] at index j * n + k.
 struct FourierWeights {
@@ -40,15 +36,16 @@ struct FourierWeights {
 
 /// Throws ShapeMismatch unless W_a, W_b are q x n and V is n x q with n = |group| and q >= 1, and
 /// InvalidInput if any weight is NaN or infinite (naming the array and the position). `what` prefixes messages.
-void check_trained_weights(const AbelianGroup& group, const TrainedWeights& w, const std::string& what = "weights");
+void check_trained_weights(const AbelianGroup& group, const NetworkWeights<double>& w,
+                           const std::string& what = "weights");
 
 /// The float64 Fourier form of trained weights (checked with check_trained_weights first).
-FourierWeights fourier_transform(const AbelianGroup& group, const TrainedWeights& w);
+FourierWeights fourier_transform(const AbelianGroup& group, const NetworkWeights<double>& w);
 
 /// The real-domain weights of a (conjugate-symmetric) dense Fourier form: the inverse transform
 ///   W_a[j,x] = sum_k z_a[k,j] chi_k(x),  V[m,j] = (1/(2n)) sum_k z_c[k,j] conj(chi_k(m)),
 /// keeping real parts (imaginary parts are rounding when the form is conjugate symmetric).
-TrainedWeights inverse_transform(const FourierWeights& z);
+NetworkWeights<double> inverse_transform(const FourierWeights& z);
 
 /// The dense float form of a sparse element (any scalar with to_complex), for tests and comparisons.
 template <Scalar S>

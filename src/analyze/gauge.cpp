@@ -5,9 +5,9 @@
 
 namespace cogo::analyze {
 
-GaugedWeights canonical_gauge(const AbelianGroup& group, const TrainedWeights& w0) {
+GaugedWeights canonical_gauge(const AbelianGroup& group, const NetworkWeights<double>& w0) {
     check_trained_weights(group, w0);
-    TrainedWeights w = w0;
+    NetworkWeights<double> w = w0;
     const std::size_t n = group.order(), q = w.wa.rows();
     std::vector<std::size_t> overflowing, zero_input;
     std::vector<bool> overflow(q, false);

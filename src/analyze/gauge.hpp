@@ -27,6 +27,6 @@ struct GaugedWeights {
 };
 
 /// The canonical gauge of trained real weights (checked with check_trained_weights first).
-[[nodiscard]] GaugedWeights canonical_gauge(const AbelianGroup& group, const TrainedWeights& w);
+[[nodiscard]] GaugedWeights canonical_gauge(const AbelianGroup& group, const NetworkWeights<double>& w);
 
 }  // namespace cogo::analyze

@@ -86,7 +86,7 @@ GroupDomainRounding round_in_group_domain(const FourierWeights& z, const NodeAss
         return out;
     }
     const std::size_t max_den = options.max_denominator ? options.max_denominator : std::max<std::size_t>(24, 4 * n);
-    const TrainedWeights w = inverse_transform(z);  // the canonical gauge: equal input means
+    const NetworkWeights<double> w = inverse_transform(z);  // the canonical gauge: equal input means
     std::vector<NodeRounding> nodes;
     for (std::size_t j : live) {
         NodeRounding r;
@@ -150,7 +150,7 @@ GroupDomainRounding round_in_group_domain(const FourierWeights& z, const NodeAss
     }
     // the exact network with unit output scales
     const std::size_t q = nodes.size();
-    RealWeights<Cyclotomic> exact{Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(n, q)};
+    NetworkWeights<Cyclotomic> exact{Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(n, q)};
     for (std::size_t f = 0; f < q; ++f)
         for (std::size_t x = 0; x < n; ++x) {
             const NodeRounding& r = nodes[f];

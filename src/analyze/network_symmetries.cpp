@@ -11,19 +11,20 @@ namespace cogo::analyze {
 
 namespace {
 
-std::size_t nodes_of(const TrainedWeights& w) { return w.wa.rows(); }
+std::size_t nodes_of(const NetworkWeights<double>& w) { return w.wa.rows(); }
 
-void require_per_node(const TrainedWeights& w, std::size_t size, const char* what) {
+void require_per_node(const NetworkWeights<double>& w, std::size_t size, const char* what) {
     if (size != nodes_of(w))
         throw InvalidInput(std::string(what) + ": expected one value per node (" + std::to_string(nodes_of(w)) + "), got " +
                            std::to_string(size));
 }
 
 /// out[j', x'] = in[j, x] with rows and columns re-indexed (W_a, W_b: rows are nodes, columns inputs).
-TrainedWeights remap(const TrainedWeights& w, const std::vector<std::size_t>& node_to, const std::vector<std::size_t>& a_from,
-                     const std::vector<std::size_t>& b_from, const std::vector<std::size_t>& v_from) {
+NetworkWeights<double> remap(const NetworkWeights<double>& w, const std::vector<std::size_t>& node_to,
+                             const std::vector<std::size_t>& a_from, const std::vector<std::size_t>& b_from,
+                             const std::vector<std::size_t>& v_from) {
     const std::size_t q = nodes_of(w), n = w.wa.cols();
-    TrainedWeights out{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
+    NetworkWeights<double> out{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {
             out.wa(node_to[j], x) = w.wa(j, a_from[x]);
@@ -41,9 +42,9 @@ std::vector<std::size_t> identity(std::size_t n) {
 
 }  // namespace
 
-TrainedWeights scale_gauge(const TrainedWeights& w, const std::vector<double>& t) {
+NetworkWeights<double> scale_gauge(const NetworkWeights<double>& w, const std::vector<double>& t) {
     require_per_node(w, t.size(), "scale gauge");
-    TrainedWeights out = w;
+    NetworkWeights<double> out = w;
     for (std::size_t j = 0; j < t.size(); ++j) {
         if (!(std::isfinite(t[j]) && t[j] != 0)) throw InvalidInput("scale gauge: t must be finite and non-zero");
         for (std::size_t x = 0; x < w.wa.cols(); ++x) {
@@ -54,9 +55,9 @@ TrainedWeights scale_gauge(const TrainedWeights& w, const std::vector<double>& t
     return out;
 }
 
-TrainedWeights shift_gauge(const TrainedWeights& w, const std::vector<double>& s) {
+NetworkWeights<double> shift_gauge(const NetworkWeights<double>& w, const std::vector<double>& s) {
     require_per_node(w, s.size(), "shift gauge");
-    TrainedWeights out = w;
+    NetworkWeights<double> out = w;
     for (std::size_t j = 0; j < s.size(); ++j) {
         if (!std::isfinite(s[j])) throw InvalidInput("shift gauge: s must be finite");
         for (std::size_t x = 0; x < w.wa.cols(); ++x) out.wa(j, x) += s[j], out.wb(j, x) -= s[j];
@@ -64,7 +65,7 @@ TrainedWeights shift_gauge(const TrainedWeights& w, const std::vector<double>& s
     return out;
 }
 
-TrainedWeights permute_nodes(const TrainedWeights& w, const std::vector<std::size_t>& perm) {
+NetworkWeights<double> permute_nodes(const NetworkWeights<double>& w, const std::vector<std::size_t>& perm) {
     require_per_node(w, perm.size(), "node permutation");
     std::vector<bool> seen(perm.size(), false);
     for (std::size_t p : perm) {
@@ -75,9 +76,11 @@ TrainedWeights permute_nodes(const TrainedWeights& w, const std::vector<std::siz
     return remap(w, perm, id, id, id);
 }
 
-TrainedWeights add_dead_nodes(const TrainedWeights& w, std::size_t count, double size, std::mt19937_64& rng) {
+NetworkWeights<double> add_dead_nodes(const NetworkWeights<double>& w, std::size_t count, double size,
+                                      std::mt19937_64& rng) {
     const std::size_t q = nodes_of(w), n = w.wa.cols();
-    TrainedWeights out{Matrix<double>(q + count, n), Matrix<double>(q + count, n), Matrix<double>(n, q + count)};
+    NetworkWeights<double> out{Matrix<double>(q + count, n), Matrix<double>(q + count, n),
+                               Matrix<double>(n, q + count)};
     std::normal_distribution<double> gauss(0.0, 1.0);
     for (std::size_t j = 0; j < q + count; ++j)
         for (std::size_t x = 0; x < n; ++x) {
@@ -89,7 +92,8 @@ TrainedWeights add_dead_nodes(const TrainedWeights& w, std::size_t count, double
     return out;
 }
 
-TrainedWeights translate_inputs(const AbelianGroup& g, const TrainedWeights& w, std::size_t t1, std::size_t t2) {
+NetworkWeights<double> translate_inputs(const AbelianGroup& g, const NetworkWeights<double>& w, std::size_t t1,
+                                        std::size_t t2) {
     check_trained_weights(g, w, "translation");
     if (t1 >= g.order() || t2 >= g.order()) throw InvalidInput("translation: element out of range for " + g.name());
     const std::size_t n = g.order();
@@ -147,19 +151,20 @@ std::vector<std::size_t> random_automorphism(const AbelianGroup& g, std::mt19937
     throw Error("random_automorphism: no bijective homomorphism found for " + g.name());
 }
 
-TrainedWeights apply_automorphism(const AbelianGroup& g, const TrainedWeights& w, const std::vector<std::size_t>& phi) {
+NetworkWeights<double> apply_automorphism(const AbelianGroup& g, const NetworkWeights<double>& w,
+                                          const std::vector<std::size_t>& phi) {
     check_trained_weights(g, w, "automorphism");
     if (!is_automorphism(g, phi)) throw InvalidInput("apply_automorphism: the map is not an automorphism of " + g.name());
     return remap(w, identity(nodes_of(w)), phi, phi, phi);
 }
 
-TrainedWeights conjugate_network(const AbelianGroup& g, const TrainedWeights& w) {
+NetworkWeights<double> conjugate_network(const AbelianGroup& g, const NetworkWeights<double>& w) {
     std::vector<std::size_t> neg(g.order());
     for (std::size_t x = 0; x < g.order(); ++x) neg[x] = g.neg(x);
     return apply_automorphism(g, w, neg);
 }
 
-double brute_force_loss(const AbelianGroup& g, const TrainedWeights& w) {
+double brute_force_loss(const AbelianGroup& g, const NetworkWeights<double>& w) {
     check_trained_weights(g, w, "loss");
     const std::size_t n = g.order(), q = nodes_of(w);
     std::vector<double> o(n);

@@ -22,19 +22,22 @@
 namespace cogo::analyze {
 
 /// (t_j W_a[j], t_j W_b[j], V[., j] / t_j^2). Throws InvalidInput unless t has one non-zero finite entry per node.
-[[nodiscard]] TrainedWeights scale_gauge(const TrainedWeights& w, const std::vector<double>& t);
+[[nodiscard]] NetworkWeights<double> scale_gauge(const NetworkWeights<double>& w, const std::vector<double>& t);
 
 /// (W_a[j] + s_j, W_b[j] - s_j). Throws InvalidInput unless s has one finite entry per node.
-[[nodiscard]] TrainedWeights shift_gauge(const TrainedWeights& w, const std::vector<double>& s);
+[[nodiscard]] NetworkWeights<double> shift_gauge(const NetworkWeights<double>& w, const std::vector<double>& s);
 
 /// Node j of w becomes node perm[j]. Throws InvalidInput unless perm is a permutation of 0..q-1.
-[[nodiscard]] TrainedWeights permute_nodes(const TrainedWeights& w, const std::vector<std::size_t>& perm);
+[[nodiscard]] NetworkWeights<double> permute_nodes(const NetworkWeights<double>& w,
+                                                   const std::vector<std::size_t>& perm);
 
 /// w with `count` dead nodes appended: inputs and outputs Gaussian of standard deviation `size` (0: exactly zero).
-[[nodiscard]] TrainedWeights add_dead_nodes(const TrainedWeights& w, std::size_t count, double size, std::mt19937_64& rng);
+[[nodiscard]] NetworkWeights<double> add_dead_nodes(const NetworkWeights<double>& w, std::size_t count, double size,
+                                                    std::mt19937_64& rng);
 
 /// The translated network (see the file comment); t1, t2 flat elements of g.
-[[nodiscard]] TrainedWeights translate_inputs(const AbelianGroup& g, const TrainedWeights& w, std::size_t t1, std::size_t t2);
+[[nodiscard]] NetworkWeights<double> translate_inputs(const AbelianGroup& g, const NetworkWeights<double>& w,
+                                                      std::size_t t1, std::size_t t2);
 
 /// True iff phi (flat element -> flat element, size |g|) is an automorphism of g (checked exhaustively:
 /// a bijective homomorphism).
@@ -46,15 +49,15 @@ namespace cogo::analyze {
 
 /// The network composed with the automorphism phi (see the file comment). Throws InvalidInput unless
 /// is_automorphism(g, phi).
-[[nodiscard]] TrainedWeights apply_automorphism(const AbelianGroup& g, const TrainedWeights& w,
-                                                const std::vector<std::size_t>& phi);
+[[nodiscard]] NetworkWeights<double> apply_automorphism(const AbelianGroup& g, const NetworkWeights<double>& w,
+                                                        const std::vector<std::size_t>& phi);
 
 /// Conjugation: the automorphism x -> -x.
-[[nodiscard]] TrainedWeights conjugate_network(const AbelianGroup& g, const TrainedWeights& w);
+[[nodiscard]] NetworkWeights<double> conjugate_network(const AbelianGroup& g, const NetworkWeights<double>& w);
 
 /// The task loss of the network (docs/theory.md section 1), in floating point, by brute force over all n^2
 /// input pairs: mean over pairs of || f(x1, x2) - (e_{x1+x2} - 1/n) ||^2 with f[m] = sum_j V[m, j]
 /// (W_a[j, x1] + W_b[j, x2])^2 and the output's mean removed (the loss does not see it). For tests of the maps.
-[[nodiscard]] double brute_force_loss(const AbelianGroup& g, const TrainedWeights& w);
+[[nodiscard]] double brute_force_loss(const AbelianGroup& g, const NetworkWeights<double>& w);
 
 }  // namespace cogo::analyze

@@ -48,7 +48,7 @@ int run_construct(const ConstructOptions& options, std::ostream& out) {
     // The exact element is rounded once to complex<double> and transformed in floating point: the real-domain
     // weights are only ever exported as float64, and the exact form goes to fourier.json.
     const Element<Complex> zf = map_values<Complex>(z, [](const Cyclotomic& v) { return v.to_complex(); });
-    const RealWeights<Complex> w = to_real_weights(zf);
+    const NetworkWeights<Complex> w = to_real_weights(zf);
 
     StagedDirectory files(options.out, options.overwrite);
     files.add(run_files::wa, npy_bytes(real_parts(w.wa)));

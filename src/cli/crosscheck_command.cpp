@@ -101,7 +101,7 @@ std::string shape(const Matrix<double>& m) { return std::to_string(m.rows()) + "
 
 /// Refuses weights whose layout contradicts the group (n = |G|): W_a, W_b must be q x n and V n x q; a
 /// transposed array is named as such.
-void check_layout(const analyze::TrainedWeights& w, const AbelianGroup& g, const std::string& source) {
+void check_layout(const NetworkWeights<double>& w, const AbelianGroup& g, const std::string& source) {
     const std::size_t n = g.order();
     auto input = [&](const Matrix<double>& m, const char* name) {
         if (m.cols() == n) return;
@@ -123,9 +123,10 @@ void check_layout(const analyze::TrainedWeights& w, const AbelianGroup& g, const
 }  // namespace
 
 /// load_trained_weights, also saying whether the group was assumed (Z_n: no --group and nothing recorded).
-static analyze::TrainedWeights load_weights_and_group(const CrosscheckCommandOptions& o, AbelianGroup& group, bool& assumed) {
+static NetworkWeights<double> load_weights_and_group(const CrosscheckCommandOptions& o, AbelianGroup& group,
+                                                     bool& assumed) {
     assumed = false;
-    analyze::TrainedWeights w;
+    NetworkWeights<double> w;
     std::error_code fs_error;
     const bool npz = !o.dir.empty() && std::filesystem::is_regular_file(o.dir, fs_error);
     if (npz && (is_torch_checkpoint(o.dir) || !o.keys.empty())) {
@@ -183,7 +184,7 @@ static analyze::TrainedWeights load_weights_and_group(const CrosscheckCommandOpt
     return w;
 }
 
-analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& o, AbelianGroup& group) {
+NetworkWeights<double> load_trained_weights(const CrosscheckCommandOptions& o, AbelianGroup& group) {
     bool assumed = false;
     return load_weights_and_group(o, group, assumed);
 }
@@ -303,7 +304,7 @@ constexpr double kConvergedLoss = 1e-2;
 int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
     AbelianGroup group = AbelianGroup::cyclic(2);
     bool assumed = false;
-    const analyze::TrainedWeights w = load_weights_and_group(options, group, assumed);
+    const NetworkWeights<double> w = load_weights_and_group(options, group, assumed);
     analyze::CrosscheckReport r = analyze::crosscheck(group, w, options.analysis);
     if (assumed) {  // a product group read as cyclic is analysed in the wrong character basis: say so
         const std::vector<AbelianGroup> others = abelian_groups_of_order(group.order());

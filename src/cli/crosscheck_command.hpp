@@ -39,7 +39,7 @@ struct CrosscheckCommandOptions {
 };
 
 /// Loads the weights named by the options (checked: shapes, finiteness, n against --group).
-analyze::TrainedWeights load_trained_weights(const CrosscheckCommandOptions& options, AbelianGroup& group);
+NetworkWeights<double> load_trained_weights(const CrosscheckCommandOptions& options, AbelianGroup& group);
 
 /// The JSON form of a report (the --json output).
 nlohmann::json crosscheck_json(const analyze::CrosscheckReport& report);

@@ -131,7 +131,7 @@ int run_demo(const DemoOptions& options, std::ostream& out, std::FILE* progress)
                    exit_ok, [&] { return run_crosscheck(x, out); });
         // the parameter histograms of this one run (cogo table draws them over a whole sweep)
         AbelianGroup group = AbelianGroup::cyclic(2);
-        const analyze::TrainedWeights w = load_trained_weights(x, group);
+        const NetworkWeights<double> w = load_trained_weights(x, group);
         const nlohmann::json report = crosscheck_json(analyze::crosscheck(group, w, x.analysis));
         const nlohmann::json summary = nlohmann::json::parse(read_text_file_bounded(run / kSummaryFile, kMaxJsonInputBytes, "run summary"));
         write_file_atomically(dir / "angles.svg", analyze::angle_histograms_svg({analyze::run_shares(summary, report)}));

@@ -57,7 +57,7 @@ long long checkpoint_step(const std::string& name, std::string& file) {
     return step;
 }
 
-analyze::TrainedWeights read_weights(const fs::path& folder) {
+NetworkWeights<double> read_weights(const fs::path& folder) {
     auto matrix = [&](const char* name) {
         const std::string path = (folder / name).string();
         return as_matrix(read_npy(path), path);

@@ -38,7 +38,7 @@ struct DynamicsOptions {
 /// One set of weights of a run: the step after which they were taken.
 struct RunWeights {
     std::size_t step = 0;
-    analyze::TrainedWeights weights;
+    NetworkWeights<double> weights;
 };
 
 /// The checkpoints of a complete run folder, by step, and its final weights (as the step `steps` of

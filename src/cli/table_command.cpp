@@ -85,7 +85,7 @@ nlohmann::json crosscheck_of(const fs::path& run, const nlohmann::json& marker_f
     c.group = group_spec;
     c.analysis = o.analysis;
     AbelianGroup group = AbelianGroup::cyclic(2);
-    const analyze::TrainedWeights weights = load_trained_weights(c, group);
+    const NetworkWeights<double> weights = load_trained_weights(c, group);
     nlohmann::json report = crosscheck_json(analyze::crosscheck(group, weights, o.analysis));
     report["cache_key"] = key;
     write_file_atomically(cache, report.dump(2) + "\n");

@@ -21,7 +21,7 @@ int run_theorem1(const Theorem1Options& options, std::ostream& out) {
     const auto start = std::chrono::steady_clock::now();
 
     std::mt19937_64 rng(options.seed);
-    const RealWeights<Cyclotomic> weights = random_rational_weights(rng, group, options.width, options.zero_mean);
+    const NetworkWeights<Cyclotomic> weights = random_rational_weights(rng, group, options.width, options.zero_mean);
     const Element<Cyclotomic> z = from_real_weights(group, weights);
     const Cyclotomic direct = direct_loss(group, weights);
     const Cyclotomic general = loss_fourier(z);

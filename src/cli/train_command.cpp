@@ -44,7 +44,7 @@ long first_non_finite_step(const train::TrainResult& result, bool& weights_finit
     return -1;
 }
 
-void stage_weights(StagedDirectory& files, const std::string& folder, const train::WeightMatrices& w) {
+void stage_weights(StagedDirectory& files, const std::string& folder, const NetworkWeights<double>& w) {
     const std::string prefix = folder.empty() ? "" : folder + "/";
     files.add(prefix + run_files::wa, npy_bytes(w.wa));
     files.add(prefix + run_files::wb, npy_bytes(w.wb));
@@ -226,7 +226,7 @@ int run_train(const TrainCommandOptions& options, std::ostream& out, std::FILE* 
         if (bar.enabled()) bar.update(done, "loss " + sci(latest.train_loss) + " test acc " + percent(latest.test_accuracy));
     };
     if (write)
-        hooks.checkpoint = [&](std::size_t step, const train::WeightMatrices& w) {
+        hooks.checkpoint = [&](std::size_t step, const NetworkWeights<double>& w) {
             stage_weights(*files, checkpoint_folder(step), w);
         };
     const auto start = std::chrono::steady_clock::now();

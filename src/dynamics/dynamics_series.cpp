@@ -40,7 +40,7 @@ const char* series_color(std::size_t i) {
     return palette[i % (sizeof(palette) / sizeof(palette[0]))];
 }
 
-DynamicsSnapshot dynamics_snapshot(const AbelianGroup& group, const analyze::TrainedWeights& w, std::size_t step,
+DynamicsSnapshot dynamics_snapshot(const AbelianGroup& group, const NetworkWeights<double>& w, std::size_t step,
                                    bool classify, const analyze::CrosscheckOptions& options) {
     DynamicsSnapshot s;
     s.step = step;

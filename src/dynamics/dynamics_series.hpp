@@ -38,7 +38,7 @@ struct DynamicsSnapshot {
 /// The snapshot of weights `w` of `group` after `step` steps. With `classify` the blocks are factorised and
 /// classified by the cross-check (without exact verification); without, only the node assignment runs.
 /// Throws ShapeMismatch / InvalidInput on bad weights (shapes, NaN, infinity).
-[[nodiscard]] DynamicsSnapshot dynamics_snapshot(const AbelianGroup& group, const analyze::TrainedWeights& w,
+[[nodiscard]] DynamicsSnapshot dynamics_snapshot(const AbelianGroup& group, const NetworkWeights<double>& w,
                                                  std::size_t step, bool classify,
                                                  const analyze::CrosscheckOptions& options = {});
 

@@ -107,7 +107,7 @@ std::size_t AbelianGroup::mul(long s, std::size_t x) const {
     return element(scaled);
 }
 
-bool AbelianGroup::is_unit(long s) const {
+bool AbelianGroup::is_coprime_to_exponent(long s) const {
     const long e = static_cast<long>(exponent_);
     return std::gcd(((s % e) + e) % e, e) == 1;
 }

@@ -52,7 +52,7 @@ public:
     /// True iff x = -x (a real character when x is a frequency).
     bool is_self_conjugate(std::size_t x) const { return neg(x) == x; }
     /// True iff x -> s x is an automorphism, i.e. gcd(s, exponent) = 1.
-    bool is_unit(long s) const;
+    bool is_coprime_to_exponent(long s) const;
 
     /// <k, x> in Z_E (see the file comment): chi_k(x) = zeta_E^pairing(k, x).
     unsigned long pairing(std::size_t k, std::size_t x) const;

@@ -26,17 +26,15 @@ void check_finite(const Matrix<double>& m, const std::string& what) {
 
 }  // namespace
 
-WeightMatrices pad_weights(const WeightMatrices& w, std::size_t width, double pad_scale, std::uint64_t seed) {
-    const std::size_t q0 = w.wa.rows(), n = w.wa.cols();
-    if (w.wb.rows() != q0 || w.wb.cols() != n || w.v.rows() != n || w.v.cols() != q0)
-        throw InvalidInput("--init: the weights' shapes disagree: W_a " + std::to_string(q0) + " x " + std::to_string(n) +
-                           ", W_b " + std::to_string(w.wb.rows()) + " x " + std::to_string(w.wb.cols()) + ", V " +
-                           std::to_string(w.v.rows()) + " x " + std::to_string(w.v.cols()) + " (expected q x n, q x n, n x q)");
+NetworkWeights<double> pad_weights(const NetworkWeights<double>& w, std::size_t width, double pad_scale,
+                                   std::uint64_t seed) {
+    const std::size_t q0 = w.width(), n = w.wa.cols();
+    w.check_shapes(n, "--init");
     if (q0 > width)
         throw InvalidInput("--init: the weights have " + std::to_string(q0) + " nodes, more than --width " + std::to_string(width));
     if (!(pad_scale >= 0 && pad_scale <= kMaxPadScale))
         throw InvalidInput("--init-pad-scale must be in [0, 1e6]");
-    WeightMatrices out{Matrix<double>(width, n), Matrix<double>(width, n), Matrix<double>(n, width)};
+    NetworkWeights<double> out{Matrix<double>(width, n), Matrix<double>(width, n), Matrix<double>(n, width)};
     for (std::size_t j = 0; j < q0; ++j)
         for (std::size_t x = 0; x < n; ++x) {
             out.wa(j, x) = w.wa(j, x);
@@ -57,7 +55,7 @@ WeightMatrices pad_weights(const WeightMatrices& w, std::size_t width, double pa
     return out;
 }
 
-void balance_nodes(WeightMatrices& w) {
+void balance_nodes(NetworkWeights<double>& w) {
     const std::size_t q = w.wa.rows(), n = w.wa.cols();
     for (std::size_t j = 0; j < q; ++j) {
         double mean_a = 0, mean_b = 0;
@@ -105,7 +103,7 @@ InitialWeights load_initial_weights(const std::string& dir, const AbelianGroup& 
         check_finite(parts[i], path.string());
         all_bytes += digest;
     }
-    WeightMatrices w{std::move(parts[0]), std::move(parts[1]), std::move(parts[2])};
+    NetworkWeights<double> w{std::move(parts[0]), std::move(parts[1]), std::move(parts[2])};
     if (w.wa.cols() != n)
         throw InvalidInput("--init: " + dir + " holds weights of a group of order " + std::to_string(w.wa.cols()) +
                            " (W_a has " + std::to_string(w.wa.cols()) + " columns), not " + std::to_string(n));

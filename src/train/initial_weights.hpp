@@ -18,7 +18,7 @@ namespace cogo::train {
 
 /// Initial weights and what identifies them.
 struct InitialWeights {
-    WeightMatrices weights;     ///< padded to the width: W_a, W_b width x n, V n x width
+    NetworkWeights<double> weights;  ///< padded to the width: W_a, W_b width x n, V n x width
     std::string source;         ///< the folder read
     std::string sha256;         ///< SHA-256 of the SHA-256 hex digests of Wa.npy, Wb.npy and V.npy, concatenated in that order
     std::size_t loaded_nodes = 0;  ///< q0: nodes of the source
@@ -44,10 +44,11 @@ inline constexpr double kMaxPadScale = 1e6;
 /// two rows' means, then the scale (t W_a, t W_b, V / t^2) with t^6 = 2 ||V[.,j]||^2 / (||W_a[j,.]||^2 +
 /// ||W_b[j,.]||^2). Nodes with zero input or zero output rows are left as they are. The squared norm of the
 /// result is the orbit-minimal norm sum_j E_j (dynamics/orbit_norm.hpp).
-void balance_nodes(WeightMatrices& w);
+void balance_nodes(NetworkWeights<double>& w);
 
 /// `w` padded to `width` nodes as load_initial_weights does (exposed for tests). Throws InvalidInput if w has
 /// more than `width` nodes or inconsistent shapes.
-[[nodiscard]] WeightMatrices pad_weights(const WeightMatrices& w, std::size_t width, double pad_scale, std::uint64_t seed);
+[[nodiscard]] NetworkWeights<double> pad_weights(const NetworkWeights<double>& w, std::size_t width, double pad_scale,
+                                                 std::uint64_t seed);
 
 }  // namespace cogo::train

@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "algebra/network_weights.hpp"
 #include "support/matrix.hpp"
 #include "support/error.hpp"
 #include "train/seeded_random.hpp"
@@ -41,11 +42,6 @@ struct Network {
     const T* v() const { return params.data() + 2 * n * q; }
 };
 
-/// The weights in PyTorch's layout, float64: W_a, W_b are q x n (nn.Linear(n, q).weight), V is n x q.
-struct WeightMatrices {
-    Matrix<double> wa, wb, v;
-};
-
 /// PyTorch's default nn.Linear initialisation (kaiming_uniform with a = sqrt(5)): every W_a, W_b entry
 /// uniform in [-1/sqrt(n), 1/sqrt(n)), every V entry uniform in [-1/sqrt(q), 1/sqrt(q)); drawn in the order
 /// W_a, W_b, V, each row-major in PyTorch's layout, from seeded_stream(seed, 1); every draw (a double) is
@@ -70,9 +66,9 @@ Network<T> pytorch_default_init(std::size_t n, std::size_t q, std::uint64_t seed
 
 /// The weights of `net` in PyTorch's layout (exact: every float and double is a double).
 template <class T>
-WeightMatrices to_matrices(const Network<T>& net) {
+NetworkWeights<double> to_matrices(const Network<T>& net) {
     const std::size_t n = net.n, q = net.q;
-    WeightMatrices w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
+    NetworkWeights<double> w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {
             w.wa(j, x) = static_cast<double>(net.wa_t()[x * q + j]);
@@ -86,10 +82,12 @@ WeightMatrices to_matrices(const Network<T>& net) {
 /// A network from weights in PyTorch's layout (rounded to T); throws ShapeMismatch unless W_a, W_b are
 /// q x n and V is n x q with n >= 2, q >= 1.
 template <class T>
-Network<T> from_matrices(const WeightMatrices& w) {
-    const std::size_t q = w.wa.rows(), n = w.wa.cols();
-    if (n < 2 || q == 0 || w.wb.rows() != q || w.wb.cols() != n || w.v.rows() != n || w.v.cols() != q)
-        throw ShapeMismatch("weights: expected W_a, W_b of shape q x n and V of shape n x q");
+Network<T> from_matrices(const NetworkWeights<double>& w) {
+    const std::size_t q = w.width(), n = w.wa.cols();
+    if (n < 2 || q == 0)
+        throw ShapeMismatch("weights: W_a is " + std::to_string(q) + " x " + std::to_string(n) +
+                            ", need q >= 1 rows and n >= 2 columns");
+    w.check_shapes(n);
     Network<T> net(n, q);
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {

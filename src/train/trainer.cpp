@@ -175,7 +175,7 @@ void validate(const TrainConfig& c) {
         if (c.init_scale != 1.0)
             throw InvalidInput("--init-scale multiplies PyTorch's default init, which --init DIR replaces; drop "
                                "--init-scale (the extra nodes of --init are scaled by --init-pad-scale)");
-        const WeightMatrices& w = c.init->weights;
+        const NetworkWeights<double>& w = c.init->weights;
         if (w.wa.rows() != c.width || w.wa.cols() != group.order() || w.wb.rows() != c.width || w.wb.cols() != group.order() ||
             w.v.rows() != group.order() || w.v.cols() != c.width)
             throw InvalidInput("--init: the initial weights are not of width " + std::to_string(c.width) + " for " + group.name());

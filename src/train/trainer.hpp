@@ -76,7 +76,7 @@ struct MetricsRow {
 /// The outcome of a run.
 struct TrainResult {
     std::vector<MetricsRow> metrics;    ///< step 0 (initial weights), every eval_every steps, and the last step
-    WeightMatrices weights;             ///< final weights, PyTorch layout
+    NetworkWeights<double> weights;     ///< final weights, PyTorch layout
     std::size_t train_size = 0, test_size = 0;
     std::vector<double> step_seconds;   ///< wall time of each optimizer step (forward, backward, update)
     std::vector<double> step_cpu_seconds;  ///< CPU time of the process (all threads) in each step
@@ -89,7 +89,7 @@ struct TrainHooks {
     /// After every step: steps done, total steps, the latest metrics row.
     std::function<void(std::size_t done, std::size_t total, const MetricsRow& latest)> progress;
     /// At each checkpoint step: the step and the weights after it.
-    std::function<void(std::size_t step, const WeightMatrices& weights)> checkpoint;
+    std::function<void(std::size_t step, const NetworkWeights<double>& weights)> checkpoint;
 };
 
 /// Throws InvalidInput with a clear message if the configuration is unusable: a bad group spec or order

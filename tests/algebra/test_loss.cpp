@@ -113,7 +113,7 @@ TEST_CASE("loss at the zero network is (n-1)/n; the loss is a real number >= 0 f
         const AbelianGroup g = AbelianGroup::parse(spec);
         const long n = static_cast<long>(g.order());
         CHECK(loss_fourier(zero_element<Cyclotomic>(g)) == fraction(n - 1, n));
-        RealWeights<Cyclotomic> w{Matrix<Cyclotomic>(1, n), Matrix<Cyclotomic>(1, n), Matrix<Cyclotomic>(n, 1)};
+        NetworkWeights<Cyclotomic> w{Matrix<Cyclotomic>(1, n), Matrix<Cyclotomic>(1, n), Matrix<Cyclotomic>(n, 1)};
         CHECK(direct_loss(g, w) == fraction(n - 1, n));
         const auto z = random_element(rng, g, ElementShape{});
         const Cyclotomic l = loss_fourier(z);

@@ -68,7 +68,8 @@ TEST_CASE("conventions of docs/theory.md section 2 on a single character") {
         CHECK(w.v(x, 0) == Cyclotomic::zeta(5, -static_cast<long>(x)) * Cyclotomic::rational(1, 10));
     }
     // and back: a constant input row is pure DC: z_a[0] = the constant.
-    RealWeights<Cyclotomic> c{Matrix<Cyclotomic>(1, 5, Cyclotomic(3)), Matrix<Cyclotomic>(1, 5), Matrix<Cyclotomic>(5, 1)};
+    NetworkWeights<Cyclotomic> c{Matrix<Cyclotomic>(1, 5, Cyclotomic(3)), Matrix<Cyclotomic>(1, 5),
+                                 Matrix<Cyclotomic>(5, 1)};
     const auto zc = from_real_weights(g, c);
     REQUIRE(zc.nodes()[0].a.size() == 1);
     CHECK(zc.nodes()[0].a[0].first == 0);
@@ -77,9 +78,9 @@ TEST_CASE("conventions of docs/theory.md section 2 on a single character") {
 
 TEST_CASE("wrong weight shapes are clear errors") {
     const AbelianGroup g = AbelianGroup::cyclic(5);
-    RealWeights<Cyclotomic> w{Matrix<Cyclotomic>(2, 5), Matrix<Cyclotomic>(2, 4), Matrix<Cyclotomic>(5, 2)};
+    NetworkWeights<Cyclotomic> w{Matrix<Cyclotomic>(2, 5), Matrix<Cyclotomic>(2, 4), Matrix<Cyclotomic>(5, 2)};
     CHECK_THROWS_AS(from_real_weights(g, w), ShapeMismatch);
-    RealWeights<Cyclotomic> v{Matrix<Cyclotomic>(2, 5), Matrix<Cyclotomic>(2, 5), Matrix<Cyclotomic>(2, 5)};
+    NetworkWeights<Cyclotomic> v{Matrix<Cyclotomic>(2, 5), Matrix<Cyclotomic>(2, 5), Matrix<Cyclotomic>(2, 5)};
     CHECK_THROWS_AS(from_real_weights(g, v), ShapeMismatch);
     CHECK_THROWS_AS(Matrix<Cyclotomic>(2, 2, std::vector<Cyclotomic>(3)), ShapeMismatch);
 }

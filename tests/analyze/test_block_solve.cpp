@@ -183,7 +183,7 @@ TEST_CASE("regression: F46 (d = 23) with one node perturbed by 20% rounds back e
             f.za(k, j) *= e, f.za(g.neg(k), j) *= std::conj(e);
         }
         CAPTURE(j);
-        const TrainedWeights w = inverse_transform(f);
+        const NetworkWeights<double> w = inverse_transform(f);
         const CrosscheckReport r = crosscheck(g, w);
         CHECK(r.network != NetworkVerdict::proved);
         old_proved += crosscheck(g, w, old_criterion).network == NetworkVerdict::proved;

@@ -109,7 +109,7 @@ TEST_CASE("crosscheck recovers F6, nui-synab and F46 under random gauges, permut
             CAPTURE(kind);
             CAPTURE(g.name());
             CAPTURE(den);
-            const TrainedWeights w = cogo::testing::disguise(dense_fourier(z), rng);
+            const NetworkWeights<double> w = cogo::testing::disguise(dense_fourier(z), rng);
             const CrosscheckReport r = crosscheck(g, w);
             check_report(r, expected, 5);
             ++runs;
@@ -208,9 +208,9 @@ TEST_CASE("all-order-4 (no bias cancellation possible): blocks classified, round
 
 TEST_CASE("bad weights: wrong shapes, NaN, Inf are InvalidInput") {
     const AbelianGroup g = AbelianGroup::cyclic(5);
-    TrainedWeights w{Matrix<double>(3, 5, 0.1), Matrix<double>(3, 5, 0.1), Matrix<double>(5, 3, 0.1)};
+    NetworkWeights<double> w{Matrix<double>(3, 5, 0.1), Matrix<double>(3, 5, 0.1), Matrix<double>(5, 3, 0.1)};
     CHECK_NOTHROW(check_trained_weights(g, w));
-    TrainedWeights bad = w;
+    NetworkWeights<double> bad = w;
     bad.v = Matrix<double>(5, 4, 0.1);
     CHECK_THROWS_AS(crosscheck(g, bad), ShapeMismatch);
     bad = w;
@@ -251,8 +251,9 @@ TEST_CASE("1% noise (relative RMS, trained-like) on d = 23: F46 and F6 still rec
 namespace {
 
 /// w with node j's inputs shifted (W_a + s_j, W_b - s_j) and scaled by t_j, its outputs by 1/t_j^2.
-TrainedWeights gauged(const TrainedWeights& w, const std::vector<double>& t, const std::vector<double>& s) {
-    TrainedWeights out = w;
+NetworkWeights<double> gauged(const NetworkWeights<double>& w, const std::vector<double>& t,
+                              const std::vector<double>& s) {
+    NetworkWeights<double> out = w;
     for (std::size_t j = 0; j < w.wa.rows(); ++j)
         for (std::size_t x = 0; x < w.wa.cols(); ++x) {
             out.wa(j, x) = t[j] * (w.wa(j, x) + s[j]);
@@ -269,7 +270,7 @@ TEST_CASE("gauge invariance: F46 (d = 23) under per-node scales t in 1e-6..1e6 a
     // input and output scales)
     auto rng = cogo::testing::rng(0xC05A);
     const AbelianGroup g = AbelianGroup::cyclic(23);
-    const TrainedWeights w = inverse_transform(dense_fourier(f46<Cyclotomic>(g)));
+    const NetworkWeights<double> w = inverse_transform(dense_fourier(f46<Cyclotomic>(g)));
     const std::size_t q = w.wa.rows();
     std::uniform_real_distribution<double> u(-6.0, 6.0), shift(-3.0, 3.0);
     for (double common : {1e-6, 1e-3, 1.0, 1e2, 1e6}) {
@@ -310,7 +311,7 @@ TEST_CASE("nothing rounded is UNKNOWN, not REFUTED; overflowing weights are repo
     const AbelianGroup g = AbelianGroup::cyclic(7);
     auto rng = cogo::testing::rng(0xC05C);
     std::normal_distribution<double> gauss(0.0, 1.0);
-    TrainedWeights random{Matrix<double>(3, 7), Matrix<double>(3, 7), Matrix<double>(7, 3)};
+    NetworkWeights<double> random{Matrix<double>(3, 7), Matrix<double>(3, 7), Matrix<double>(7, 3)};
     for (std::size_t j = 0; j < 3; ++j)
         for (std::size_t x = 0; x < 7; ++x) random.wa(j, x) = gauss(rng), random.wb(j, x) = gauss(rng), random.v(x, j) = gauss(rng);
     const CrosscheckReport r = crosscheck(g, random);
@@ -335,7 +336,8 @@ TEST_CASE("nothing rounded is UNKNOWN, not REFUTED; overflowing weights are repo
     CHECK(lim.unknown_reason == cogo::UnknownReason::work_limit);
     CHECK(cogo::is_resource_limit(lim.unknown_reason));
     // F6 with one node's inputs at 1e200 and outputs at 1e-100: the function of that node overflows double
-    TrainedWeights w = inverse_transform(dense_fourier(f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))})));
+    NetworkWeights<double> w =
+        inverse_transform(dense_fourier(f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))})));
     for (std::size_t x = 0; x < 7; ++x) w.wa(0, x) *= 1e200, w.wb(0, x) *= 1e200, w.v(x, 0) *= 1e200;
     const CrosscheckReport o = crosscheck(g, w);
     REQUIRE(o.warnings.size() == 1);

@@ -30,7 +30,7 @@ std::vector<double> log_uniform_scales(std::size_t q, std::mt19937_64& rng) {
     return t;
 }
 
-std::vector<double> shifts(const TrainedWeights& w, std::mt19937_64& rng) {
+std::vector<double> shifts(const NetworkWeights<double>& w, std::mt19937_64& rng) {
     std::uniform_real_distribution<double> u(-3.0, 3.0);
     std::vector<double> s(w.wa.rows());
     for (std::size_t j = 0; j < s.size(); ++j) {
@@ -49,9 +49,9 @@ std::vector<std::size_t> permutation(std::size_t q, std::mt19937_64& rng) {
 }
 
 /// Every symmetry at once, then per-node noise of relative size 1e-6.
-TrainedWeights everything(const AbelianGroup& g, const TrainedWeights& w, std::mt19937_64& rng) {
+NetworkWeights<double> everything(const AbelianGroup& g, const NetworkWeights<double>& w, std::mt19937_64& rng) {
     std::uniform_int_distribution<std::size_t> element(0, g.order() - 1);
-    TrainedWeights x = translate_inputs(g, conjugate_network(g, w), element(rng), element(rng));
+    NetworkWeights<double> x = translate_inputs(g, conjugate_network(g, w), element(rng), element(rng));
     x = apply_automorphism(g, x, random_automorphism(g, rng));
     x = shift_gauge(x, shifts(x, rng));
     x = scale_gauge(x, log_uniform_scales(x.wa.rows(), rng));
@@ -94,8 +94,8 @@ TEST_CASE("round trip: named constructions PROVED on odd, even, 3k = 0, 4k = 0 a
             CAPTURE(spec);
             CAPTURE(sol);
             const bool optimum = sol != "order4";
-            const TrainedWeights w = inverse_transform(dense_fourier(z));
-            const std::vector<std::pair<std::string, TrainedWeights>> variants = {
+            const NetworkWeights<double> w = inverse_transform(dense_fourier(z));
+            const std::vector<std::pair<std::string, NetworkWeights<double>>> variants = {
                 {"plain", w},
                 {"scale", scale_gauge(w, log_uniform_scales(w.wa.rows(), rng))},
                 {"shift", shift_gauge(w, shifts(w, rng))},
@@ -177,8 +177,8 @@ TEST_CASE("the least-biased real-frequency 1-node, its bias cancelled by outputs
         for (std::size_t j = 0; j < 6; ++j)
             for (const auto& [k, v] : sol.c[j]) carriers += g.is_self_conjugate(k) && !v.is_zero();
         REQUIRE(carriers > 0);
-        const TrainedWeights w = inverse_transform(dense_fourier(z));
-        for (const TrainedWeights& x : {w, everything(g, w, rng)}) {
+        const NetworkWeights<double> w = inverse_transform(dense_fourier(z));
+        for (const NetworkWeights<double>& x : {w, everything(g, w, rng)}) {
             const CrosscheckReport r = crosscheck(g, x);
             std::string notes;
             for (const BlockReport& b : r.blocks) notes += std::to_string(b.k) + ": " + b.note + "; ";

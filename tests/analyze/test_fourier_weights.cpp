@@ -15,9 +15,9 @@ TEST_CASE("fourier_transform = exact transform of exported constructions (Z_7, Z
         const AbelianGroup g = AbelianGroup::parse(spec);
         const Element<Cyclotomic> z = f6<Cyclotomic>(g);
         const FourierWeights exact = dense_fourier(z);
-        const TrainedWeights w = inverse_transform(exact);
+        const NetworkWeights<double> w = inverse_transform(exact);
         // the exact real weights, rounded, equal the float inverse
-        const RealWeights<Cyclotomic> rw = to_real_weights(z);
+        const NetworkWeights<Cyclotomic> rw = to_real_weights(z);
         double max_err = 0;
         for (std::size_t j = 0; j < z.order(); ++j)
             for (std::size_t x = 0; x < g.order(); ++x) {
@@ -37,7 +37,7 @@ TEST_CASE("fourier_transform = exact transform of exported constructions (Z_7, Z
 
 TEST_CASE("check_trained_weights: shapes and finiteness") {
     const AbelianGroup g = AbelianGroup::cyclic(3);
-    TrainedWeights w{Matrix<double>(2, 3), Matrix<double>(2, 3), Matrix<double>(3, 2)};
+    NetworkWeights<double> w{Matrix<double>(2, 3), Matrix<double>(2, 3), Matrix<double>(3, 2)};
     CHECK_NOTHROW(check_trained_weights(g, w));
     w.wa = Matrix<double>(0, 3);
     CHECK_THROWS_AS(check_trained_weights(g, w), ShapeMismatch);

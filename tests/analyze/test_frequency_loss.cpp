@@ -14,7 +14,7 @@ using namespace cogo::analyze;
 namespace {
 
 /// mean over all n^2 pairs of || P (o(x, y) - e_{x+y}) ||^2, straight from docs/theory.md section 1.
-double brute_force_loss(const AbelianGroup& g, const TrainedWeights& w) {
+double brute_force_loss(const AbelianGroup& g, const NetworkWeights<double>& w) {
     const std::size_t n = g.order(), q = w.wa.rows();
     double total = 0;
     std::vector<double> o(n);
@@ -43,7 +43,7 @@ TEST_CASE("frequency losses sum to the brute-force all-pairs loss (random weight
     for (const char* spec : {"5", "6", "7", "2x4", "3x3"}) {
         const AbelianGroup g = AbelianGroup::parse(spec);
         const std::size_t n = g.order(), q = 9;
-        TrainedWeights w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
+        NetworkWeights<double> w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
         for (std::size_t j = 0; j < q; ++j)
             for (std::size_t x = 0; x < n; ++x) {
                 w.wa(j, x) = gauss(rng);

@@ -15,9 +15,9 @@ using namespace cogo::analyze;
 
 namespace {
 
-TrainedWeights random_weights(std::size_t q, std::size_t n, std::mt19937_64& rng) {
+NetworkWeights<double> random_weights(std::size_t q, std::size_t n, std::mt19937_64& rng) {
     std::normal_distribution<double> gauss(0.0, 1.0);
-    TrainedWeights w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
+    NetworkWeights<double> w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
     for (Matrix<double>* m : {&w.wa, &w.wb, &w.v})
         for (std::size_t i = 0; i < m->rows(); ++i)
             for (std::size_t x = 0; x < m->cols(); ++x) (*m)(i, x) = gauss(rng);
@@ -32,10 +32,12 @@ TEST_CASE("every symmetry preserves the brute-force task loss of random weights"
         CAPTURE(spec);
         const AbelianGroup g = AbelianGroup::parse(spec);
         const std::size_t n = g.order(), q = 7;
-        const TrainedWeights w = random_weights(q, n, rng);
+        const NetworkWeights<double> w = random_weights(q, n, rng);
         const double l0 = brute_force_loss(g, w);
         REQUIRE(l0 > 1.0);
-        auto same = [&](const TrainedWeights& x) { CHECK(brute_force_loss(g, x) == doctest::Approx(l0).epsilon(1e-9)); };
+        auto same = [&](const NetworkWeights<double>& x) {
+            CHECK(brute_force_loss(g, x) == doctest::Approx(l0).epsilon(1e-9));
+        };
         same(scale_gauge(w, {1e-3, -2, 5, 1e3, -0.5, 1, 7}));
         same(shift_gauge(w, {0.5, -3, 10, 0, 1, 2, -1}));
         same(permute_nodes(w, {3, 1, 0, 6, 2, 5, 4}));
@@ -49,7 +51,7 @@ TEST_CASE("every symmetry preserves the brute-force task loss of random weights"
         }
         same(conjugate_network(g, w));
         // a map that is not a symmetry changes the loss: translating only the first input
-        TrainedWeights moved = w;
+        NetworkWeights<double> moved = w;
         for (std::size_t j = 0; j < q; ++j)
             for (std::size_t x = 0; x < n; ++x) moved.wa(j, x) = w.wa(j, g.add(x, 1));
         CHECK(std::abs(brute_force_loss(g, moved) - l0) > 1e-6);
@@ -77,7 +79,7 @@ TEST_CASE("random automorphisms cover Aut(G) (sizes computed by brute force over
 TEST_CASE("bad arguments are refused") {
     std::mt19937_64 rng(0x5E13);
     const AbelianGroup g = AbelianGroup::cyclic(5);
-    const TrainedWeights w = random_weights(3, 5, rng);
+    const NetworkWeights<double> w = random_weights(3, 5, rng);
     CHECK_THROWS_AS((void)scale_gauge(w, {1, 0, 1}), InvalidInput);
     CHECK_THROWS_AS((void)scale_gauge(w, {1, 1}), InvalidInput);
     CHECK_THROWS_AS((void)shift_gauge(w, {1, NAN, 1}), InvalidInput);

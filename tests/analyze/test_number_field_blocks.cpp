@@ -134,7 +134,7 @@ TEST_CASE("cross-check: a network PROVED over K only through the number-field pa
     const AbelianGroup g = AbelianGroup::cyclic(4);
     // z_nu * z_syn / 6 at the pair {1, 3} (nu off every grid) and the real-frequency pair block at 2
     const Element<C> z = f6_real<C>(g, {nu_arctan_sqrt2});
-    const TrainedWeights weights = inverse_transform(dense(z));
+    const NetworkWeights<double> weights = inverse_transform(dense(z));
     CrosscheckOptions plain;
     const CrosscheckReport base = crosscheck(g, weights, plain);
     CHECK(base.network == NetworkVerdict::proved);  // the cyclotomic path rounds nu to the grid

@@ -53,10 +53,10 @@ TEST_CASE("canonical_gauge: the same Fourier form (up to a node sign) after per-
     std::normal_distribution<double> gauss(0.0, 1.0);
     std::uniform_real_distribution<double> u(-6.0, 6.0);
     const AbelianGroup g = AbelianGroup::cyclic(5);
-    TrainedWeights w{Matrix<double>(3, 5), Matrix<double>(3, 5), Matrix<double>(5, 3)};
+    NetworkWeights<double> w{Matrix<double>(3, 5), Matrix<double>(3, 5), Matrix<double>(5, 3)};
     for (std::size_t j = 0; j < 3; ++j)
         for (std::size_t x = 0; x < 5; ++x) w.wa(j, x) = gauss(rng), w.wb(j, x) = gauss(rng), w.v(x, j) = gauss(rng);
-    TrainedWeights t = w;
+    NetworkWeights<double> t = w;
     for (std::size_t j = 0; j < 3; ++j) {
         const double s = 10 * gauss(rng), f = std::pow(10.0, u(rng));
         for (std::size_t x = 0; x < 5; ++x) {

@@ -27,7 +27,7 @@ TEST_CASE("spectrum_svg on z_F6 over Z_47: panels |z_a|, |z_b|, |z_c|, colour ba
     const std::vector<std::size_t> reps = pair_representatives(g);
     std::vector<Turn> nus(reps.size(), make_turn(1, 24));
     const Element<Cyclotomic> z = f6(g, turn_values<Cyclotomic>(nus));
-    const TrainedWeights w = cogo::testing::disguise(dense_fourier(z), rng);
+    const NetworkWeights<double> w = cogo::testing::disguise(dense_fourier(z), rng);
     const CrosscheckReport r = crosscheck(g, w);
     REQUIRE(r.blocks.size() == 23);
     const std::string svg = spectrum_svg(fourier_transform(g, w), r);

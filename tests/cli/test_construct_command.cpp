@@ -36,7 +36,7 @@ Exported load(const fs::path& dir) {
 /// Float loss (direct, all pairs) and number of correct argmax predictions of the exported network.
 std::pair<double, std::size_t> evaluate(const AbelianGroup& g, const Exported& w) {
     const std::size_t n = g.order(), q = w.wa.rows();
-    RealWeights<Complex> c{Matrix<Complex>(q, n), Matrix<Complex>(q, n), Matrix<Complex>(n, q)};
+    NetworkWeights<Complex> c{Matrix<Complex>(q, n), Matrix<Complex>(q, n), Matrix<Complex>(n, q)};
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {
             c.wa(j, x) = w.wa(j, x);

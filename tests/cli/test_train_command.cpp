@@ -79,7 +79,7 @@ TEST_CASE("cogo train: writes weights (PyTorch shapes), metrics.csv, curves.svg,
     CHECK(summary["precision"] == "float64");
     CHECK(fs::exists(dir / "checkpoints" / "step_000010" / cli::kVFile));
     // The written weights, run on the train pairs in float64, give the reported final train loss.
-    train::WeightMatrices w{wa, wb, v};
+    NetworkWeights<double> w{wa, wb, v};
     const train::Network<double> net = train::from_matrices<double>(w);
     const train::Split split = train::split_pairs(AbelianGroup::cyclic(7), 0.1, 1);
     train::Objective<double> obj(7, 16, split.train, train::LossKind::mse, train::Activation::quadratic);

@@ -16,7 +16,7 @@ using namespace cogo;
 
 namespace {
 
-analyze::TrainedWeights weights_of(const Element<Cyclotomic>& z) {
+NetworkWeights<double> weights_of(const Element<Cyclotomic>& z) {
     return analyze::inverse_transform(analyze::dense_fourier(z));
 }
 
@@ -32,7 +32,7 @@ double squared(const Matrix<double>& m) {
 TEST_CASE("snapshot of z_F4/6 on Z_11: orders 4 and 6, families as constructed, every node live") {
     const AbelianGroup g = AbelianGroup::cyclic(11);
     const Element<Cyclotomic> z = f46<Cyclotomic>(g);
-    const analyze::TrainedWeights w = weights_of(z);
+    const NetworkWeights<double> w = weights_of(z);
     const DynamicsSnapshot s = dynamics_snapshot(g, w, 7, true);
     CHECK(s.step == 7);
     CHECK(s.classified);

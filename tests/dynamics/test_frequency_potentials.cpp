@@ -16,18 +16,19 @@
 #include "scalar/cyclotomic.hpp"
 
 using namespace cogo;
-using analyze::TrainedWeights;
 using C = std::complex<double>;
 
 namespace {
 
 /// Real weights of an exact element (through the float inverse transform).
-TrainedWeights weights_of(const Element<Cyclotomic>& z) { return analyze::inverse_transform(analyze::dense_fourier(z)); }
+NetworkWeights<double> weights_of(const Element<Cyclotomic>& z) {
+    return analyze::inverse_transform(analyze::dense_fourier(z));
+}
 
-TrainedWeights random_weights(std::size_t n, std::size_t q, std::uint64_t seed) {
+NetworkWeights<double> random_weights(std::size_t n, std::size_t q, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> u(-1, 1);
-    TrainedWeights w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
+    NetworkWeights<double> w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) w.wa(j, x) = u(rng), w.wb(j, x) = u(rng), w.v(x, j) = u(rng);
     return w;
@@ -40,7 +41,7 @@ C zeta(std::size_t n, long e) {
 }
 
 /// The network's output o(x, y)[m] = sum_j V[m, j] (W_a[j, x] + W_b[j, y])^2, by brute force.
-double output(const TrainedWeights& w, std::size_t x, std::size_t y, std::size_t m) {
+double output(const NetworkWeights<double>& w, std::size_t x, std::size_t y, std::size_t m) {
     double o = 0;
     for (std::size_t j = 0; j < w.wa.rows(); ++j) {
         const double h = w.wa(j, x) + w.wb(j, y);
@@ -100,7 +101,7 @@ TEST_CASE("the all-order-4 element on Z_7: r_kkk = 1, but the bias condition fai
 TEST_CASE("a random network (Z_5, Z_7): r_kkk and R_c from the outputs' 2-D DFT, the bias from the mean output") {
     for (const std::size_t n : {std::size_t{5}, std::size_t{7}}) {
         const AbelianGroup g = AbelianGroup::cyclic(n);
-        const TrainedWeights w = random_weights(n, 4, 100 + n);
+        const NetworkWeights<double> w = random_weights(n, 4, 100 + n);
         const auto ps = frequency_potentials(analyze::fourier_transform(g, w));
         // r_{k1,k2,k} = (1/n^2) sum_{x,y,m} o(x,y)[m] zeta^{km} zeta^{-k1 x} zeta^{-k2 y} for k1, k2 != 0
         auto r = [&](long k1, long k2, long k) {
@@ -133,7 +134,7 @@ TEST_CASE("a random network (Z_5, Z_7): r_kkk and R_c from the outputs' 2-D DFT,
 TEST_CASE("a random network (Z_7): R_n, R_* and the own bias from a naive DFT of the weights") {
     const std::size_t n = 7, q = 5;
     const AbelianGroup g = AbelianGroup::cyclic(n);
-    const TrainedWeights w = random_weights(n, q, 7);
+    const NetworkWeights<double> w = random_weights(n, q, 7);
     const auto ps = frequency_potentials(analyze::fourier_transform(g, w));
     for (const FrequencyPotentials& p : ps) {
         const long k = static_cast<long>(p.k);

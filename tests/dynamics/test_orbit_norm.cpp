@@ -17,7 +17,7 @@ using namespace cogo;
 namespace {
 
 /// Squared norm of node j's real weights after the shift s and scale t: sum_x (t(W_a+s))^2 + (t(W_b-s))^2 + sum_m (V/t^2)^2.
-double gauged_norm(const RealWeights<Cyclotomic>& w, std::size_t j, double s, double t) {
+double gauged_norm(const NetworkWeights<Cyclotomic>& w, std::size_t j, double s, double t) {
     double total = 0;
     for (std::size_t x = 0; x < w.wa.cols(); ++x) {
         const double a = to_complex(w.wa(j, x)).real() + s, b = to_complex(w.wb(j, x)).real() - s;
@@ -32,7 +32,7 @@ double gauged_norm(const RealWeights<Cyclotomic>& w, std::size_t j, double s, do
 
 /// Brute force: minimise over s (exactly quadratic: closed form per node is NOT used, a scan with
 /// refinement is) and over t by golden-section search on log t.
-double brute_node_norm(const RealWeights<Cyclotomic>& w, std::size_t j) {
+double brute_node_norm(const NetworkWeights<Cyclotomic>& w, std::size_t j) {
     double best = 1e300;
     for (double s = -3; s <= 3; s += 0.01) best = std::min(best, gauged_norm(w, j, s, 1.0));
     // refine s by ternary search near the best scan point, then minimise t for that s
@@ -61,7 +61,7 @@ TEST_CASE("closed form = brute-force minimisation over shift and scale, with DC 
         nodes[0].a.insert(nodes[0].a.begin(), {0, Cyclotomic::rational(3, 4)});
         nodes[1].b.insert(nodes[1].b.begin(), {0, Cyclotomic::rational(-1, 3)});
         z = Element<Cyclotomic>(g, std::move(nodes));
-        const RealWeights<Cyclotomic> w = to_real_weights(z);
+        const NetworkWeights<Cyclotomic> w = to_real_weights(z);
         const auto parts = node_norm_parts(z);
         for (std::size_t j = 0; j < z.order(); ++j) {
             CAPTURE(j);

@@ -95,9 +95,9 @@ TEST_CASE("self-conjugate frequencies and units") {
     CHECK(z6.is_self_conjugate(0));
     CHECK(z6.is_self_conjugate(3));
     CHECK_FALSE(z6.is_self_conjugate(1));
-    CHECK(z6.is_unit(5));
-    CHECK(z6.is_unit(-1));
-    CHECK_FALSE(z6.is_unit(3));
+    CHECK(z6.is_coprime_to_exponent(5));
+    CHECK(z6.is_coprime_to_exponent(-1));
+    CHECK_FALSE(z6.is_coprime_to_exponent(3));
     CHECK(z6.mul(-1, 2) == 4);
     const AbelianGroup z2z4 = AbelianGroup::parse("2x4");
     std::size_t count = 0;

@@ -26,7 +26,8 @@ struct Disguise {
 };
 
 /// The disguised real weights of z (dense float).
-inline analyze::TrainedWeights disguise(const analyze::FourierWeights& z0, std::mt19937_64& rng, const Disguise& o = {}) {
+inline NetworkWeights<double> disguise(const analyze::FourierWeights& z0, std::mt19937_64& rng,
+                                       const Disguise& o = {}) {
     analyze::FourierWeights z = z0;
     const AbelianGroup& g = z.group;
     const std::size_t n = z.n();
@@ -56,7 +57,7 @@ inline analyze::TrainedWeights disguise(const analyze::FourierWeights& z0, std::
                 std::swap(z.zc(k, j), z.zc(mk, j));
             }
     }
-    analyze::TrainedWeights w = analyze::inverse_transform(z);
+    NetworkWeights<double> w = analyze::inverse_transform(z);
     const std::size_t q = w.wa.rows(), q2 = q + o.dead;
     std::vector<std::size_t> perm(q2);
     std::iota(perm.begin(), perm.end(), 0);
@@ -68,7 +69,7 @@ inline analyze::TrainedWeights disguise(const analyze::FourierWeights& z0, std::
         return std::sqrt(s / static_cast<double>(m.values().size()));
     };
     const double sa = rms(w.wa), sb = rms(w.wb), sv = rms(w.v);
-    analyze::TrainedWeights out{Matrix<double>(q2, n), Matrix<double>(q2, n), Matrix<double>(n, q2)};
+    NetworkWeights<double> out{Matrix<double>(q2, n), Matrix<double>(q2, n), Matrix<double>(n, q2)};
     for (std::size_t j = 0; j < q2; ++j) {
         const std::size_t to = perm[j];
         for (std::size_t x = 0; x < n; ++x) {

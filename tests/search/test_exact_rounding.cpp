@@ -23,7 +23,7 @@ namespace {
 
 /// Float weights of z, with node j scaled by t_j and shifted by s_j (both gauges leave the loss unchanged).
 FloatNetwork gauged_float_network(const Element<Cyclotomic>& z, double noise) {
-    const RealWeights<Cyclotomic> w = to_real_weights(z);
+    const NetworkWeights<Cyclotomic> w = to_real_weights(z);
     const std::size_t n = z.group().order(), q = z.order();
     FloatNetwork f{n, q, {}, {}, {}};
     f.wa.resize(q * n);
@@ -95,7 +95,7 @@ TEST_CASE("pinning moves a generic member of the z_nu z_syn family (nu not a roo
     // z_F6 on Z_3 with nu = exp(0.3 i): loss 0, but nu is not recognisable; pinning moves nu to a simple value
     const AbelianGroup g = AbelianGroup::cyclic(3);
     const Element<Complex> z = f6<Complex>(g, {std::polar(1.0, 0.3)});
-    const RealWeights<Complex> w = to_real_weights(z);
+    const NetworkWeights<Complex> w = to_real_weights(z);
     FloatNetwork f{3, z.order(), {}, {}, {}};
     for (std::size_t j = 0; j < z.order(); ++j)
         for (std::size_t x = 0; x < 3; ++x) {

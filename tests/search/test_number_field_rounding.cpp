@@ -26,7 +26,7 @@ namespace {
 /// The float64 weights of z_F6(nu) on g.
 FloatNetwork f6_network(const AbelianGroup& g, std::complex<double> nu) {
     const Element<Complex> z = f6<Complex>(g, {nu});
-    const RealWeights<Complex> w = to_real_weights(z);
+    const NetworkWeights<Complex> w = to_real_weights(z);
     const std::size_t n = g.order(), q = z.order();
     FloatNetwork f{n, q, std::vector<double>(q * n), std::vector<double>(q * n), std::vector<double>(n * q)};
     for (std::size_t j = 0; j < q; ++j)

@@ -46,8 +46,8 @@ fs::path constructed(const std::string& name, const std::string& d, const std::s
     return dir;
 }
 
-train::WeightMatrices small_weights() {
-    train::WeightMatrices w{Matrix<double>(2, 5), Matrix<double>(2, 5), Matrix<double>(5, 2)};
+NetworkWeights<double> small_weights() {
+    NetworkWeights<double> w{Matrix<double>(2, 5), Matrix<double>(2, 5), Matrix<double>(5, 2)};
     for (std::size_t j = 0; j < 2; ++j)
         for (std::size_t x = 0; x < 5; ++x) w.wa(j, x) = 1 + j + x, w.wb(j, x) = -1.0 * (j + x), w.v(x, j) = 0.5 * (j + 1);
     return w;
@@ -56,8 +56,8 @@ train::WeightMatrices small_weights() {
 }  // namespace
 
 TEST_CASE("pad_weights: the given nodes kept, extra nodes zero or PyTorch's bounds times the scale") {
-    const train::WeightMatrices w = small_weights();
-    const train::WeightMatrices zero = train::pad_weights(w, 6, 0.0, 1);
+    const NetworkWeights<double> w = small_weights();
+    const NetworkWeights<double> zero = train::pad_weights(w, 6, 0.0, 1);
     REQUIRE(zero.wa.rows() == 6);
     REQUIRE(zero.v.cols() == 6);
     for (std::size_t x = 0; x < 5; ++x) {
@@ -66,7 +66,7 @@ TEST_CASE("pad_weights: the given nodes kept, extra nodes zero or PyTorch's boun
         for (std::size_t j = 2; j < 6; ++j) CHECK((zero.wa(j, x) == 0 && zero.wb(j, x) == 0 && zero.v(x, j) == 0));
     }
     const double scale = 0.01;
-    const train::WeightMatrices noise = train::pad_weights(w, 6, scale, 1);
+    const NetworkWeights<double> noise = train::pad_weights(w, 6, scale, 1);
     bool some_nonzero = false;
     for (std::size_t j = 2; j < 6; ++j)
         for (std::size_t x = 0; x < 5; ++x) {
@@ -77,7 +77,7 @@ TEST_CASE("pad_weights: the given nodes kept, extra nodes zero or PyTorch's boun
     CHECK(some_nonzero);
     CHECK(noise.wa(0, 0) == w.wa(0, 0));
     CHECK_THROWS_AS((void)train::pad_weights(w, 1, 0.0, 1), InvalidInput);  // more nodes than the width
-    train::WeightMatrices bad = w;
+    NetworkWeights<double> bad = w;
     bad.v = Matrix<double>(5, 3);
     CHECK_THROWS_AS((void)train::pad_weights(bad, 6, 0.0, 1), InvalidInput);
     CHECK_THROWS_AS((void)train::pad_weights(w, 6, -1.0, 1), InvalidInput);
@@ -195,12 +195,12 @@ TEST_CASE("cogo train --init with --init-scale: refused (exit 2, nothing written
 TEST_CASE("balance_nodes: same outputs, squared norm = the exact orbit-minimal norm (z_F6 and z_M on Z_7)") {
     const AbelianGroup g = AbelianGroup::cyclic(7);
     for (const Element<Cyclotomic>& z : {f6<Cyclotomic>(g), memorisation<Cyclotomic>(g)}) {
-        const analyze::TrainedWeights t = analyze::inverse_transform(analyze::dense_fourier(z));
-        train::WeightMatrices w{t.wa, t.wb, t.v};
+        const NetworkWeights<double> t = analyze::inverse_transform(analyze::dense_fourier(z));
+        NetworkWeights<double> w{t.wa, t.wb, t.v};
         // shift every node's rows off balance first (the function is unchanged by the shift gauge)
         for (std::size_t j = 0; j < w.wa.rows(); ++j)
             for (std::size_t x = 0; x < 7; ++x) w.wa(j, x) += 0.3, w.wb(j, x) -= 0.3;
-        train::WeightMatrices b = w;
+        NetworkWeights<double> b = w;
         train::balance_nodes(b);
         double norm2 = 0;
         for (const Matrix<double>* m : {&b.wa, &b.wb, &b.v})
@@ -223,7 +223,7 @@ TEST_CASE("balance_nodes: same outputs, squared norm = the exact orbit-minimal n
         CHECK(worst < 1e-12);
     }
     // a zero node stays zero
-    train::WeightMatrices zero{Matrix<double>(1, 5), Matrix<double>(1, 5), Matrix<double>(5, 1)};
+    NetworkWeights<double> zero{Matrix<double>(1, 5), Matrix<double>(1, 5), Matrix<double>(5, 1)};
     train::balance_nodes(zero);
     CHECK(zero.wa(0, 0) == 0.0);
 }

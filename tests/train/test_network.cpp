@@ -43,7 +43,7 @@ TEST_CASE("pytorch_default_init: draws W_a row-major in PyTorch's layout first")
 
 TEST_CASE("to_matrices / from_matrices: PyTorch shapes and exact round trip") {
     const Network<double> net = pytorch_default_init<double>(7, 4, 3);
-    const WeightMatrices w = to_matrices(net);
+    const NetworkWeights<double> w = to_matrices(net);
     CHECK(w.wa.rows() == 4);
     CHECK(w.wa.cols() == 7);
     CHECK(w.v.rows() == 7);
@@ -52,7 +52,7 @@ TEST_CASE("to_matrices / from_matrices: PyTorch shapes and exact round trip") {
     CHECK(w.wb(3, 6) == net.wb_t()[6 * 4 + 3]);
     CHECK(w.v(6, 1) == net.v()[6 * 4 + 1]);
     CHECK(from_matrices<double>(w).params == net.params);
-    WeightMatrices bad = w;
+    NetworkWeights<double> bad = w;
     bad.v = Matrix<double>(4, 7);
     CHECK_THROWS_AS(from_matrices<double>(bad), ShapeMismatch);
 }

@@ -34,9 +34,9 @@ Cyclotomic exact(double v) {
 }
 
 template <class T>
-RealWeights<Cyclotomic> exact_weights(const Network<T>& net) {
+NetworkWeights<Cyclotomic> exact_weights(const Network<T>& net) {
     const std::size_t n = net.n, q = net.q;
-    RealWeights<Cyclotomic> w{Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(n, q)};
+    NetworkWeights<Cyclotomic> w{Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(n, q)};
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {
             w.wa(j, x) = exact(double(net.wa_t()[x * q + j]));

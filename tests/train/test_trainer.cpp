@@ -12,6 +12,7 @@
 #include "train/trainer.hpp"
 
 using cogo::InvalidInput;
+using cogo::NetworkWeights;
 using namespace cogo::train;
 
 namespace {
@@ -25,7 +26,7 @@ TrainConfig small(const std::string& group, std::size_t steps) {
     return c;
 }
 
-bool same_weights(const WeightMatrices& a, const WeightMatrices& b) {
+bool same_weights(const NetworkWeights<double>& a, const NetworkWeights<double>& b) {
     return a.wa.values() == b.wa.values() && a.wb.values() == b.wb.values() && a.v.values() == b.v.values();
 }
 
@@ -76,9 +77,9 @@ TEST_CASE("train: metrics rows at step 0, every eval_every steps and the last; s
 TEST_CASE("train: a checkpoint at step s holds the final weights of an s-step run") {
     TrainConfig c = small("11", 12);
     c.checkpoints = {0, 5, 12};
-    std::map<std::size_t, WeightMatrices> seen;
+    std::map<std::size_t, NetworkWeights<double>> seen;
     TrainHooks hooks;
-    hooks.checkpoint = [&](std::size_t step, const WeightMatrices& w) { seen[step] = w; };
+    hooks.checkpoint = [&](std::size_t step, const NetworkWeights<double>& w) { seen[step] = w; };
     std::size_t progress_calls = 0;
     hooks.progress = [&](std::size_t done, std::size_t total, const MetricsRow&) {
         CHECK(done == ++progress_calls);
