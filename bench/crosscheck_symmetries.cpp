@@ -45,31 +45,6 @@ double rms(const Matrix<double>& m) {
     return std::sqrt(s / static_cast<double>(m.values().size()));
 }
 
-std::vector<double> random_scales(std::size_t q, std::mt19937_64& rng) {
-    std::uniform_real_distribution<double> u(-6.0, 6.0);
-    std::vector<double> t(q);
-    for (double& x : t) x = std::pow(10.0, u(rng)) * (rng() % 2 ? 1 : -1);
-    return t;
-}
-
-std::vector<double> random_shifts(const NetworkWeights<double>& w, std::mt19937_64& rng) {
-    std::uniform_real_distribution<double> u(-3.0, 3.0);
-    std::vector<double> s(w.wa.rows());
-    for (std::size_t j = 0; j < s.size(); ++j) {
-        double top = 0;
-        for (std::size_t x = 0; x < w.wa.cols(); ++x) top = std::max({top, std::abs(w.wa(j, x)), std::abs(w.wb(j, x))});
-        s[j] = u(rng) * top;
-    }
-    return s;
-}
-
-std::vector<std::size_t> random_permutation(std::size_t q, std::mt19937_64& rng) {
-    std::vector<std::size_t> p(q);
-    std::iota(p.begin(), p.end(), 0);
-    std::shuffle(p.begin(), p.end(), rng);
-    return p;
-}
-
 const char* const kVariants[] = {"plain", "scale", "shift", "perm", "transl", "auto", "conj", "dead", "all"};
 
 NetworkWeights<double> variant(const std::string& v, const AbelianGroup& g, const NetworkWeights<double>& w,

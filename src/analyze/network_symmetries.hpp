@@ -47,6 +47,15 @@ namespace cogo::analyze {
 /// that of e_i, until the induced homomorphism is bijective (always found for the groups cogo handles).
 [[nodiscard]] std::vector<std::size_t> random_automorphism(const AbelianGroup& g, std::mt19937_64& rng);
 
+/// Random per-node scale gauges for scale_gauge: t_j = +-10^u, u uniform in [-6, 6], the sign a coin flip.
+[[nodiscard]] std::vector<double> random_scales(std::size_t q, std::mt19937_64& rng);
+
+/// Random per-node shift gauges for shift_gauge: s_j = u max_x max(|W_a[j, x]|, |W_b[j, x]|), u uniform in [-3, 3].
+[[nodiscard]] std::vector<double> random_shifts(const NetworkWeights<double>& w, std::mt19937_64& rng);
+
+/// A uniformly random permutation of 0..q-1 for permute_nodes.
+[[nodiscard]] std::vector<std::size_t> random_permutation(std::size_t q, std::mt19937_64& rng);
+
 /// The network composed with the automorphism phi (see the file comment). Throws InvalidInput unless
 /// is_automorphism(g, phi).
 [[nodiscard]] NetworkWeights<double> apply_automorphism(const AbelianGroup& g, const NetworkWeights<double>& w,

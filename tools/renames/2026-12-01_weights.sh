@@ -10,6 +10,8 @@
 # The old definitions are removed here too (no-op once gone); algebra/network_weights.hpp itself comes with
 # the commit that added this script. A file that names the old type unqualified under only
 # `using namespace cogo::train;` (not cogo) needs `using cogo::NetworkWeights;` by hand: the compiler says so.
+# Afterwards format the changed lines (the longer name pushes some past 120 columns):
+#   git add -A && git clang-format
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
 
