@@ -30,8 +30,10 @@ std::vector<S> nearest_in_affine_set(std::vector<S> x0, const Rows<S>& kernel, c
     std::vector<Complex> r(dim);
     for (std::size_t u = 0; u < dim; ++u) {
         for (std::size_t v = 0; v < dim; ++v)
-            for (std::size_t f = 0; f < q; ++f) G[u][v] += std::conj(kernel[u][f].to_complex()) * kernel[v][f].to_complex();
-        for (std::size_t f = 0; f < q; ++f) r[u] += std::conj(kernel[u][f].to_complex()) * (target[f] - x0[f].to_complex());
+            for (std::size_t f = 0; f < q; ++f)
+                G[u][v] += std::conj(kernel[u][f].to_complex()) * kernel[v][f].to_complex();
+        for (std::size_t f = 0; f < q; ++f)
+            r[u] += std::conj(kernel[u][f].to_complex()) * (target[f] - x0[f].to_complex());
     }
     if (const auto mu = solve<Complex>(G, dim, r))
         for (std::size_t u = 0; u < dim; ++u) {

@@ -13,11 +13,13 @@ using namespace cogo;
 namespace {
 
 template <class T>
-NetworkWeights<T> shaped(std::size_t qa, std::size_t na, std::size_t qb, std::size_t nb, std::size_t nv, std::size_t qv) {
+NetworkWeights<T> shaped(std::size_t qa, std::size_t na, std::size_t qb, std::size_t nb, std::size_t nv,
+                         std::size_t qv) {
     return {Matrix<T>(qa, na), Matrix<T>(qb, nb), Matrix<T>(nv, qv)};
 }
 
-std::string message_of(const NetworkWeights<double>& w, std::size_t n, const std::string& what, const std::string& group) {
+std::string message_of(const NetworkWeights<double>& w, std::size_t n, const std::string& what,
+                       const std::string& group) {
     try {
         w.check_shapes(n, what, group);
     } catch (const ShapeMismatch& e) {
@@ -28,17 +30,17 @@ std::string message_of(const NetworkWeights<double>& w, std::size_t n, const std
 
 }  // namespace
 
-TEST_CASE_TEMPLATE("NetworkWeights::check_shapes: q x n, q x n, n x q and nothing else", T, double, std::complex<double>,
-                   Cyclotomic) {
+TEST_CASE_TEMPLATE("NetworkWeights::check_shapes: q x n, q x n, n x q and nothing else", T, double,
+                   std::complex<double>, Cyclotomic) {
     const std::size_t q = 3, n = 5;
     const NetworkWeights<T> good = shaped<T>(q, n, q, n, n, q);
     CHECK(good.width() == 3);
     CHECK_NOTHROW(good.check_shapes(n));
     CHECK_NOTHROW(good.check_shapes(AbelianGroup::cyclic(5)));
     CHECK_NOTHROW(good.check_shapes(AbelianGroup::parse("5")));
-    CHECK_THROWS_AS(good.check_shapes(4), ShapeMismatch);                        // another group order
+    CHECK_THROWS_AS(good.check_shapes(4), ShapeMismatch);  // another group order
     CHECK_THROWS_AS(good.check_shapes(AbelianGroup::parse("2x3")), ShapeMismatch);
-    CHECK_NOTHROW(shaped<T>(0, n, 0, n, n, 0).check_shapes(n));                   // no nodes: the caller decides
+    CHECK_NOTHROW(shaped<T>(0, n, 0, n, n, 0).check_shapes(n));  // no nodes: the caller decides
     // each of the six dimensions off by one alone
     CHECK_THROWS_AS(shaped<T>(q, n + 1, q, n, n, q).check_shapes(n), ShapeMismatch);
     CHECK_THROWS_AS(shaped<T>(q, n, q + 1, n, n, q).check_shapes(n), ShapeMismatch);

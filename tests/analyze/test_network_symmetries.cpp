@@ -85,7 +85,10 @@ TEST_CASE("random gauges and permutations: in their documented ranges, and the m
     bool positive = false, negative = false, small = false, large = false;
     for (const double x : t) {
         CHECK(std::abs(std::log10(std::abs(x))) <= 6.0);
-        positive |= x > 0, negative |= x < 0, small |= std::abs(x) < 1e-2, large |= std::abs(x) > 1e2;
+        positive = positive || x > 0;
+        negative = negative || x < 0;
+        small = small || std::abs(x) < 1e-2;
+        large = large || std::abs(x) > 1e2;
     }
     CHECK((positive && negative && small && large));  // 40 draws: each has chance below 1e-7 to be missing
     const std::vector<double> s = random_shifts(w, rng);

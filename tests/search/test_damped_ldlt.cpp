@@ -21,7 +21,8 @@ std::vector<double> damped_residual(const std::vector<double>& A, const std::vec
                                     double tiny, std::size_t P, const std::vector<double>& x) {
     std::vector<double> r(grad);
     for (std::size_t i = 0; i < P; ++i)
-        for (std::size_t k = 0; k < P; ++k) r[i] += (A[i * P + k] + (i == k ? lambda * (A[i * P + i] + tiny) : 0.0)) * x[k];
+        for (std::size_t k = 0; k < P; ++k)
+            r[i] += (A[i * P + k] + (i == k ? lambda * (A[i * P + i] + tiny) : 0.0)) * x[k];
     return r;
 }
 
