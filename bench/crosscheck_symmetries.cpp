@@ -45,34 +45,10 @@ double rms(const Matrix<double>& m) {
     return std::sqrt(s / static_cast<double>(m.values().size()));
 }
 
-std::vector<double> random_scales(std::size_t q, std::mt19937_64& rng) {
-    std::uniform_real_distribution<double> u(-6.0, 6.0);
-    std::vector<double> t(q);
-    for (double& x : t) x = std::pow(10.0, u(rng)) * (rng() % 2 ? 1 : -1);
-    return t;
-}
-
-std::vector<double> random_shifts(const NetworkWeights<double>& w, std::mt19937_64& rng) {
-    std::uniform_real_distribution<double> u(-3.0, 3.0);
-    std::vector<double> s(w.wa.rows());
-    for (std::size_t j = 0; j < s.size(); ++j) {
-        double top = 0;
-        for (std::size_t x = 0; x < w.wa.cols(); ++x) top = std::max({top, std::abs(w.wa(j, x)), std::abs(w.wb(j, x))});
-        s[j] = u(rng) * top;
-    }
-    return s;
-}
-
-std::vector<std::size_t> random_permutation(std::size_t q, std::mt19937_64& rng) {
-    std::vector<std::size_t> p(q);
-    std::iota(p.begin(), p.end(), 0);
-    std::shuffle(p.begin(), p.end(), rng);
-    return p;
-}
-
 const char* const kVariants[] = {"plain", "scale", "shift", "perm", "transl", "auto", "conj", "dead", "all"};
 
-NetworkWeights<double> variant(const std::string& v, const AbelianGroup& g, const NetworkWeights<double>& w, std::mt19937_64& rng) {
+NetworkWeights<double> variant(const std::string& v, const AbelianGroup& g, const NetworkWeights<double>& w,
+                               std::mt19937_64& rng) {
     const std::size_t n = g.order();
     std::uniform_int_distribution<std::size_t> element(0, n - 1);
     if (v == "plain") return w;
@@ -83,8 +59,8 @@ NetworkWeights<double> variant(const std::string& v, const AbelianGroup& g, cons
     if (v == "auto") return apply_automorphism(g, w, random_automorphism(g, rng));
     if (v == "conj") return conjugate_network(g, w);
     if (v == "dead") return add_dead_nodes(w, 5, 1e-9 * rms(w.wa), rng);
-    NetworkWeights<double> x = apply_automorphism(g, translate_inputs(g, conjugate_network(g, w), element(rng), element(rng)),
-                                          random_automorphism(g, rng));
+    NetworkWeights<double> x = apply_automorphism(
+        g, translate_inputs(g, conjugate_network(g, w), element(rng), element(rng)), random_automorphism(g, rng));
     x = shift_gauge(x, random_shifts(x, rng));
     x = scale_gauge(x, random_scales(x.wa.rows(), rng));
     x = add_dead_nodes(x, 5, 0.0, rng);

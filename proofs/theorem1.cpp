@@ -56,7 +56,7 @@ constexpr std::size_t kWidth = 2;
 /// q x n, q x n, n x q real variables named prefix + {A,B,V} + indices; zero_mean substitutes the last
 /// input column by minus the sum of the others.
 NetworkWeights<Symbolic> symbolic_real_weights(const AbelianGroup& g, std::size_t q, const std::string& prefix,
-                                            bool zero_mean) {
+                                               bool zero_mean) {
     const std::size_t n = g.order();
     NetworkWeights<Symbolic> w{Matrix<Symbolic>(q, n), Matrix<Symbolic>(q, n), Matrix<Symbolic>(n, q)};
     for (std::size_t j = 0; j < q; ++j)

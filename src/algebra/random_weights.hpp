@@ -19,8 +19,8 @@ inline Cyclotomic random_rational(std::mt19937_64& rng, long max_num = 6, long m
 
 /// Random real weights with rational entries: W_a, W_b (q x n), V (n x q). With zero_mean_inputs every row
 /// of W_a and W_b sums to zero, so the inputs have no DC component (z_a[0,.] = z_b[0,.] = 0).
-inline NetworkWeights<Cyclotomic> random_rational_weights(std::mt19937_64& rng, const AbelianGroup& group, std::size_t q,
-                                                       bool zero_mean_inputs) {
+inline NetworkWeights<Cyclotomic> random_rational_weights(std::mt19937_64& rng, const AbelianGroup& group,
+                                                          std::size_t q, bool zero_mean_inputs) {
     const std::size_t n = group.order();
     NetworkWeights<Cyclotomic> w{Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(q, n), Matrix<Cyclotomic>(n, q)};
     for (Matrix<Cyclotomic>* m : {&w.wa, &w.wb}) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "algebra/linear_algebra.hpp"
+#include "analyze/affine_nearest.hpp"
 #include "analyze/rounding.hpp"
 #include "scalar/turn.hpp"
 
@@ -280,24 +281,7 @@ std::optional<std::vector<Cyclotomic>> solve_own_outputs(const std::vector<Cyclo
     rhs[0] = Cyclotomic(1);
     const auto x0 = solve<Cyclotomic>(P, q, rhs);
     if (!x0) return std::nullopt;
-    std::vector<Cyclotomic> x = *x0;
-    const Rows<Cyclotomic> K = kernel<Cyclotomic>(P, q);
-    if (K.empty()) return x;
-    const std::size_t dim = K.size();
-    Rows<Complex> G(dim, std::vector<Complex>(dim));
-    std::vector<Complex> r(dim);
-    for (std::size_t u = 0; u < dim; ++u) {
-        for (std::size_t v = 0; v < dim; ++v)
-            for (std::size_t f = 0; f < q; ++f) G[u][v] += std::conj(K[u][f].to_complex()) * K[v][f].to_complex();
-        for (std::size_t f = 0; f < q; ++f) r[u] += std::conj(K[u][f].to_complex()) * (target[f] - x[f].to_complex());
-    }
-    if (const auto mu = solve<Complex>(G, dim, r))
-        for (std::size_t u = 0; u < dim; ++u) {
-            const Cyclotomic e = gaussian_rational((*mu)[u], 1024);
-            if (e.is_zero()) continue;
-            for (std::size_t f = 0; f < q; ++f) x[f] = x[f] + e * K[u][f];
-        }
-    return x;
+    return nearest_in_affine_set(*x0, kernel<Cyclotomic>(P, q), target, Cyclotomic::zeta(4, 1));
 }
 
 SolvedBlock solve_block(const BlockProblem& p, const std::vector<Factorization>& layouts, const BlockSolveOptions& options) {

@@ -943,7 +943,8 @@ std::size_t CrosscheckReport::verified() const {
     return static_cast<std::size_t>(std::count_if(blocks.begin(), blocks.end(), [](const BlockReport& b) { return b.verified; }));
 }
 
-CrosscheckReport crosscheck(const AbelianGroup& g, const NetworkWeights<double>& weights, const CrosscheckOptions& options) {
+CrosscheckReport crosscheck(const AbelianGroup& g, const NetworkWeights<double>& weights,
+                            const CrosscheckOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     const GaugedWeights gauged = canonical_gauge(g, weights);
     const FourierWeights& z = gauged.z;

@@ -176,6 +176,6 @@ struct CrosscheckReport {
 
 /// Runs the cross-check. Throws ShapeMismatch / InvalidInput on bad weights (shapes, NaN/Inf).
 [[nodiscard]] CrosscheckReport crosscheck(const AbelianGroup& group, const NetworkWeights<double>& weights,
-                            const CrosscheckOptions& options = {});
+                                          const CrosscheckOptions& options = {});
 
 }  // namespace cogo::analyze

@@ -8,8 +8,6 @@ namespace cogo::analyze {
 
 namespace {
 
-std::string shape_of(const Matrix<double>& m) { return std::to_string(m.rows()) + " x " + std::to_string(m.cols()); }
-
 void check_finite(const Matrix<double>& m, const std::string& what, const char* name) {
     for (std::size_t i = 0; i < m.rows(); ++i)
         for (std::size_t j = 0; j < m.cols(); ++j)
@@ -41,12 +39,8 @@ struct Characters {
 }  // namespace
 
 void check_trained_weights(const AbelianGroup& group, const NetworkWeights<double>& w, const std::string& what) {
-    const std::size_t n = group.order(), q = w.wa.rows();
-    if (q == 0) throw ShapeMismatch(what + ": W_a has no rows (no hidden nodes)");
-    if (w.wa.cols() != n || w.wb.rows() != q || w.wb.cols() != n || w.v.rows() != n || w.v.cols() != q)
-        throw ShapeMismatch(what + ": expected W_a, W_b of shape q x " + std::to_string(n) + " and V of shape " +
-                            std::to_string(n) + " x q (q = " + std::to_string(q) + ") for " + group.name() +
-                            ", got W_a " + shape_of(w.wa) + ", W_b " + shape_of(w.wb) + ", V " + shape_of(w.v));
+    if (w.width() == 0) throw ShapeMismatch(what + ": W_a has no rows (no hidden nodes)");
+    w.check_shapes(group, what);
     check_finite(w.wa, what, "W_a");
     check_finite(w.wb, what, "W_b");
     check_finite(w.v, what, "V");

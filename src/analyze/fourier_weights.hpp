@@ -36,7 +36,8 @@ struct FourierWeights {
 
 /// Throws ShapeMismatch unless W_a, W_b are q x n and V is n x q with n = |group| and q >= 1, and
 /// InvalidInput if any weight is NaN or infinite (naming the array and the position). `what` prefixes messages.
-void check_trained_weights(const AbelianGroup& group, const NetworkWeights<double>& w, const std::string& what = "weights");
+void check_trained_weights(const AbelianGroup& group, const NetworkWeights<double>& w,
+                           const std::string& what = "weights");
 
 /// The float64 Fourier form of trained weights (checked with check_trained_weights first).
 FourierWeights fourier_transform(const AbelianGroup& group, const NetworkWeights<double>& w);

@@ -20,8 +20,9 @@ void require_per_node(const NetworkWeights<double>& w, std::size_t size, const c
 }
 
 /// out[j', x'] = in[j, x] with rows and columns re-indexed (W_a, W_b: rows are nodes, columns inputs).
-NetworkWeights<double> remap(const NetworkWeights<double>& w, const std::vector<std::size_t>& node_to, const std::vector<std::size_t>& a_from,
-                     const std::vector<std::size_t>& b_from, const std::vector<std::size_t>& v_from) {
+NetworkWeights<double> remap(const NetworkWeights<double>& w, const std::vector<std::size_t>& node_to,
+                             const std::vector<std::size_t>& a_from, const std::vector<std::size_t>& b_from,
+                             const std::vector<std::size_t>& v_from) {
     const std::size_t q = nodes_of(w), n = w.wa.cols();
     NetworkWeights<double> out{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
     for (std::size_t j = 0; j < q; ++j)
@@ -75,9 +76,11 @@ NetworkWeights<double> permute_nodes(const NetworkWeights<double>& w, const std:
     return remap(w, perm, id, id, id);
 }
 
-NetworkWeights<double> add_dead_nodes(const NetworkWeights<double>& w, std::size_t count, double size, std::mt19937_64& rng) {
+NetworkWeights<double> add_dead_nodes(const NetworkWeights<double>& w, std::size_t count, double size,
+                                      std::mt19937_64& rng) {
     const std::size_t q = nodes_of(w), n = w.wa.cols();
-    NetworkWeights<double> out{Matrix<double>(q + count, n), Matrix<double>(q + count, n), Matrix<double>(n, q + count)};
+    NetworkWeights<double> out{Matrix<double>(q + count, n), Matrix<double>(q + count, n),
+                               Matrix<double>(n, q + count)};
     std::normal_distribution<double> gauss(0.0, 1.0);
     for (std::size_t j = 0; j < q + count; ++j)
         for (std::size_t x = 0; x < n; ++x) {
@@ -89,7 +92,8 @@ NetworkWeights<double> add_dead_nodes(const NetworkWeights<double>& w, std::size
     return out;
 }
 
-NetworkWeights<double> translate_inputs(const AbelianGroup& g, const NetworkWeights<double>& w, std::size_t t1, std::size_t t2) {
+NetworkWeights<double> translate_inputs(const AbelianGroup& g, const NetworkWeights<double>& w, std::size_t t1,
+                                        std::size_t t2) {
     check_trained_weights(g, w, "translation");
     if (t1 >= g.order() || t2 >= g.order()) throw InvalidInput("translation: element out of range for " + g.name());
     const std::size_t n = g.order();
@@ -147,7 +151,33 @@ std::vector<std::size_t> random_automorphism(const AbelianGroup& g, std::mt19937
     throw Error("random_automorphism: no bijective homomorphism found for " + g.name());
 }
 
-NetworkWeights<double> apply_automorphism(const AbelianGroup& g, const NetworkWeights<double>& w, const std::vector<std::size_t>& phi) {
+std::vector<double> random_scales(std::size_t q, std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> u(-6.0, 6.0);
+    std::vector<double> t(q);
+    for (double& x : t) x = std::pow(10.0, u(rng)) * (rng() % 2 ? 1 : -1);
+    return t;
+}
+
+std::vector<double> random_shifts(const NetworkWeights<double>& w, std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> u(-3.0, 3.0);
+    std::vector<double> s(w.wa.rows());
+    for (std::size_t j = 0; j < s.size(); ++j) {
+        double top = 0;
+        for (std::size_t x = 0; x < w.wa.cols(); ++x) top = std::max({top, std::abs(w.wa(j, x)), std::abs(w.wb(j, x))});
+        s[j] = u(rng) * top;
+    }
+    return s;
+}
+
+std::vector<std::size_t> random_permutation(std::size_t q, std::mt19937_64& rng) {
+    std::vector<std::size_t> p(q);
+    std::iota(p.begin(), p.end(), 0);
+    std::shuffle(p.begin(), p.end(), rng);
+    return p;
+}
+
+NetworkWeights<double> apply_automorphism(const AbelianGroup& g, const NetworkWeights<double>& w,
+                                          const std::vector<std::size_t>& phi) {
     check_trained_weights(g, w, "automorphism");
     if (!is_automorphism(g, phi)) throw InvalidInput("apply_automorphism: the map is not an automorphism of " + g.name());
     return remap(w, identity(nodes_of(w)), phi, phi, phi);

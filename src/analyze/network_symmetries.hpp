@@ -28,13 +28,16 @@ namespace cogo::analyze {
 [[nodiscard]] NetworkWeights<double> shift_gauge(const NetworkWeights<double>& w, const std::vector<double>& s);
 
 /// Node j of w becomes node perm[j]. Throws InvalidInput unless perm is a permutation of 0..q-1.
-[[nodiscard]] NetworkWeights<double> permute_nodes(const NetworkWeights<double>& w, const std::vector<std::size_t>& perm);
+[[nodiscard]] NetworkWeights<double> permute_nodes(const NetworkWeights<double>& w,
+                                                   const std::vector<std::size_t>& perm);
 
 /// w with `count` dead nodes appended: inputs and outputs Gaussian of standard deviation `size` (0: exactly zero).
-[[nodiscard]] NetworkWeights<double> add_dead_nodes(const NetworkWeights<double>& w, std::size_t count, double size, std::mt19937_64& rng);
+[[nodiscard]] NetworkWeights<double> add_dead_nodes(const NetworkWeights<double>& w, std::size_t count, double size,
+                                                    std::mt19937_64& rng);
 
 /// The translated network (see the file comment); t1, t2 flat elements of g.
-[[nodiscard]] NetworkWeights<double> translate_inputs(const AbelianGroup& g, const NetworkWeights<double>& w, std::size_t t1, std::size_t t2);
+[[nodiscard]] NetworkWeights<double> translate_inputs(const AbelianGroup& g, const NetworkWeights<double>& w,
+                                                      std::size_t t1, std::size_t t2);
 
 /// True iff phi (flat element -> flat element, size |g|) is an automorphism of g (checked exhaustively:
 /// a bijective homomorphism).
@@ -44,10 +47,19 @@ namespace cogo::analyze {
 /// that of e_i, until the induced homomorphism is bijective (always found for the groups cogo handles).
 [[nodiscard]] std::vector<std::size_t> random_automorphism(const AbelianGroup& g, std::mt19937_64& rng);
 
+/// Random per-node scale gauges for scale_gauge: t_j = +-10^u, u uniform in [-6, 6], the sign a coin flip.
+[[nodiscard]] std::vector<double> random_scales(std::size_t q, std::mt19937_64& rng);
+
+/// Random per-node shift gauges for shift_gauge: s_j = u max_x max(|W_a[j, x]|, |W_b[j, x]|), u uniform in [-3, 3].
+[[nodiscard]] std::vector<double> random_shifts(const NetworkWeights<double>& w, std::mt19937_64& rng);
+
+/// A uniformly random permutation of 0..q-1 for permute_nodes.
+[[nodiscard]] std::vector<std::size_t> random_permutation(std::size_t q, std::mt19937_64& rng);
+
 /// The network composed with the automorphism phi (see the file comment). Throws InvalidInput unless
 /// is_automorphism(g, phi).
 [[nodiscard]] NetworkWeights<double> apply_automorphism(const AbelianGroup& g, const NetworkWeights<double>& w,
-                                                const std::vector<std::size_t>& phi);
+                                                        const std::vector<std::size_t>& phi);
 
 /// Conjugation: the automorphism x -> -x.
 [[nodiscard]] NetworkWeights<double> conjugate_network(const AbelianGroup& g, const NetworkWeights<double>& w);

@@ -8,6 +8,7 @@
 
 #include "algebra/conditions.hpp"
 #include "algebra/linear_algebra.hpp"
+#include "analyze/affine_nearest.hpp"
 #include "analyze/polynomial_scalar.hpp"
 #include "support/error.hpp"
 
@@ -480,25 +481,7 @@ std::optional<Element<NumberFieldScalar>> number_field_block(const AbelianGroup&
         why = "number field: no exact output row over K fits the recognised inputs";
         return std::nullopt;
     }
-    std::vector<S> x = *x0;
-    const Rows<S> ker = kernel<S>(M, q);
-    if (!ker.empty()) {
-        const std::size_t dim = ker.size();
-        Rows<Complex> G(dim, std::vector<Complex>(dim));
-        std::vector<Complex> r(dim);
-        for (std::size_t u = 0; u < dim; ++u) {
-            for (std::size_t v = 0; v < dim; ++v)
-                for (std::size_t f = 0; f < q; ++f) G[u][v] += std::conj(ker[u][f].to_complex()) * ker[v][f].to_complex();
-            for (std::size_t f = 0; f < q; ++f) r[u] += std::conj(ker[u][f].to_complex()) * (cand.target_c[f] - x[f].to_complex());
-        }
-        if (const auto mu = solve<Complex>(G, dim, r))
-            for (std::size_t u = 0; u < dim; ++u) {
-                const S e = S::rational(std::lround((*mu)[u].real() * 1024), 1024) +
-                            i_unit * S::rational(std::lround((*mu)[u].imag() * 1024), 1024);
-                if (e.is_zero()) continue;
-                for (std::size_t f = 0; f < q; ++f) x[f] = x[f] + e * ker[u][f];
-            }
-    }
+    const std::vector<S> x = nearest_in_affine_set(*x0, kernel<S>(M, q), cand.target_c, i_unit);
     for (std::size_t f = 0; f < q; ++f)
         if (!x[f].is_zero()) nodes[f].c = {{k, x[f]}, {mk, x[f].conj()}};
     Element<S> block(g, std::move(nodes));
@@ -613,26 +596,8 @@ bool solve_outputs_at(Element<NumberFieldScalar>& network, std::size_t k, const 
         why = "number field: no exact outputs at " + std::to_string(k) + " over K cancel the bias there";
         return false;
     }
-    std::vector<S> x = *x0;
-    const Rows<S> ker = kernel<S>(M, q);
     const S i_unit = S::root_of_unity(NumberField::current(), 4, 1);  // the caller's Scope: K
-    if (!ker.empty()) {
-        const std::size_t dim = ker.size();
-        Rows<Complex> G(dim, std::vector<Complex>(dim));
-        std::vector<Complex> r(dim);
-        for (std::size_t u = 0; u < dim; ++u) {
-            for (std::size_t v = 0; v < dim; ++v)
-                for (std::size_t i = 0; i < q; ++i) G[u][v] += std::conj(ker[u][i].to_complex()) * ker[v][i].to_complex();
-            for (std::size_t i = 0; i < q; ++i) r[u] += std::conj(ker[u][i].to_complex()) * (trained[i] - x[i].to_complex());
-        }
-        if (const auto mu = solve<Complex>(G, dim, r))
-            for (std::size_t u = 0; u < dim; ++u) {
-                const S e = S::rational(std::lround((*mu)[u].real() * 1024), 1024) +
-                            i_unit * S::rational(std::lround((*mu)[u].imag() * 1024), 1024);
-                if (e.is_zero()) continue;
-                for (std::size_t i = 0; i < q; ++i) x[i] = x[i] + e * ker[u][i];
-            }
-    }
+    const std::vector<S> x = nearest_in_affine_set(*x0, kernel<S>(M, q), trained, i_unit);
     double num = 0, den = 0;
     for (std::size_t i = 0; i < q; ++i) {
         num += std::norm(x[i].to_complex() - trained[i]);

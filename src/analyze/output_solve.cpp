@@ -7,19 +7,9 @@
 
 #include "algebra/linear_algebra.hpp"
 #include "algebra/conditions.hpp"
+#include "analyze/affine_nearest.hpp"
 
 namespace cogo {
-
-namespace {
-
-Cyclotomic gaussian(std::complex<double> v, long den, bool real_only) {
-    const Cyclotomic re = Cyclotomic::rational(std::lround(v.real() * static_cast<double>(den)), den);
-    if (real_only) return re;
-    const Cyclotomic im = Cyclotomic::rational(std::lround(v.imag() * static_cast<double>(den)), den);
-    return re + im * Cyclotomic::zeta(4, 1);
-}
-
-}  // namespace
 
 OutputSolution solve_outputs(const Element<Cyclotomic>& fixed, const std::vector<Node<Cyclotomic>>& nodes,
                              const std::vector<std::vector<std::complex<double>>>& trained, double tolerance) {
@@ -70,24 +60,10 @@ OutputSolution solve_outputs(const Element<Cyclotomic>& fixed, const std::vector
             out.failure = "no exact output rows satisfy the conditions at output " + std::to_string(m);
             return out;
         }
-        std::vector<Cyclotomic> x = *x0;
-        if (!K.empty()) {
-            // nearest point to the trained outputs: least squares in floats over the kernel directions
-            const std::size_t dim = K.size();
-            Rows<std::complex<double>> G(dim, std::vector<std::complex<double>>(dim));
-            std::vector<std::complex<double>> r(dim);
-            for (std::size_t u = 0; u < dim; ++u) {
-                for (std::size_t v = 0; v < dim; ++v)
-                    for (std::size_t j = 0; j < q; ++j) G[u][v] += std::conj(K[u][j].to_complex()) * K[v][j].to_complex();
-                for (std::size_t j = 0; j < q; ++j) r[u] += std::conj(K[u][j].to_complex()) * (trained[j][m] - x[j].to_complex());
-            }
-            if (const auto mu = solve<std::complex<double>>(G, dim, r))
-                for (std::size_t u = 0; u < dim; ++u) {
-                    const Cyclotomic e = gaussian((*mu)[u], 64, false);
-                    if (e.is_zero()) continue;
-                    for (std::size_t j = 0; j < q; ++j) x[j] = x[j] + e * K[u][j];
-                }
-        }
+        // nearest point to the trained outputs: least squares in floats over the kernel directions
+        std::vector<std::complex<double>> trained_m(q);
+        for (std::size_t j = 0; j < q; ++j) trained_m[j] = trained[j][m];
+        std::vector<Cyclotomic> x = analyze::nearest_in_affine_set(*x0, K, trained_m, Cyclotomic::zeta(4, 1), 64);
         if (real)  // conj(x) solves the same system at m = -m: the real part does too
             for (auto& v : x) v = (v + v.conj()) * Cyclotomic::rational(1, 2);
         // outputs at a frequency that no node of the network takes as input (its 1-set T_m(m, m) is identically 0:

@@ -123,7 +123,8 @@ void check_layout(const NetworkWeights<double>& w, const AbelianGroup& g, const 
 }  // namespace
 
 /// load_trained_weights, also saying whether the group was assumed (Z_n: no --group and nothing recorded).
-static NetworkWeights<double> load_weights_and_group(const CrosscheckCommandOptions& o, AbelianGroup& group, bool& assumed) {
+static NetworkWeights<double> load_weights_and_group(const CrosscheckCommandOptions& o, AbelianGroup& group,
+                                                     bool& assumed) {
     assumed = false;
     NetworkWeights<double> w;
     std::error_code fs_error;

@@ -58,19 +58,14 @@ int run_symbolic_verify(const SolutionOptions& selection, const ExpressionSymbol
     }
     const std::string verdict = symbolic_verdict(v);
 
-    std::string certificate_error;
-    int certificate_code = exit_ok;
-    if (!certificate.empty() && verdict != "UNKNOWN") {
-        try {
-            write_file_atomically(certificate, symbolic_certificate_text(z, symbols, v, "l(z) = 0 for " + selected.description));
-        } catch (const InvalidInput& e) {
-            certificate_error = e.what();
-            certificate_code = exit_usage;
-        } catch (const ResourceLimit& e) {
-            certificate_error = e.what();
-            certificate_code = exit_unknown;
-        }
-    }
+    const CertificateWrite written =
+        !certificate.empty() && verdict != "UNKNOWN"
+            ? write_certificate(
+                  certificate,
+                  [&] { return symbolic_certificate_text(z, symbols, v, "l(z) = 0 for " + selected.description); })
+            : CertificateWrite{};
+    const std::string& certificate_error = written.error;
+    const int certificate_code = written.code;
     const bool certificate_written = !certificate.empty() && verdict != "UNKNOWN" && certificate_error.empty();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::map<std::string, std::size_t> by_kind;

@@ -21,6 +21,17 @@
 
 namespace cogo::cli {
 
+CertificateWrite write_certificate(const std::string& path, const std::function<std::string()>& text) {
+    try {
+        write_file_atomically(path, text());
+        return {};
+    } catch (const InvalidInput& e) {
+        return {e.what(), exit_usage};
+    } catch (const ResourceLimit& e) {
+        return {e.what(), exit_unknown};
+    }
+}
+
 double peak_memory_mib() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -63,20 +74,13 @@ int run_verify(const VerifyOptions& options, std::ostream& out) {
 
     // a certificate that cannot be written does not hide the verdict already decided: it is reported, then
     // the command fails with the write error's code
-    std::string certificate_error;
-    int certificate_code = exit_ok;
-    if (!options.certificate.empty() && result.verdict != Verdict::unknown) {
-        try {
-            write_file_atomically(options.certificate,
-                                  certificate_text(z, result, "l(z) = 0 for " + selected.description));
-        } catch (const InvalidInput& e) {
-            certificate_error = e.what();
-            certificate_code = exit_usage;
-        } catch (const ResourceLimit& e) {
-            certificate_error = e.what();
-            certificate_code = exit_unknown;
-        }
-    }
+    const CertificateWrite written =
+        !options.certificate.empty() && result.verdict != Verdict::unknown
+            ? write_certificate(options.certificate,
+                                [&] { return certificate_text(z, result, "l(z) = 0 for " + selected.description); })
+            : CertificateWrite{};
+    const std::string& certificate_error = written.error;
+    const int certificate_code = written.code;
     const bool certificate_written = !options.certificate.empty() && result.verdict != Verdict::unknown &&
                                      certificate_error.empty();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -4,9 +4,11 @@
 /// verdict (PROVED / REFUTED with the first failing condition / UNKNOWN with the reason) and the exact loss,
 /// and optionally writes a certificate. `cogo check-cert`: re-checks a certificate independently.
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <string>
 
+#include "cli/exit_codes.hpp"
 #include "cli/solution_options.hpp"
 #include "construct/expression.hpp"
 #include "verify/certificate_checker.hpp"
@@ -33,6 +35,18 @@ struct VerifyOptions {
 /// ACCEPTED REFUTED or CONDITIONAL 1, ACCEPTED PARTIAL 3, REJECTED 2, LIMIT 3). A symbolic certificate ("format":
 /// "cogo-symbolic-certificate") goes to its own checker (verify/symbolic_certificate.hpp).
 [[nodiscard]] int run_check_cert(const std::string& path, bool json, std::ostream& out);
+
+/// A certificate written after its verdict was decided: why it was not written ("" if it was) and the exit
+/// code that maps to (InvalidInput: exit_usage, ResourceLimit: exit_unknown; exit_ok if written).
+struct CertificateWrite {
+    std::string error;
+    int code = exit_ok;
+};
+
+/// Writes text() to `path` atomically; InvalidInput and ResourceLimit from text() or the write are caught
+/// into the result, so that a certificate that cannot be written never hides the verdict (the caller
+/// reports both, then returns the code). Used by `cogo verify` and `cogo verify --symbol`.
+[[nodiscard]] CertificateWrite write_certificate(const std::string& path, const std::function<std::string()>& text);
 
 /// Peak resident memory of this process in MiB (getrusage).
 double peak_memory_mib();

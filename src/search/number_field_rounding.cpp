@@ -16,10 +16,12 @@
 
 #include "algebra/conditions.hpp"
 #include "algebra/linear_algebra.hpp"
+#include "analyze/affine_nearest.hpp"
 #include "analyze/algebraic_recognition.hpp"
 #include "scalar/float.hpp"
 #include "scalar/number_field.hpp"
 #include "search/big_float.hpp"
+#include "search/damped_ldlt.hpp"
 #include "search/exact_rounding.hpp"
 #include "support/error.hpp"
 #include "verify/certificate_checker.hpp"
@@ -197,38 +199,6 @@ private:
     std::vector<std::size_t> sum_;
 };
 
-/// Solves (A + mu (diag A + tiny)) delta = -grad by LDL^T; false if a pivot is not positive.
-bool damped_solve(const std::vector<BigFloat>& A, const std::vector<BigFloat>& grad, const BigFloat& mu,
-                  const BigFloat& tiny, std::size_t P, std::vector<BigFloat>& delta) {
-    std::vector<BigFloat> L(A);
-    for (std::size_t i = 0; i < P; ++i) L[i * P + i] += mu * (A[i * P + i] + tiny);
-    std::vector<BigFloat> D(P);
-    for (std::size_t j = 0; j < P; ++j) {
-        BigFloat d = L[j * P + j];
-        for (std::size_t k = 0; k < j; ++k) d -= L[j * P + k] * L[j * P + k] * D[k];
-        if (!(d > BigFloat(0.0))) return false;
-        D[j] = d;
-        for (std::size_t i = j + 1; i < P; ++i) {
-            BigFloat s = L[i * P + j];
-            for (std::size_t k = 0; k < j; ++k) s -= L[i * P + k] * L[j * P + k] * D[k];
-            L[i * P + j] = s / d;
-        }
-    }
-    delta.assign(P, BigFloat(0.0));
-    for (std::size_t i = 0; i < P; ++i) {
-        BigFloat s = -grad[i];
-        for (std::size_t k = 0; k < i; ++k) s -= L[i * P + k] * delta[k];
-        delta[i] = s;
-    }
-    for (std::size_t i = 0; i < P; ++i) delta[i] = delta[i] / D[i];
-    for (std::size_t ii = P; ii-- > 0;) {
-        BigFloat s = delta[ii];
-        for (std::size_t k = ii + 1; k < P; ++k) s -= L[k * P + ii] * delta[k];
-        delta[ii] = s;
-    }
-    return true;
-}
-
 /// The smallest-denominator rational p/d (d <= max_den) within tol of x.
 std::optional<std::pair<long, long>> rational_within(double x, double tol, long max_den) {
     for (long d = 1; d <= max_den; ++d) {
@@ -290,7 +260,7 @@ long refine(const Residuals& res, State& s, const std::vector<Coord>& coords, lo
         bool improved = false;
         for (int attempt = 0; attempt < 30 && !improved; ++attempt) {
             std::vector<BigFloat> delta;
-            if (damped_solve(A, grad, mu, tiny, P, delta)) {
+            if (solve_damped(A, grad, mu, tiny, P, delta)) {
                 State trial = s;
                 BigFloat step;
                 for (std::size_t c = 0; c < P; ++c) {
@@ -354,23 +324,9 @@ std::optional<std::vector<FourierRow<NumberFieldScalar>>> solve_outputs_over(
             failure = "no exact output rows satisfy the conditions at output " + std::to_string(m);
             return std::nullopt;
         }
-        std::vector<S> x = *x0;
-        if (!K.empty()) {
-            const std::size_t dim = K.size();
-            Rows<std::complex<double>> G(dim, std::vector<std::complex<double>>(dim));
-            std::vector<std::complex<double>> rr(dim);
-            for (std::size_t u = 0; u < dim; ++u) {
-                for (std::size_t w = 0; w < dim; ++w)
-                    for (std::size_t j = 0; j < q; ++j) G[u][w] += std::conj(K[u][j].to_complex()) * K[w][j].to_complex();
-                for (std::size_t j = 0; j < q; ++j) rr[u] += std::conj(K[u][j].to_complex()) * (trained[j][m] - x[j].to_complex());
-            }
-            if (const auto mu = solve<std::complex<double>>(G, dim, rr))
-                for (std::size_t u = 0; u < dim; ++u) {
-                    const S e = S::rational(std::lround((*mu)[u].real() * 64), 64);
-                    if (e.is_zero()) continue;
-                    for (std::size_t j = 0; j < q; ++j) x[j] = x[j] + e * K[u][j];
-                }
-        }
+        std::vector<std::complex<double>> trained_m(q);
+        for (std::size_t j = 0; j < q; ++j) trained_m[j] = trained[j][m];
+        std::vector<S> x = analyze::nearest_in_affine_set_real(*x0, K, trained_m, 64);
         if (mm == m)
             for (auto& v : x) v = (v + v.conj()) * S::rational(1, 2);
         for (std::size_t j = 0; j < q; ++j) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <random>
 
+#include "search/damped_ldlt.hpp"
 #include "support/error.hpp"
 
 namespace cogo::search {
@@ -108,39 +109,6 @@ struct Problem {
     }
 };
 
-/// Solves (A + lambda diag) delta = -g by LDL^T (no square roots, so it also runs in binary128);
-/// returns false if a pivot is not positive.
-template <class T>
-bool solve_damped(const std::vector<T>& A, const std::vector<T>& grad, T lambda, std::size_t P, std::vector<T>& delta) {
-    std::vector<T> L(A);
-    for (std::size_t i = 0; i < P; ++i) L[i * P + i] += lambda * (A[i * P + i] + T(1e-12));
-    std::vector<T> D(P);
-    for (std::size_t j = 0; j < P; ++j) {
-        T d = L[j * P + j];
-        for (std::size_t k = 0; k < j; ++k) d -= L[j * P + k] * L[j * P + k] * D[k];
-        if (!(d > T(0))) return false;
-        D[j] = d;
-        for (std::size_t i = j + 1; i < P; ++i) {
-            T s = L[i * P + j];
-            for (std::size_t k = 0; k < j; ++k) s -= L[i * P + k] * L[j * P + k] * D[k];
-            L[i * P + j] = s / d;
-        }
-    }
-    delta.assign(P, T(0));
-    for (std::size_t i = 0; i < P; ++i) {
-        T s = -grad[i];
-        for (std::size_t k = 0; k < i; ++k) s -= L[i * P + k] * delta[k];
-        delta[i] = s;
-    }
-    for (std::size_t i = 0; i < P; ++i) delta[i] /= D[i];
-    for (std::size_t ii = P; ii-- > 0;) {
-        T s = delta[ii];
-        for (std::size_t k = ii + 1; k < P; ++k) s -= L[k * P + ii] * delta[k];
-        delta[ii] = s;
-    }
-    return true;
-}
-
 struct LmResult {
     double loss, gradient_norm;
     std::size_t iterations;
@@ -174,7 +142,7 @@ LmResult levenberg_marquardt(const Problem<T>& pb, std::vector<T>& th, std::size
         if (loss < stop_loss) break;
         bool improved = false;
         for (int attempt = 0; attempt < 12 && !improved; ++attempt) {
-            if (solve_damped(A, grad, lambda, P, delta)) {
+            if (solve_damped(A, grad, lambda, T(1e-12), P, delta)) {
                 for (std::size_t i = 0; i < P; ++i) trial[i] = th[i] + delta[i];
                 const T l2 = pb.evaluate(trial, r_trial, nullptr);
                 if (l2 < loss) {

@@ -26,12 +26,10 @@ void check_finite(const Matrix<double>& m, const std::string& what) {
 
 }  // namespace
 
-NetworkWeights<double> pad_weights(const NetworkWeights<double>& w, std::size_t width, double pad_scale, std::uint64_t seed) {
-    const std::size_t q0 = w.wa.rows(), n = w.wa.cols();
-    if (w.wb.rows() != q0 || w.wb.cols() != n || w.v.rows() != n || w.v.cols() != q0)
-        throw InvalidInput("--init: the weights' shapes disagree: W_a " + std::to_string(q0) + " x " + std::to_string(n) +
-                           ", W_b " + std::to_string(w.wb.rows()) + " x " + std::to_string(w.wb.cols()) + ", V " +
-                           std::to_string(w.v.rows()) + " x " + std::to_string(w.v.cols()) + " (expected q x n, q x n, n x q)");
+NetworkWeights<double> pad_weights(const NetworkWeights<double>& w, std::size_t width, double pad_scale,
+                                   std::uint64_t seed) {
+    const std::size_t q0 = w.width(), n = w.wa.cols();
+    w.check_shapes(n, "--init");
     if (q0 > width)
         throw InvalidInput("--init: the weights have " + std::to_string(q0) + " nodes, more than --width " + std::to_string(width));
     if (!(pad_scale >= 0 && pad_scale <= kMaxPadScale))

@@ -18,7 +18,7 @@ namespace cogo::train {
 
 /// Initial weights and what identifies them.
 struct InitialWeights {
-    NetworkWeights<double> weights;     ///< padded to the width: W_a, W_b width x n, V n x width
+    NetworkWeights<double> weights;  ///< padded to the width: W_a, W_b width x n, V n x width
     std::string source;         ///< the folder read
     std::string sha256;         ///< SHA-256 of the SHA-256 hex digests of Wa.npy, Wb.npy and V.npy, concatenated in that order
     std::size_t loaded_nodes = 0;  ///< q0: nodes of the source
@@ -48,6 +48,7 @@ void balance_nodes(NetworkWeights<double>& w);
 
 /// `w` padded to `width` nodes as load_initial_weights does (exposed for tests). Throws InvalidInput if w has
 /// more than `width` nodes or inconsistent shapes.
-[[nodiscard]] NetworkWeights<double> pad_weights(const NetworkWeights<double>& w, std::size_t width, double pad_scale, std::uint64_t seed);
+[[nodiscard]] NetworkWeights<double> pad_weights(const NetworkWeights<double>& w, std::size_t width, double pad_scale,
+                                                 std::uint64_t seed);
 
 }  // namespace cogo::train

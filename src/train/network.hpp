@@ -83,9 +83,11 @@ NetworkWeights<double> to_matrices(const Network<T>& net) {
 /// q x n and V is n x q with n >= 2, q >= 1.
 template <class T>
 Network<T> from_matrices(const NetworkWeights<double>& w) {
-    const std::size_t q = w.wa.rows(), n = w.wa.cols();
-    if (n < 2 || q == 0 || w.wb.rows() != q || w.wb.cols() != n || w.v.rows() != n || w.v.cols() != q)
-        throw ShapeMismatch("weights: expected W_a, W_b of shape q x n and V of shape n x q");
+    const std::size_t q = w.width(), n = w.wa.cols();
+    if (n < 2 || q == 0)
+        throw ShapeMismatch("weights: W_a is " + std::to_string(q) + " x " + std::to_string(n) +
+                            ", need q >= 1 rows and n >= 2 columns");
+    w.check_shapes(n);
     Network<T> net(n, q);
     for (std::size_t j = 0; j < q; ++j)
         for (std::size_t x = 0; x < n; ++x) {

@@ -76,7 +76,7 @@ struct MetricsRow {
 /// The outcome of a run.
 struct TrainResult {
     std::vector<MetricsRow> metrics;    ///< step 0 (initial weights), every eval_every steps, and the last step
-    NetworkWeights<double> weights;             ///< final weights, PyTorch layout
+    NetworkWeights<double> weights;     ///< final weights, PyTorch layout
     std::size_t train_size = 0, test_size = 0;
     std::vector<double> step_seconds;   ///< wall time of each optimizer step (forward, backward, update)
     std::vector<double> step_cpu_seconds;  ///< CPU time of the process (all threads) in each step

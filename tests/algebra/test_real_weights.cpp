@@ -68,7 +68,8 @@ TEST_CASE("conventions of docs/theory.md section 2 on a single character") {
         CHECK(w.v(x, 0) == Cyclotomic::zeta(5, -static_cast<long>(x)) * Cyclotomic::rational(1, 10));
     }
     // and back: a constant input row is pure DC: z_a[0] = the constant.
-    NetworkWeights<Cyclotomic> c{Matrix<Cyclotomic>(1, 5, Cyclotomic(3)), Matrix<Cyclotomic>(1, 5), Matrix<Cyclotomic>(5, 1)};
+    NetworkWeights<Cyclotomic> c{Matrix<Cyclotomic>(1, 5, Cyclotomic(3)), Matrix<Cyclotomic>(1, 5),
+                                 Matrix<Cyclotomic>(5, 1)};
     const auto zc = from_real_weights(g, c);
     REQUIRE(zc.nodes()[0].a.size() == 1);
     CHECK(zc.nodes()[0].a[0].first == 0);

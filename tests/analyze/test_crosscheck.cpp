@@ -251,7 +251,8 @@ TEST_CASE("1% noise (relative RMS, trained-like) on d = 23: F46 and F6 still rec
 namespace {
 
 /// w with node j's inputs shifted (W_a + s_j, W_b - s_j) and scaled by t_j, its outputs by 1/t_j^2.
-NetworkWeights<double> gauged(const NetworkWeights<double>& w, const std::vector<double>& t, const std::vector<double>& s) {
+NetworkWeights<double> gauged(const NetworkWeights<double>& w, const std::vector<double>& t,
+                              const std::vector<double>& s) {
     NetworkWeights<double> out = w;
     for (std::size_t j = 0; j < w.wa.rows(); ++j)
         for (std::size_t x = 0; x < w.wa.cols(); ++x) {
@@ -335,7 +336,8 @@ TEST_CASE("nothing rounded is UNKNOWN, not REFUTED; overflowing weights are repo
     CHECK(lim.unknown_reason == cogo::UnknownReason::work_limit);
     CHECK(cogo::is_resource_limit(lim.unknown_reason));
     // F6 with one node's inputs at 1e200 and outputs at 1e-100: the function of that node overflows double
-    NetworkWeights<double> w = inverse_transform(dense_fourier(f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))})));
+    NetworkWeights<double> w =
+        inverse_transform(dense_fourier(f6(g, std::vector<Cyclotomic>{turn_value<Cyclotomic>(make_turn(1, 8))})));
     for (std::size_t x = 0; x < 7; ++x) w.wa(0, x) *= 1e200, w.wb(0, x) *= 1e200, w.v(x, 0) *= 1e200;
     const CrosscheckReport o = crosscheck(g, w);
     REQUIRE(o.warnings.size() == 1);

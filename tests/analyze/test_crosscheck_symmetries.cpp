@@ -23,40 +23,15 @@ using namespace cogo::analyze;
 
 namespace {
 
-std::vector<double> log_uniform_scales(std::size_t q, std::mt19937_64& rng) {
-    std::uniform_real_distribution<double> u(-6.0, 6.0);
-    std::vector<double> t(q);
-    for (double& x : t) x = std::pow(10.0, u(rng)) * (rng() % 2 ? 1 : -1);
-    return t;
-}
-
-std::vector<double> shifts(const NetworkWeights<double>& w, std::mt19937_64& rng) {
-    std::uniform_real_distribution<double> u(-3.0, 3.0);
-    std::vector<double> s(w.wa.rows());
-    for (std::size_t j = 0; j < s.size(); ++j) {
-        double top = 0;
-        for (std::size_t x = 0; x < w.wa.cols(); ++x) top = std::max({top, std::abs(w.wa(j, x)), std::abs(w.wb(j, x))});
-        s[j] = u(rng) * top;
-    }
-    return s;
-}
-
-std::vector<std::size_t> permutation(std::size_t q, std::mt19937_64& rng) {
-    std::vector<std::size_t> p(q);
-    std::iota(p.begin(), p.end(), 0);
-    std::shuffle(p.begin(), p.end(), rng);
-    return p;
-}
-
 /// Every symmetry at once, then per-node noise of relative size 1e-6.
 NetworkWeights<double> everything(const AbelianGroup& g, const NetworkWeights<double>& w, std::mt19937_64& rng) {
     std::uniform_int_distribution<std::size_t> element(0, g.order() - 1);
     NetworkWeights<double> x = translate_inputs(g, conjugate_network(g, w), element(rng), element(rng));
     x = apply_automorphism(g, x, random_automorphism(g, rng));
-    x = shift_gauge(x, shifts(x, rng));
-    x = scale_gauge(x, log_uniform_scales(x.wa.rows(), rng));
+    x = shift_gauge(x, random_shifts(x, rng));
+    x = scale_gauge(x, random_scales(x.wa.rows(), rng));
     x = add_dead_nodes(x, 4, 0.0, rng);
-    x = permute_nodes(x, permutation(x.wa.rows(), rng));
+    x = permute_nodes(x, random_permutation(x.wa.rows(), rng));
     std::normal_distribution<double> gauss(0.0, 1.0);
     for (std::size_t j = 0; j < x.wa.rows(); ++j) {
         double in = 0, out = 0;
@@ -97,9 +72,9 @@ TEST_CASE("round trip: named constructions PROVED on odd, even, 3k = 0, 4k = 0 a
             const NetworkWeights<double> w = inverse_transform(dense_fourier(z));
             const std::vector<std::pair<std::string, NetworkWeights<double>>> variants = {
                 {"plain", w},
-                {"scale", scale_gauge(w, log_uniform_scales(w.wa.rows(), rng))},
-                {"shift", shift_gauge(w, shifts(w, rng))},
-                {"perm", permute_nodes(w, permutation(w.wa.rows(), rng))},
+                {"scale", scale_gauge(w, random_scales(w.wa.rows(), rng))},
+                {"shift", shift_gauge(w, random_shifts(w, rng))},
+                {"perm", permute_nodes(w, random_permutation(w.wa.rows(), rng))},
                 {"translation", translate_inputs(g, w, element(rng), element(rng))},
                 {"automorphism", apply_automorphism(g, w, random_automorphism(g, rng))},
                 {"conjugation", conjugate_network(g, w)},

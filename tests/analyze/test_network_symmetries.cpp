@@ -3,6 +3,7 @@
 // against |Aut| of small groups computed independently), and bad arguments are refused.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <set>
@@ -35,7 +36,9 @@ TEST_CASE("every symmetry preserves the brute-force task loss of random weights"
         const NetworkWeights<double> w = random_weights(q, n, rng);
         const double l0 = brute_force_loss(g, w);
         REQUIRE(l0 > 1.0);
-        auto same = [&](const NetworkWeights<double>& x) { CHECK(brute_force_loss(g, x) == doctest::Approx(l0).epsilon(1e-9)); };
+        auto same = [&](const NetworkWeights<double>& x) {
+            CHECK(brute_force_loss(g, x) == doctest::Approx(l0).epsilon(1e-9));
+        };
         same(scale_gauge(w, {1e-3, -2, 5, 1e3, -0.5, 1, 7}));
         same(shift_gauge(w, {0.5, -3, 10, 0, 1, 2, -1}));
         same(permute_nodes(w, {3, 1, 0, 6, 2, 5, 4}));
@@ -72,6 +75,37 @@ TEST_CASE("random automorphisms cover Aut(G) (sizes computed by brute force over
     CHECK_FALSE(is_automorphism(g, {0, 2, 4, 0, 2, 4}));  // x -> 2x: not bijective
     CHECK_FALSE(is_automorphism(g, {0, 1, 2, 3, 5, 4}));  // bijective, not a homomorphism
     CHECK(is_automorphism(g, {0, 5, 4, 3, 2, 1}));
+}
+
+TEST_CASE("random gauges and permutations: in their documented ranges, and the maps accept them") {
+    std::mt19937_64 rng(0x5E14);
+    const NetworkWeights<double> w = random_weights(40, 5, rng);
+    const std::vector<double> t = random_scales(40, rng);
+    REQUIRE(t.size() == 40);
+    bool positive = false, negative = false, small = false, large = false;
+    for (const double x : t) {
+        CHECK(std::abs(std::log10(std::abs(x))) <= 6.0);
+        positive = positive || x > 0;
+        negative = negative || x < 0;
+        small = small || std::abs(x) < 1e-2;
+        large = large || std::abs(x) > 1e2;
+    }
+    CHECK((positive && negative && small && large));  // 40 draws: each has chance below 1e-7 to be missing
+    const std::vector<double> s = random_shifts(w, rng);
+    REQUIRE(s.size() == 40);
+    for (std::size_t j = 0; j < 40; ++j) {
+        double top = 0;
+        for (std::size_t x = 0; x < 5; ++x) top = std::max({top, std::abs(w.wa(j, x)), std::abs(w.wb(j, x))});
+        CHECK(std::abs(s[j]) <= 3 * top);
+    }
+    std::vector<std::size_t> p = random_permutation(40, rng);
+    CHECK_NOTHROW((void)permute_nodes(w, p));
+    std::vector<std::size_t> sorted = p;
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t j = 0; j < 40; ++j) CHECK(sorted[j] == j);
+    CHECK(p != sorted);  // the identity has chance 1/40!
+    CHECK_NOTHROW((void)scale_gauge(w, t));
+    CHECK_NOTHROW((void)shift_gauge(w, s));
 }
 
 TEST_CASE("bad arguments are refused") {

@@ -19,6 +19,21 @@
 
 using namespace cogo::cli;
 
+namespace {
+
+/// A search on Z_3 with DC inputs from the given seeds (width 3 and seed 7 find the 3-node optimum).
+SearchCommandOptions z3_dc(std::size_t width, const std::string& seeds, std::size_t iterations) {
+    SearchCommandOptions o;
+    o.group = "3";
+    o.width = width;
+    o.dc = true;
+    o.seeds = seeds;
+    o.iterations = iterations;
+    return o;
+}
+
+}  // namespace
+
 TEST_CASE("search refuses bad seeds and widths") {
     std::ostringstream out;
     SearchCommandOptions o;
@@ -39,12 +54,7 @@ TEST_CASE("search finds, rounds and certifies the 3-node DC network of Z_3; the 
     const std::string path = "test_search_command_z3.json";
     std::remove(path.c_str());
     std::ostringstream out;
-    SearchCommandOptions o;
-    o.group = "3";
-    o.width = 3;
-    o.dc = true;
-    o.seeds = "7";
-    o.iterations = 5000;
+    SearchCommandOptions o = z3_dc(3, "7", 5000);
     o.certificate = path;
     const int code = run_search(o, out);
     INFO(out.str());
@@ -61,12 +71,7 @@ TEST_CASE("search finds, rounds and certifies the 3-node DC network of Z_3; the 
 TEST_CASE("a width that cannot reach zero loss is reported UNKNOWN, never as a solution") {
     // width 2 on Z_3 has no zero-loss network (proofs/min_width_bound.cpp: q >= n)
     std::ostringstream out;
-    SearchCommandOptions o;
-    o.group = "3";
-    o.width = 2;
-    o.dc = true;
-    o.seeds = "1-3";
-    o.iterations = 300;
+    const SearchCommandOptions o = z3_dc(2, "1-3", 300);
     CHECK(run_search(o, out) == exit_unknown);
     CHECK(out.str().find("UNKNOWN") != std::string::npos);
     CHECK(out.str().find("PROVED") == std::string::npos);
@@ -76,12 +81,7 @@ TEST_CASE("--candidates writes the best runs' weights, whose loss matches the re
     const std::string path = "test_search_command_candidates.json";
     std::remove(path.c_str());
     std::ostringstream out;
-    SearchCommandOptions o;
-    o.group = "3";
-    o.width = 3;
-    o.dc = true;
-    o.seeds = "7";
-    o.iterations = 5000;
+    SearchCommandOptions o = z3_dc(3, "7", 5000);
     o.refine = 1;
     o.candidates = path;
     (void)run_search(o, out);

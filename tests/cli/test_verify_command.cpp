@@ -15,6 +15,7 @@
 #include "cli/cogo_process.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/verify_command.hpp"
+#include "harness/files.hpp"
 #include "verify/certificate_checker.hpp"
 
 using namespace cogo;
@@ -139,4 +140,29 @@ TEST_CASE("verify on the command line: conflicting or out-of-range group options
     const auto neg = cogo::test::run_cogo({"verify", "--d", "7", "--solution", "F46", "--k0", "-1"});
     CHECK(neg.code == 2);
     CHECK_FALSE(contains(neg.err + neg.out, "18446744073709551615"));
+}
+
+TEST_CASE("write_certificate: written, or the reason and its exit code; it never throws the two kinds it maps") {
+    const fs::path path = fs::temp_directory_path() / ("cogo_write_certificate_" + std::to_string(::getpid()) + ".txt");
+    fs::remove(path);
+    const cli::CertificateWrite ok = cli::write_certificate(path.string(), [] { return std::string("certificate\n"); });
+    CHECK(ok.error.empty());
+    CHECK(ok.code == cli::exit_ok);
+    CHECK(cogo::testing::read_file(path) == "certificate\n");
+    fs::remove(path);
+    const cli::CertificateWrite limit =
+        cli::write_certificate(path.string(), []() -> std::string { throw ResourceLimit("too many terms"); });
+    CHECK(limit.error == "too many terms");
+    CHECK(limit.code == cli::exit_unknown);
+    CHECK_FALSE(fs::exists(path));
+    const cli::CertificateWrite bad =
+        cli::write_certificate(path.string(), []() -> std::string { throw InvalidInput("bad element"); });
+    CHECK(bad.error == "bad element");
+    CHECK(bad.code == cli::exit_usage);
+    CHECK_FALSE(fs::exists(path));
+    // a folder that does not exist: the write itself fails
+    const cli::CertificateWrite missing =
+        cli::write_certificate((path / "no" / "such" / "file").string(), [] { return std::string("x"); });
+    CHECK_FALSE(missing.error.empty());
+    CHECK(missing.code == cli::exit_usage);  // no such folder: bad input
 }

@@ -21,7 +21,9 @@ using C = std::complex<double>;
 namespace {
 
 /// Real weights of an exact element (through the float inverse transform).
-NetworkWeights<double> weights_of(const Element<Cyclotomic>& z) { return analyze::inverse_transform(analyze::dense_fourier(z)); }
+NetworkWeights<double> weights_of(const Element<Cyclotomic>& z) {
+    return analyze::inverse_transform(analyze::dense_fourier(z));
+}
 
 NetworkWeights<double> random_weights(std::size_t n, std::size_t q, std::uint64_t seed) {
     std::mt19937_64 rng(seed);

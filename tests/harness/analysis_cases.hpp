@@ -26,7 +26,8 @@ struct Disguise {
 };
 
 /// The disguised real weights of z (dense float).
-inline NetworkWeights<double> disguise(const analyze::FourierWeights& z0, std::mt19937_64& rng, const Disguise& o = {}) {
+inline NetworkWeights<double> disguise(const analyze::FourierWeights& z0, std::mt19937_64& rng,
+                                       const Disguise& o = {}) {
     analyze::FourierWeights z = z0;
     const AbelianGroup& g = z.group;
     const std::size_t n = z.n();

@@ -12,6 +12,7 @@
 #include "train/trainer.hpp"
 
 using cogo::InvalidInput;
+using cogo::NetworkWeights;
 using namespace cogo::train;
 
 namespace {
