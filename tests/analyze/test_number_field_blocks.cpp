@@ -295,3 +295,37 @@ TEST_CASE("mutation: a node moved by 1e-3 is not PROVED through K at the default
             if (b.k == 1) CHECK_FALSE(b.verified);
     }
 }
+
+TEST_CASE("PARTIAL over K: the proven part of a network with one frequency's outputs removed is certified") {
+    const AbelianGroup g = AbelianGroup::cyclic(4);
+    const Element<C> z = f6_real<C>(g, {nu_arctan_sqrt2});
+    CrosscheckOptions strict;
+    strict.round_tolerance = 1e-12;
+    strict.block_solve.input_tolerance = 1e-12;
+    const CrosscheckReport r = crosscheck(g, inverse_transform(dense(z)), strict);
+    REQUIRE(r.rounded_nf.has_value());
+    NumberField::Scope scope(r.field);
+    // the outputs at the real frequency 2 removed: its 1-set fails, the block at +-1 still holds exactly
+    std::vector<Node<NumberFieldScalar>> nodes = r.rounded_nf->nodes();
+    for (auto& n : nodes) std::erase_if(n.c, [](const auto& e) { return e.first == 2; });
+    const Element<NumberFieldScalar> cut(g, std::move(nodes));
+    const auto result = verify_global_optimum(cut);
+    REQUIRE(result.verdict == Verdict::refuted);
+    const std::string text = partial_number_field_certificate_text(r.field, cut, result, {1, 3}, "test");
+    const CertificateCheck check = check_number_field_certificate(text);
+    INFO(check.reason);
+    CHECK(check.accepted());
+    CHECK(check.verdict == "PARTIAL");
+    CHECK(check.proven == std::vector<std::uint64_t>{1, 3});
+    // the failing frequency cannot be written, nor claimed in the document
+    CHECK_THROWS(partial_number_field_certificate_text(r.field, cut, result, {1, 2, 3}, "test"));
+    nlohmann::json j = nlohmann::json::parse(text);
+    j["proven"] = {1, 2, 3};
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());
+    j["proven"] = {3, 1};
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());
+    j.erase("proven");
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());  // PARTIAL without its list
+    j["verdict"] = "PROVED";
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());
+}
