@@ -37,9 +37,13 @@ std::vector<S> nearest_in_affine_set(std::vector<S> x0, const Rows<S>& kernel, c
     }
     if (const auto mu = solve<Complex>(G, dim, r))
         for (std::size_t u = 0; u < dim; ++u) {
-            const double d = static_cast<double>(den);
-            S e = S::rational(std::lround((*mu)[u].real() * d), den);
-            if (i_unit != nullptr) e = e + *i_unit * S::rational(std::lround((*mu)[u].imag() * d), den);
+            const double d = static_cast<double>(den), re = (*mu)[u].real() * d, im = (*mu)[u].imag() * d;
+            // A coefficient beyond 2^53 / den (or not finite) is left at 0: the point stays in the set, and
+            // lround stays defined.
+            constexpr double max_numerator = 9007199254740992.0;  // 2^53
+            if (!(std::abs(re) <= max_numerator) || (i_unit != nullptr && !(std::abs(im) <= max_numerator))) continue;
+            S e = S::rational(std::lround(re), den);
+            if (i_unit != nullptr) e = e + *i_unit * S::rational(std::lround(im), den);
             if (e.is_zero()) continue;
             for (std::size_t f = 0; f < q; ++f) x0[f] = x0[f] + e * kernel[u][f];
         }

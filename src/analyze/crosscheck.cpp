@@ -640,10 +640,10 @@ void round_real_blocks(Analysis& an) {
 
 /// Phase 3c: the blocks at complex frequencies still unresolved, rounded in one number field K (see crosscheck.hpp).
 void round_number_field_blocks(Analysis& an) {
-    // even orders only: there the trained blocks at 4k = 0 and 3k = 0 are continuous families. On odd orders the
-    // verdicts stay those of the cyclotomic paths: a DC z_syn on Z_3 with one input mean moved by 30% has an exact
-    // family member within 0.05, and a one-block network's function allowance (function_cap 0.1) would accept it
-    if (!an.options.number_field || an.g.order() % 2 != 0) return;
+    // every order: the acceptance (assemble_over_k) is relative to the network's own level, not the function
+    // allowance (a DC z_syn on Z_3 with one input mean moved by 30% has an exact family member within 0.05, inside a
+    // one-block network's function_cap 0.1, but far outside number_field_tolerance)
+    if (!an.options.number_field) return;
     std::vector<BlockReport*> owners;
     for (BlockReport& b : an.report.blocks) {
         if (b.family != BlockFamily::unknown || an.g.is_self_conjugate(b.k) || b.nodes.empty()) continue;
@@ -785,6 +785,14 @@ void assemble_over_k(Analysis& an) {
     }
     for (const RoundedDc& d : an.dc)
         if (!d.c.empty()) helpers.push_back({index++, d.trained_node, d.t});
+    // the network's own level: the median sqrt(D_k) of the blocks rounded in cyclotomic fields (none: the floor)
+    std::vector<double> level;
+    for (const BlockReport& b : report.blocks)
+        if (b.family != BlockFamily::unknown && b.family != BlockFamily::number_field) level.push_back(std::sqrt(an.D[b.k]));
+    std::sort(level.begin(), level.end());
+    const double own_level = level.empty() ? 0.0 : level[level.size() / 2];
+    const double tolerance = std::min(an.options.number_field_cap,
+                                      std::max(an.options.number_field_tolerance, an.options.function_outlier * own_level));
     for (std::size_t i = 0; i < an.nf_requests.size(); ++i) {
         if (!an.nf.blocks[i]) continue;
         const std::size_t first = nodes.size();
@@ -794,7 +802,32 @@ void assemble_over_k(Analysis& an) {
         bool biased = false;  // T_k(0, 0) of the block alone (its DC rows included)
         for (const auto& c : enumerate_conditions(*an.nf.blocks[i]))
             biased = biased || (c.k == k && c.k1 == 0 && c.k2 == 0 && !c.value.is_zero());
-        if (!biased) continue;
+        BlockReport& b = an.block(k);
+        std::vector<std::size_t> own(an.nf.blocks[i]->order());
+        std::iota(own.begin(), own.end(), first);
+        // the tight acceptance, on the final exact block (after its outputs and the helpers' are re-solved)
+        auto accept = [&](const Element<NumberFieldScalar>& network, const std::vector<std::size_t>& helper_nodes,
+                          const std::vector<Complex>& helper_trained) {
+            const NumberFieldDistance d =
+                number_field_distance(an.z, k, an.nf_requests[i].nodes, network, own, helper_nodes, helper_trained);
+            b.rounding_residual = d.worst();
+            if (d.worst() <= tolerance) return true;
+            std::ostringstream o;
+            o << "number field: the exact block over K is " << std::setprecision(3) << d.inputs << " (inputs) / "
+              << d.outputs << " (outputs) from the trained one, relative to its norm (allowed "
+              << tolerance << ": " << an.options.function_outlier << " x the network's median sqrt(D_k) " << own_level
+              << ", within [--number-field-tolerance, 0.05]; the trained block is "
+              << an.nf.polish_distance[i] << " from the solution set of its conditions)";
+            nodes.resize(first);
+            an.nf.blocks[i].reset();
+            b.family = BlockFamily::unknown;
+            b.note = o.str();
+            return false;
+        };
+        if (!biased) {
+            accept(whole, {}, {});
+            continue;
+        }
         std::vector<std::size_t> unknown;
         std::vector<Complex> trained;
         for (std::size_t f = 0; f < an.nf.blocks[i]->order(); ++f) {
@@ -807,7 +840,6 @@ void assemble_over_k(Analysis& an) {
         }
         std::string why;
         double distance = -1;
-        BlockReport& b = an.block(k);
         if (!solve_outputs_at(whole, k, unknown, trained, an.options.round_tolerance, why, distance)) {
             // the block stays out of the network: UNRESOLVED
             nodes.resize(first);
@@ -816,8 +848,10 @@ void assemble_over_k(Analysis& an) {
             b.note = why;
             continue;
         }
+        const std::vector<std::size_t> helper_nodes(unknown.begin() + static_cast<long>(own.size()), unknown.end());
+        const std::vector<Complex> helper_trained(trained.begin() + static_cast<long>(own.size()), trained.end());
+        if (!accept(whole, helper_nodes, helper_trained)) continue;
         nodes = whole.nodes();
-        b.rounding_residual = distance;
         b.structure += "; bias cancelled over K by the outputs at k of " + std::to_string(helpers.size()) + " nodes";
     }
     bool any = false;

@@ -43,13 +43,14 @@
 /// one-hot inputs, every node active at every frequency), the whole network is rounded in the group domain
 /// instead (group_domain.hpp) and its account replaces the per-frequency one if it is PROVED.
 ///
-/// Number fields (opt-in, CrosscheckOptions::number_field / --number-field; groups of even order only: odd-order
-/// verdicts are those of the cyclotomic paths). A block at a
+/// Number fields (CrosscheckOptions::number_field, on by default, `--no-number-field`). A block at a
 /// complex frequency that none of the paths above rounds (the continuous families
 /// gradient descent finds at 4k = 0 and 3k = 0: free relative phases, DC means off every rational grid) is tried
 /// last in a number field (number_field_blocks.hpp): its free coordinates fixed to nearby rationals, the rest
 /// refined and recognised as algebraic numbers, its outputs solved exactly over K = Q(zeta_M, those numbers),
-/// M = lcm(exponent, 4); every such block shares one K. The verdict is then decided on the WHOLE rounded
+/// M = lcm(exponent, 4); every such block shares one K. Such a block is kept only if its final exact form (after
+/// the re-solve of its outputs and the helpers' over K) is within CrosscheckOptions::number_field_tolerance of the
+/// trained block (relative; scaled to the network's own level, see there). The verdict is then decided on the WHOLE rounded
 /// network over K: every cyclotomic value embedded into K (K contains zeta_M, hence every character of the group
 /// and i), the number-field blocks added, verify_global_optimum run over K; `rounded` keeps the cyclotomic part and
 /// `rounded_nf` the whole network. No per-frequency argument is needed (or used): every condition of the
@@ -94,12 +95,18 @@ struct CrosscheckOptions {
     double function_outlier = 5;     ///< ... or this times the network's median sqrt(D_k), if larger (its own loss level)
     double function_cap = 0.1;       ///< ... but never more than this
     BlockSolveOptions block_solve;  ///< the algebraic rounding of blocks outside the families (block_solve.hpp)
-    /// try the blocks left unresolved in a number field (number_field_blocks.hpp). Off by default: the slice
-    /// (free coordinates fixed to nearby rationals within 0.05) can absorb a large perturbation of a network with
-    /// one block (a z_syn with one input mean moved 30% on Z_3 was rounded to a nearby optimum within that
-    /// network's function-distance allowance), so its acceptance needs a tighter criterion before it decides
-    /// verdicts unasked (`cogo crosscheck --number-field`).
-    bool number_field = false;
+    /// try the blocks left unresolved in a number field (number_field_blocks.hpp), on groups of every order: its
+    /// acceptance (number_field_tolerance below) is on the final exact block and relative to the network's own
+    /// level, so a perturbed one-block network (a z_syn with an input mean moved 1% or 30% on Z_3, a node moved
+    /// 1e-3) is not PROVED through it (`--no-number-field` switches it off)
+    bool number_field = true;
+    /// A block rounded through K is kept only if its final exact form (outputs and the helpers' outputs at k
+    /// re-solved over K) is near the trained block, inputs and outputs each relative to the block's own norm
+    /// (number_field_distance, canonical gauge): within function_outlier times the network's own level (the
+    /// median sqrt(D_k) of the blocks the cyclotomic paths rounded; a one-block network has none), at least this
+    /// ... (a slice within 1e-6 of an exact block stays well inside it; a node moved by 1e-3 does not) ...
+    double number_field_tolerance = 1e-4;
+    double number_field_cap = 0.05;  ///< ... and never more than this (trained runs: 0.003-0.045)
     NumberFieldBlockOptions number_field_options;
     std::size_t max_terms = 400'000'000;  ///< work limit of the exact verification
     bool verify = true;             ///< run the exact verification

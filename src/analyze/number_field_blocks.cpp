@@ -166,6 +166,39 @@ std::string rational_text(double x, long den, double& value) {
     return r.str();
 }
 
+/// The rational of least denominator within `tolerance` of x (the first continued-fraction convergent that close,
+/// then the smallest semiconvergent before it that is still within), as "p/q"; `value` receives it as a double.
+/// Denominators stay below 2^40 (a tolerance below ~1e-12 |x| is met by the last convergent reached).
+std::string nearest_small_rational(double x, double tolerance, double& value) {
+    const double limit = 1099511627776.0;  // 2^40
+    // convergents h_n / k_n of x
+    double h_prev = 1, k_prev = 0, h = std::floor(x), k = 1, rest = x - std::floor(x);
+    while (std::abs(x - h / k) > tolerance && rest > 1e-300) {
+        const double inv = 1 / rest, a = std::floor(inv);
+        rest = inv - a;
+        const double h_next = a * h + h_prev, k_next = a * k + k_prev;
+        if (k_next >= limit) break;
+        // the semiconvergents (m h + h_prev) / (m k + k_prev), m = 1 .. a, lie between; take the first within
+        bool done = false;
+        for (double m = std::max(1.0, std::ceil(a / 2)); m < a; ++m) {
+            const double hs = m * h + h_prev, ks = m * k + k_prev;
+            if (std::abs(x - hs / ks) <= tolerance) {
+                h_prev = h, k_prev = k, h = hs, k = ks, done = true;
+                break;
+            }
+        }
+        if (done) break;
+        h_prev = h, k_prev = k, h = h_next, k = k_next;
+    }
+    value = h / k;
+    flint::Fmpz num, den;
+    fmpz_set_d(num.get(), h);
+    fmpz_set_d(den.get(), k);
+    flint::Fmpq r;
+    fmpq_set_fmpz_frac(r.get(), num.get(), den.get());
+    return r.str();
+}
+
 /// p with the fixed coordinates substituted (values[v] non-empty) and the free ones renumbered by `index`.
 RealTerms substitute(const RealTerms& p, const std::vector<std::string>& values, const std::vector<long>& index) {
     std::vector<flint::Fmpq> v(values.size());
@@ -282,6 +315,7 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
     // relations the trained inputs nearly satisfy (x_i = 0, x_i = +-x_j) are kept if the block's solution set has
     // points satisfying them near the trained one: a structured member of the family, whose coordinates have far
     // smaller degrees than a generic member's
+    const double relation_tolerance = options.relation_tolerance;
     if (options.relations) {
         struct Relation {
             double gap;
@@ -291,12 +325,12 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
         std::vector<Relation> rel;
         for (std::size_t u = 0; u < inputs.size(); ++u) {
             const std::size_t i = inputs[u];
-            if (std::abs(x0[i]) < options.relation_tolerance) rel.push_back({std::abs(x0[i]), i, i, 0});
+            if (std::abs(x0[i]) < relation_tolerance) rel.push_back({std::abs(x0[i]), i, i, 0});
             for (std::size_t w = u + 1; w < inputs.size(); ++w) {
                 const std::size_t j = inputs[w];
-                if (std::abs(x0[i]) < options.relation_tolerance) continue;
+                if (std::abs(x0[i]) < relation_tolerance) continue;
                 for (int sg : {1, -1})
-                    if (std::abs(x0[i] - sg * x0[j]) < options.relation_tolerance)
+                    if (std::abs(x0[i] - sg * x0[j]) < relation_tolerance)
                         rel.push_back({std::abs(x0[i] - sg * x0[j]), i, j, sg});
             }
         }
@@ -332,6 +366,15 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
                       "(residual " + number_text(residual) + ", moved " + number_text(moved) + ")";
         return out;
     }
+    {  // how far the trained block is from its own solution set (with the relations): a floor of the final distance
+        double in_num = 0, in_den = 0, out_num = 0, out_den = 0;
+        for (std::size_t v = 0; v < n_vars; ++v) {
+            const double w = (v < input_count(q) && v % per_node == 4) ? 1.0 : 2.0;  // +-k entries count twice
+            (v < input_count(q) ? in_num : out_num) += w * (x[v] - x0[v]) * (x[v] - x0[v]);
+            (v < input_count(q) ? in_den : out_den) += w * x0[v] * x0[v];
+        }
+        out.polish_distance = std::max(in_den > 0 ? std::sqrt(in_num / in_den) : 0.0, out_den > 0 ? std::sqrt(out_num / out_den) : 0.0);
+    }
     std::vector<double> F;
     std::vector<std::vector<double>> J;
     std::vector<std::size_t> identity(n_vars);
@@ -344,8 +387,12 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
     std::vector<std::size_t> free_vars;
     for (std::size_t v = 0; v < n_vars; ++v)
         if (is_free[v]) index[v] = static_cast<long>(free_vars.size()), free_vars.push_back(v);
-    std::string last_failure = "number field: no denominator tried";
-    for (long den : {4L, 8L, 16L, 32L, 64L}) {
+    // the block's scale: its largest coordinate (canonical gauge); the slice tolerances are relative to it
+    double scale = 0;
+    for (double v : x0) scale = std::max(scale, std::abs(v));
+    std::string last_failure = "number field: no slice tried";
+    for (double relative : options.slice_tolerances) {
+        const double tolerance = relative * scale;
         std::vector<std::string> fixed(n_vars);
         std::vector<double> start(free_vars.size());
         double displacement = 0;
@@ -357,12 +404,12 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
                 continue;
             }
             double value = 0;
-            fixed[v] = rational_text(x[v], den, value);
+            fixed[v] = nearest_small_rational(x[v], tolerance, value);
             displacement = std::max(displacement, std::abs(value - x0[v]));
         }
         for (std::size_t i = 0; i < free_vars.size(); ++i) start[i] = x[free_vars[i]];
         if (displacement > options.max_displacement) {
-            last_failure = "number field: fixing the free coordinates to multiples of 1/" + std::to_string(den) +
+            last_failure = "number field: fixing the free coordinates to rationals within " + number_text(tolerance) +
                            " moves them by " + number_text(displacement);
             continue;
         }
@@ -382,7 +429,7 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
             continue;
         }
         if (!refined.converged) {
-            last_failure = "number field: refinement on the slice (denominator " + std::to_string(den) + "): " + refined.reason;
+            last_failure = "number field: refinement on the slice (rationals within " + number_text(tolerance) + "): " + refined.reason;
             continue;
         }
         double d_all = displacement;
@@ -395,16 +442,22 @@ NumberFieldCandidate number_field_candidate(const FourierWeights& z, std::size_t
         NumberFieldCandidate c = out;
         c.fixed = fixed;
         c.displacement = d_all;
-        c.fixed_denominator = den;
+        c.slice_tolerance = tolerance;
         bool recognised = true;
         for (std::size_t i = 0; i < free_vars.size() && recognised; ++i) {
             const std::size_t v = free_vars[i];
             if (v >= input_count(q)) continue;
+            // rational first (large heights: the slice's rationals have large denominators), then quadratic, then
+            // the general bound: the least degree that is found gives the smallest field
             RecognitionResult r;
-            try {
-                r = recognise_algebraic(refined.point[i], options.bounds);
-            } catch (const Error& e) {
-                r.reason = e.what();
+            for (const RecognitionBounds& b : {RecognitionBounds{1, options.rational_height_bits},
+                                               RecognitionBounds{2, options.quadratic_height_bits}, options.bounds}) {
+                try {
+                    r = recognise_algebraic(refined.point[i], b);
+                } catch (const Error& e) {
+                    r.reason = e.what();
+                }
+                if (r.number) break;
             }
             if (!r.number) {
                 last_failure = "number field: coordinate " + std::to_string(v % per_node) + " of node " +
@@ -481,7 +534,7 @@ std::optional<Element<NumberFieldScalar>> number_field_block(const AbelianGroup&
         why = "number field: no exact output row over K fits the recognised inputs";
         return std::nullopt;
     }
-    const std::vector<S> x = nearest_in_affine_set(*x0, kernel<S>(M, q), cand.target_c, i_unit);
+    const std::vector<S> x = nearest_in_affine_set(*x0, kernel<S>(M, q), cand.target_c, i_unit, 1L << 30);
     for (std::size_t f = 0; f < q; ++f)
         if (!x[f].is_zero()) nodes[f].c = {{k, x[f]}, {mk, x[f].conj()}};
     Element<S> block(g, std::move(nodes));
@@ -504,12 +557,14 @@ NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::ve
     out.blocks.resize(requests.size());
     out.failure.resize(requests.size());
     out.structure.resize(requests.size());
+    out.polish_distance.assign(requests.size(), -1.0);
     std::vector<NumberFieldCandidate> candidates;
     std::vector<AlgebraicNumber> numbers;
     std::vector<std::size_t> first(requests.size(), 0);
     for (std::size_t r = 0; r < requests.size(); ++r) {
         candidates.push_back(number_field_candidate(z, requests[r].k, requests[r].nodes, options));
         out.failure[r] = candidates.back().failure;
+        out.polish_distance[r] = candidates.back().polish_distance;
         first[r] = numbers.size();
         if (out.failure[r].empty())
             numbers.insert(numbers.end(), candidates.back().numbers.begin(), candidates.back().numbers.end());
@@ -543,7 +598,8 @@ NumberFieldRounding round_in_number_field(const FourierWeights& z, const std::ve
         std::ostringstream o;
         o << candidates[r].relations << " relations x_i = 0, +-x_j kept; " << candidates[r].free_inputs.size()
           << " input coordinates algebraic (degree <= " << max_degree
-          << "), the others fixed to multiples of 1/" << candidates[r].fixed_denominator << "; K of degree "
+          << "), the others fixed to the rationals of least denominator within " << number_text(candidates[r].slice_tolerance)
+          << "; K of degree "
           << field.field->degree() << " over Q, outputs solved over K";
         out.structure[r] = o.str();
         out.field = field.field;
@@ -597,7 +653,7 @@ bool solve_outputs_at(Element<NumberFieldScalar>& network, std::size_t k, const 
         return false;
     }
     const S i_unit = S::root_of_unity(NumberField::current(), 4, 1);  // the caller's Scope: K
-    const std::vector<S> x = nearest_in_affine_set(*x0, kernel<S>(M, q), trained, i_unit);
+    const std::vector<S> x = nearest_in_affine_set(*x0, kernel<S>(M, q), trained, i_unit, 1L << 30);
     double num = 0, den = 0;
     for (std::size_t i = 0; i < q; ++i) {
         num += std::norm(x[i].to_complex() - trained[i]);
@@ -615,6 +671,32 @@ bool solve_outputs_at(Element<NumberFieldScalar>& network, std::size_t k, const 
     }
     network = Element<S>(g, std::move(nodes));
     return true;
+}
+
+NumberFieldDistance number_field_distance(const FourierWeights& z, std::size_t k, const std::vector<std::size_t>& trained_nodes,
+                                          const Element<NumberFieldScalar>& network, const std::vector<std::size_t>& network_nodes,
+                                          const std::vector<std::size_t>& helper_nodes, const std::vector<Complex>& helper_trained) {
+    if (trained_nodes.size() != network_nodes.size() || helper_nodes.size() != helper_trained.size())
+        throw InvalidInput("number field: distance of malformed node lists");
+    double in_num = 0, in_den = 0, out_num = 0, out_den = 0;
+    for (std::size_t f = 0; f < trained_nodes.size(); ++f) {
+        const std::size_t j = trained_nodes[f], e = network_nodes[f];
+        const Complex a = network.entry(Part::a, k, e).to_complex(), b = network.entry(Part::b, k, e).to_complex();
+        const double d = (network.entry(Part::a, 0, e) + network.entry(Part::b, 0, e)).to_complex().real();
+        const double d0 = (z.za(0, j) + z.zb(0, j)).real();
+        // z_a, z_b at k and -k (conjugates: twice the squares), the input mean once
+        in_num += 2 * (std::norm(a - z.za(k, j)) + std::norm(b - z.zb(k, j))) + (d - d0) * (d - d0);
+        in_den += 2 * (std::norm(z.za(k, j)) + std::norm(z.zb(k, j))) + d0 * d0;
+        const Complex c = network.entry(Part::c, k, e).to_complex();
+        out_num += 2 * std::norm(c - z.zc(k, j));
+        out_den += 2 * std::norm(z.zc(k, j));
+    }
+    for (std::size_t i = 0; i < helper_nodes.size(); ++i)
+        out_num += 2 * std::norm(network.entry(Part::c, k, helper_nodes[i]).to_complex() - helper_trained[i]);
+    NumberFieldDistance out;
+    out.inputs = in_den > 0 ? std::sqrt(in_num / in_den) : std::sqrt(in_num);
+    out.outputs = out_den > 0 ? std::sqrt(out_num / out_den) : std::sqrt(out_num);
+    return out;
 }
 
 Element<NumberFieldScalar> embed(const NumberFieldPtr& field, const Element<Cyclotomic>& z) {

@@ -21,10 +21,13 @@
 ///     smaller degrees than a generic member's); float Gauss-Newton (minimum-norm steps) from the trained point onto the solution set; at that
 ///     point the Jacobian's numerical rank r is the codimension. Column pivoting, output coordinates first,
 ///     picks r coordinates to keep free; every other coordinate (gauges, free phases, free DC means, free
-///     output directions) is fixed to a nearby rational of small denominator (4, 8, ..., 64 are tried).
+///     output directions) is fixed to the rational of least denominator within a small tolerance (relative to
+///     the block's largest coordinate: 1e-6, then 1e-4) of the polished point, so the slice stays close to the
+///     trained block (rationals do not enlarge K).
 ///  3. Refine the square system on the slice to `bits` bits (refine_system, Arb), the point not moving more
 ///     than `max_displacement`; recognise each free INPUT coordinate as an algebraic number (LLL,
-///     recognise_algebraic).
+///     recognise_algebraic: rational first, at heights the slice's denominators need, then quadratic, then
+///     up to `bounds`).
 ///  4. Field and exact block (number_field_block): K = Q(zeta_M, the recognised numbers) with M = lcm(N, 4, the
 ///     field_order of the rest of the rounded network) (N the exponent of the group, so every character, i and every
 ///     cyclotomic value of the network lie in K; common_field, checked exactly);
@@ -47,9 +50,16 @@ namespace cogo::analyze {
 
 /// Tolerances and bounds of the number-field rounding.
 struct NumberFieldBlockOptions {
-    long bits = 448;                        ///< precision of the refinement (>= what recognition needs)
-    RecognitionBounds bounds{6, 20};        ///< degree and height of the recognised coordinates
-    double max_displacement = 0.05;         ///< max move of any coordinate, start -> refined (canonical gauge)
+    long bits = 1024;                       ///< precision of the refinement (>= what recognition needs)
+    /// Recognition, least degree first: rational up to this height (bits) ...
+    long rational_height_bits = 400;
+    long quadratic_height_bits = 300;       ///< ... then quadratic up to this height ...
+    RecognitionBounds bounds{6, 20};        ///< ... then up to this degree and height
+    /// The slice: every fixed coordinate is the rational of least denominator within tolerance * (the block's
+    /// largest coordinate) of the polished point, for each tolerance in turn (the closest first)
+    std::vector<double> slice_tolerances{1e-6, 1e-4};
+    double max_displacement = 0.05;         ///< max move of any coordinate, start -> refined (canonical gauge): a
+                                            ///< sanity bound; acceptance is CrosscheckOptions::number_field_tolerance
     double rank_tolerance = 1e-7;           ///< relative singular-value gap of the numerical rank
     double polish_residual = 1e-10;         ///< float Gauss-Newton must reach this residual (max norm)
     double bias_free = 0.05;                ///< impose the bias when |trained bias| <= this * sum (|a|^2+|b|^2)|c|
@@ -59,10 +69,14 @@ struct NumberFieldBlockOptions {
     /// fix each node's scale by |a|^2 + |b|^2 = (trained value to 1/64). Off by default: on the trained Z_24 runs
     /// it makes the coordinates recognisable, but K = Q(zeta_120, them) then exceeds max_field_degree (192 > 64)
     bool norm_gauge = false;
-    /// impose the relations x_i = 0, x_i = +-x_j the trained inputs nearly meet. Off by default: on the trained
-    /// runs it proved no further block and made one cross-check (Z_2 x Z_3 x Z_4 seed 2) take over 150 s
-    bool relations = false;
-    double relation_tolerance = 0.02;       ///< ... to this (canonical gauge), if the solution set has such points
+    /// impose the relations x_i = 0, x_i = +-x_j the trained inputs meet to relation_tolerance (if the solution
+    /// set keeps a point satisfying them near the trained one). On by default: with a fine slice it is what keeps
+    /// the free coordinates of low degree (on the trained Z_24 runs they come out rational; without the
+    /// relations, a slice within 1e-4 leaves coordinates of degree > 8). The tolerance is at the trained runs'
+    /// own distance to the solution set (~5e-4 in the canonical gauge); at 0.02 the relations moved the block
+    /// by 1-3% and made the Z_2 x Z_3 x Z_4 seed 2 cross-check take over 150 s
+    bool relations = true;
+    double relation_tolerance = 1e-3;       ///< ... to this (canonical gauge), if the solution set has such points
     std::size_t max_relations = 400;        ///< candidates tried, closest first
 };
 
@@ -77,7 +91,10 @@ struct NumberFieldCandidate {
     std::vector<AlgebraicNumber> numbers;    ///< their values, in the order of free_inputs
     std::vector<std::complex<double>> target_c;  ///< the refined output entries at k (floats)
     double displacement = -1;                ///< max |refined - start| over the coordinates
-    long fixed_denominator = 0;              ///< the denominator that worked
+    /// the polished point (on the block's solution set, relations imposed) vs the trained one, inputs and outputs
+    /// each relative to the block's norm, the larger: how far the trained block is from the family it is rounded in
+    double polish_distance = -1;
+    double slice_tolerance = 0;              ///< the slice's rationals are within this of the polished point
     std::size_t relations = 0;               ///< relations x_i = 0, +-x_j imposed (step 2)
     std::string failure;                     ///< "" on success
 };
@@ -107,6 +124,7 @@ struct NumberFieldRounding {
     std::vector<std::optional<Element<NumberFieldScalar>>> blocks;  ///< per request (node f: nodes[f])
     std::vector<std::string> failure;                            ///< per request, "" on success
     std::vector<std::string> structure;                          ///< per request: slice and field, readable
+    std::vector<double> polish_distance;                         ///< per request: NumberFieldCandidate's (-1 if none)
 };
 
 /// Steps 1-4 for every request: the candidates, one common field for all of them, the exact blocks. K contains
@@ -126,6 +144,27 @@ struct NumberFieldRounding {
 [[nodiscard]] bool solve_outputs_at(Element<NumberFieldScalar>& network, std::size_t k, const std::vector<std::size_t>& unknown,
                                     const std::vector<std::complex<double>>& trained, double tolerance, std::string& why,
                                     double& distance);
+
+/// How far an exact block over K is from the trained one, scale-free, in the canonical gauge of the trained
+/// weights `z` (the gauge the number-field blocks are built in): inputs and outputs separately, each relative to
+/// the trained block's own norm, so that no threshold mixes quantities that scale differently under the node
+/// scale gauge (t a, t b, c / t^2).
+struct NumberFieldDistance {
+    double inputs = 0;   ///< |exact - trained| / |trained| over z_a, z_b at +-k and the input means of the nodes
+    double outputs = 0;  ///< the same over their outputs at +-k, and the re-solved outputs at +-k of other nodes
+                         ///< (helpers: |exact - trained|^2 added to the numerator; the block's norm is the unit)
+    [[nodiscard]] double worst() const { return std::max(inputs, outputs); }
+};
+
+/// The distance of the block (frequency k, trained nodes `trained_nodes` = network nodes `network_nodes`) and of
+/// the helper outputs at k (network node helper_nodes[i], trained value helper_trained[i] in the exact gauge) in
+/// `network` (over the current NumberField::Scope) to the trained weights. Call it after the final re-solve.
+[[nodiscard]] NumberFieldDistance number_field_distance(const FourierWeights& z, std::size_t k,
+                                                        const std::vector<std::size_t>& trained_nodes,
+                                                        const Element<NumberFieldScalar>& network,
+                                                        const std::vector<std::size_t>& network_nodes,
+                                                        const std::vector<std::size_t>& helper_nodes = {},
+                                                        const std::vector<std::complex<double>>& helper_trained = {});
 
 /// The root-of-unity order every field of `group` must contain: lcm(exponent, 4).
 [[nodiscard]] unsigned long number_field_zeta_order(const AbelianGroup& group);

@@ -336,9 +336,16 @@ int run_crosscheck(const CrosscheckCommandOptions& options, std::ostream& out) {
             verify_global_optimum(*r.rounded_nf, VerifyLimits{options.analysis.max_terms});
         if (result.verdict == Verdict::unknown)
             throw ResourceLimit("crosscheck: --certificate: exact verification not done: " + result.reason);
-        certificate = number_field_certificate_text(r.field, *r.rounded_nf, result,
-                                                    "rounded network of a cross-check on " + group.name() + " (" +
-                                                        options.dir + "), over a number field");
+        const std::string statement =
+            "rounded network of a cross-check on " + group.name() + " (" + options.dir + "), over a number field";
+        std::vector<std::size_t> proven;  // output frequencies of the PROVED blocks, both signs (as below)
+        for (std::size_t k : r.proven) proven.push_back(k), proven.push_back(group.neg(k));
+        std::sort(proven.begin(), proven.end());
+        proven.erase(std::unique(proven.begin(), proven.end()), proven.end());
+        certificate = result.verdict == Verdict::refuted && !proven.empty()
+                          ? partial_number_field_certificate_text(r.field, *r.rounded_nf, result, proven,
+                                                                  statement + "; proven blocks only")
+                          : number_field_certificate_text(r.field, *r.rounded_nf, result, statement);
     } else if (!options.certificate.empty()) {
         if (!r.rounded) throw InvalidInput("crosscheck: --certificate: no block was rounded, nothing to certify");
         const VerificationResult<Cyclotomic> result = verify_global_optimum(*r.rounded, VerifyLimits{options.analysis.max_terms});

@@ -140,9 +140,13 @@ void setup_crosscheck(CLI::App& crosscheck_app, cogo::cli::CrosscheckCommandOpti
                          "Skip the exact verification");
     const cogo::cli::RealRange unit_interval{0, 1};
     crosscheck->add_flag("--number-field", [&xo](std::int64_t) { xo.analysis.number_field = true; },
-                         "Also try the blocks left unresolved in a number field (even-order groups; opt-in: its "
-                         "acceptance is not yet tight enough to reject every perturbed one-block network, see "
-                         "analyze/number_field_blocks.hpp)");
+                         "Try the blocks left unresolved in a number field (the default; analyze/number_field_blocks.hpp)");
+    crosscheck->add_flag("--no-number-field", [&xo](std::int64_t) { xo.analysis.number_field = false; },
+                         "Do not try the number-field path");
+    crosscheck->add_option("--number-field-tolerance", xo.analysis.number_field_tolerance,
+                           "Least allowed relative distance trained vs exact of a block rounded through a number "
+                           "field (scaled up to 5 x the network's median sqrt(D_k), at most 0.05), in [0, 1]")
+        ->transform(real_number(unit_interval))->capture_default_str();
     crosscheck->add_option("--dead-threshold", xo.analysis.assignment.dead_threshold,
                            "Dead node: strength below this fraction of the largest, in [0, 1]")
         ->transform(real_number(unit_interval))->capture_default_str();

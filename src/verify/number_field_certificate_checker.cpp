@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <algorithm>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -331,6 +332,21 @@ CertificateCheck check(const Json& doc) {
             for (const auto& [m, v] : conv_b) acc({k, 0, m}, mul(K, hc, v));
         }
     }
+    // PARTIAL: the output frequencies claimed proven (strictly increasing, none the DC row)
+    std::vector<std::size_t> proven;
+    if (out.verdict == "PARTIAL") {
+        const Json& pj = doc.contains("proven") ? doc["proven"] : Json();
+        if (!pj.is_array() || pj.empty()) throw Reject{"verdict PARTIAL needs a non-empty \"proven\" list of frequencies"};
+        for (std::size_t i = 0; i < pj.size(); ++i) {
+            const std::size_t k = get_index(pj[i], G.n, "proven[" + std::to_string(i) + "]");
+            if (k == 0) throw Reject{"proven[" + std::to_string(i) + "] is the output's DC row 0, which no condition has"};
+            if (!proven.empty() && proven.back() >= k) throw Reject{"\"proven\" must be strictly increasing"};
+            proven.push_back(k);
+        }
+    } else if (doc.contains("proven")) {
+        throw Reject{"\"proven\" is only meaningful with verdict PARTIAL"};
+    }
+    auto is_proven = [&](std::size_t k) { return std::binary_search(proven.begin(), proven.end(), k); };
     // the listed conditions
     const Json& cj = doc.contains("conditions") ? doc["conditions"] : Json();
     if (!cj.is_array()) throw Reject{"conditions: not an array"};
@@ -360,6 +376,8 @@ CertificateCheck check(const Json& doc) {
         fmpq_poly_set_coeff_si(t->get(), 0, target_of(key));
         const Value defect = sub(v, t);
         if (!is_zero(defect)) ++failing;
+        if (!is_zero(defect) && is_proven(std::get<0>(key)))
+            throw Reject{"verdict PARTIAL but " + name + " at a proven frequency differs from its target"};
         loss = add(loss, mul(K, defect, conj(K, defect)));
     }
     for (std::size_t k = 1; k < G.n; ++k)
@@ -371,8 +389,8 @@ CertificateCheck check(const Json& doc) {
     // verdict, counterexample, loss
     if (out.verdict == "PROVED") {
         if (failing) throw Reject{"verdict PROVED but " + std::to_string(failing) + " listed conditions differ from their targets"};
-    } else if (out.verdict == "REFUTED") {
-        if (!failing) throw Reject{"verdict REFUTED but every listed condition equals its target"};
+    } else if (out.verdict == "REFUTED" || out.verdict == "PARTIAL") {
+        if (!failing) throw Reject{"verdict " + out.verdict + " but every listed condition equals its target"};
         const Json& x = doc.contains("counterexample") ? doc["counterexample"] : Json();
         if (!x.is_object() || !x.contains("k") || !x.contains("k1") || !x.contains("k2"))
             throw Reject{"counterexample: needs k, k1, k2"};
@@ -384,13 +402,16 @@ CertificateCheck check(const Json& doc) {
         // p irreducible: non-zero mod p means non-zero at every root, the embedding included
         if (std::get<0>(key) == 0 || is_zero(sub(it == T.end() ? none : it->second, t)))
             throw Reject{"counterexample: its value equals its target"};
+        if (is_proven(std::get<0>(key))) throw Reject{"counterexample: at a proven frequency"};
     } else {
-        throw Reject{"verdict: must be PROVED or REFUTED"};
+        throw Reject{"verdict: must be PROVED, REFUTED or PARTIAL"};
     }
     fmpq_poly_scalar_div_si(loss->get(), loss->get(), static_cast<long>(G.n));
     if (!doc.contains("loss") || !fmpq_poly_equal(parse_value(K, doc["loss"], "loss")->get(), loss->get()))
         throw Reject{"loss: differs from (1/n) sum |T - t|^2"};
-    out.accept(out.verdict == "PROVED" ? Verdict::proved : Verdict::refuted);  // the two verdicts checked above
+    // the verdicts checked above; PARTIAL establishes the proven frequencies (the element is no global optimum)
+    out.proven.assign(proven.begin(), proven.end());
+    out.accept(out.verdict == "PROVED" ? Verdict::proved : out.verdict == "REFUTED" ? Verdict::refuted : Verdict::unknown);
     return out;
 }
 

@@ -11,7 +11,8 @@
 /// conj image sigma satisfies p(sigma) = 0 and sigma(sigma) = x mod p and is complex conjugation at that
 /// root (root isolation); every T_k(k1, k2) recomputed from the element equals the listed value (an
 /// unlisted one must be 0 with target 0, every (k, k, k) must be listed); the verdict (PROVED iff every
-/// listed value equals its target; REFUTED with a counterexample whose value differs from its target);
+/// listed value equals its target; REFUTED with a counterexample whose value differs from its target; PARTIAL
+/// as REFUTED, with every condition at its "proven" output frequencies equal to its target, reported in proven);
 /// the loss l = (1/n) sum (V - t) sigma(V - t).
 #include <string>
 

@@ -1,5 +1,6 @@
 #include "verify/number_field_certificate_writer.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "support/error.hpp"
@@ -52,6 +53,21 @@ std::string number_field_certificate_text(const NumberFieldPtr& field, const Ele
         {"verdict", verdict_name(result.verdict)},
         {"loss", value_json(field, *result.loss)},
         {"counterexample", std::move(counterexample)}};
+    return doc.dump() + "\n";
+}
+
+std::string partial_number_field_certificate_text(const NumberFieldPtr& field, const Element<NumberFieldScalar>& z,
+                                                  const VerificationResult<NumberFieldScalar>& result,
+                                                  const std::vector<std::size_t>& proven, const std::string& statement) {
+    if (result.verdict != Verdict::refuted) throw Error("partial certificate: the verification is not REFUTED");
+    if (proven.empty()) throw Error("partial certificate: no proven frequency");
+    if (!std::is_sorted(proven.begin(), proven.end())) throw Error("partial certificate: proven frequencies not sorted");
+    for (const auto& c : result.conditions)
+        if (std::binary_search(proven.begin(), proven.end(), c.k) && !c.defect().is_zero())
+            throw Error("partial certificate: a condition at proven frequency " + std::to_string(c.k) + " fails");
+    nlohmann::json doc = nlohmann::json::parse(number_field_certificate_text(field, z, result, statement));
+    doc["verdict"] = "PARTIAL";
+    doc["proven"] = proven;
     return doc.dump() + "\n";
 }
 

@@ -3,7 +3,9 @@
 /// Writes the JSON certificate of a decided verification over a general number field K
 /// (format "cogo-certificate-nf", certificate_format.md beside this file, section "Certificates over a
 /// number field"). Re-checked by number_field_certificate_checker.hpp with its own arithmetic.
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "scalar/number_field.hpp"
 #include "verify/verify.hpp"
@@ -16,5 +18,15 @@ namespace cogo {
 [[nodiscard]] std::string number_field_certificate_text(const NumberFieldPtr& field, const Element<NumberFieldScalar>& z,
                                                         const VerificationResult<NumberFieldScalar>& result,
                                                         const std::string& statement);
+
+/// The PARTIAL certificate of a REFUTED result: the same document with verdict "PARTIAL" and "proven", the output
+/// frequencies (sorted, both signs) at which every condition holds exactly, as partial_certificate_text does over
+/// the cyclotomic fields. Throws cogo::Error if the result is not REFUTED, `proven` is empty or a condition at a
+/// proven frequency fails.
+[[nodiscard]] std::string partial_number_field_certificate_text(const NumberFieldPtr& field,
+                                                                const Element<NumberFieldScalar>& z,
+                                                                const VerificationResult<NumberFieldScalar>& result,
+                                                                const std::vector<std::size_t>& proven,
+                                                                const std::string& statement);
 
 }  // namespace cogo

@@ -3,11 +3,13 @@
 // 4k = 0 and nu = exp(i arctan sqrt 2); the DC-carrying z_syn at 3k = 0 with the irrational input mean -sqrt(2)/2)
 // are rounded and verified exactly over K; the cross-check proves a whole network through this path and its
 // cogo-certificate-nf is accepted; mutations (a node 1e-3 off the family, an exact entry changed, a tampered
-// certificate) are never PROVED / accepted.
+// certificate) are never PROVED / accepted; the acceptance on the final exact block (number_field_distance)
+// rejects a z_syn on Z_3 with an input mean moved 1% or 30%, random weights and a node moved by 1e-3.
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <complex>
+#include <random>
 #include <nlohmann/json.hpp>
 
 #include "algebra/conditions.hpp"
@@ -185,4 +187,145 @@ TEST_CASE("cross-check: the same network with one node 1e-3 off is not PROVED th
     CHECK(r.network != NetworkVerdict::proved);
     for (const BlockReport& b : r.blocks)
         if (b.k == 1) CHECK_FALSE(b.verified);
+}
+
+TEST_CASE("number field: the distance of an exact block to the trained one is scale-free and sees a moved node") {
+    const AbelianGroup g = AbelianGroup::cyclic(4);
+    const Element<C> block = nu_syn_block<C>(g, 1, nu_arctan_sqrt2);
+    const FourierWeights w = dense(block);
+    const NumberFieldRounding r = round_in_number_field(w, {{1, all_nodes(block.order())}});
+    REQUIRE(r.blocks[0].has_value());
+    NumberField::Scope scope(r.field);
+    const std::vector<std::size_t> nodes = all_nodes(block.order());
+    const NumberFieldDistance d = number_field_distance(w, 1, nodes, *r.blocks[0], nodes);
+    // the slice is within 1e-6 of the block's largest coordinate: the exact block is that close
+    CHECK(d.inputs < 1e-5);
+    CHECK(d.outputs < 1e-5);
+    // the same comparison against weights with one node's a moved by 1e-3 (relative) sees it
+    FourierWeights moved = w;
+    moved.za(1, 2) *= C(1.001, 0.0);
+    moved.za(3, 2) = std::conj(moved.za(1, 2));
+    const NumberFieldDistance dm = number_field_distance(moved, 1, nodes, *r.blocks[0], nodes);
+    CHECK(dm.inputs > 1e-4);
+    // scale-free: every trained output scaled by 10 and the exact ones compared to it are 0.9 off (relative)
+    FourierWeights scaled = w;
+    for (auto& v : scaled.c) v *= 10.0;
+    CHECK(number_field_distance(scaled, 1, nodes, *r.blocks[0], nodes).outputs == doctest::Approx(0.9).epsilon(1e-3));
+    CHECK_THROWS((void)number_field_distance(w, 1, nodes, *r.blocks[0], {0}));
+}
+
+TEST_CASE("mutation: a DC z_syn on Z_3 with one input mean moved by 1% or 30% is not PROVED through K") {
+    const AbelianGroup g = AbelianGroup::cyclic(3);
+    const Element<C> z = syn_dc_solution<C>(g, C(1, 0), {C(1, 0)});
+    CrosscheckOptions on;
+    REQUIRE(on.number_field);  // the default, on odd orders too
+    REQUIRE(crosscheck(g, inverse_transform(dense(z)), on).network == NetworkVerdict::proved);
+    const double floor = on.number_field_tolerance;  // a one-block network's allowance (no other block's level)
+    const std::vector<std::size_t> nodes = all_nodes(3);
+    {  // unperturbed, the block rounded through K is well within it
+        const FourierWeights f = dense(z);
+        const NumberFieldRounding nf = round_in_number_field(f, {{1, nodes}});
+        REQUIRE(nf.blocks[0].has_value());
+        NumberField::Scope scope(nf.field);
+        CHECK(number_field_distance(f, 1, nodes, *nf.blocks[0], nodes).worst() < floor);
+    }
+    for (double e : {1.01, 0.99, 1.3, 0.7}) {
+        CAPTURE(e);
+        FourierWeights f = dense(z);
+        std::size_t j = 0;
+        while (j < f.q && std::abs(f.za(0, j)) == 0) ++j;
+        REQUIRE(j < f.q);
+        f.za(0, j) *= e, f.zb(0, j) *= e;
+        // the path finds an exact family member (the family absorbs part of the move), but not within the floor
+        const NumberFieldRounding nf = round_in_number_field(f, {{1, nodes}});
+        if (nf.blocks[0]) {
+            NumberField::Scope scope(nf.field);
+            const double d = number_field_distance(f, 1, nodes, *nf.blocks[0], nodes).worst();
+            MESSAGE("mean x " << e << ": rounded through K at distance " << d);
+            CHECK(d > floor);
+        }
+        const CrosscheckReport r = crosscheck(g, inverse_transform(f), on);
+        std::string blocks;
+        for (const BlockReport& b : r.blocks) blocks += std::to_string(b.k) + " " + family_name(b.family) + " " + b.note + "; ";
+        CAPTURE(blocks);
+        // 30%: never PROVED; 1%: the cyclotomic order-3 snapping proves it (inside function_tolerance), K never does
+        if (std::abs(e - 1) > 0.1) CHECK(r.network != NetworkVerdict::proved);
+        for (const BlockReport& b : r.blocks)
+            if (b.family == BlockFamily::number_field) CHECK_FALSE(b.verified);
+    }
+}
+
+TEST_CASE("mutation: random weights are not PROVED through the number-field path") {
+    std::mt19937_64 rng(0x4E46);
+    std::normal_distribution<double> gauss(0.0, 1.0);
+    for (const char* spec : {"4", "8", "3"}) {
+        CAPTURE(spec);
+        const AbelianGroup g = AbelianGroup::parse(spec);
+        const std::size_t n = g.order(), q = 8;
+        NetworkWeights<double> w{Matrix<double>(q, n), Matrix<double>(q, n), Matrix<double>(n, q)};
+        for (std::size_t j = 0; j < q; ++j)
+            for (std::size_t x = 0; x < n; ++x) w.wa(j, x) = gauss(rng), w.wb(j, x) = gauss(rng), w.v(x, j) = gauss(rng);
+        const CrosscheckReport r = crosscheck(g, w);
+        CHECK(r.network != NetworkVerdict::proved);
+        for (const BlockReport& b : r.blocks)
+            if (b.family == BlockFamily::number_field) CHECK_FALSE(b.verified);
+    }
+}
+
+TEST_CASE("mutation: a node moved by 1e-3 is not PROVED through K at the default acceptance") {
+    const AbelianGroup g = AbelianGroup::cyclic(4);
+    const Element<C> z = f6_real<C>(g, {nu_arctan_sqrt2});
+    CrosscheckOptions strict;  // the cyclotomic roundings refused: only the number-field path is left
+    strict.round_tolerance = 1e-12;
+    strict.block_solve.input_tolerance = 1e-12;
+    // unperturbed: PROVED through K (the default acceptance, nothing loosened)
+    const CrosscheckReport base = crosscheck(g, inverse_transform(dense(z)), strict);
+    REQUIRE(base.network == NetworkVerdict::proved);
+    REQUIRE(base.rounded_nf.has_value());
+    for (const C e : {C(1.001, 0.0), C(1.0, 0.001), C(0.999, 0.0005)}) {
+        CAPTURE(e);
+        FourierWeights w = dense(z);
+        std::size_t j = 0;  // a node of the block at +-1
+        while (std::abs(w.za(1, j)) == 0) ++j;
+        w.za(1, j) *= e;
+        w.za(3, j) = std::conj(w.za(1, j));
+        const CrosscheckReport r = crosscheck(g, inverse_transform(w), strict);
+        CHECK(r.network != NetworkVerdict::proved);
+        for (const BlockReport& b : r.blocks)
+            if (b.k == 1) CHECK_FALSE(b.verified);
+    }
+}
+
+TEST_CASE("PARTIAL over K: the proven part of a network with one frequency's outputs removed is certified") {
+    const AbelianGroup g = AbelianGroup::cyclic(4);
+    const Element<C> z = f6_real<C>(g, {nu_arctan_sqrt2});
+    CrosscheckOptions strict;
+    strict.round_tolerance = 1e-12;
+    strict.block_solve.input_tolerance = 1e-12;
+    const CrosscheckReport r = crosscheck(g, inverse_transform(dense(z)), strict);
+    REQUIRE(r.rounded_nf.has_value());
+    NumberField::Scope scope(r.field);
+    // the outputs at the real frequency 2 removed: its 1-set fails, the block at +-1 still holds exactly
+    std::vector<Node<NumberFieldScalar>> nodes = r.rounded_nf->nodes();
+    for (auto& n : nodes) std::erase_if(n.c, [](const auto& e) { return e.first == 2; });
+    const Element<NumberFieldScalar> cut(g, std::move(nodes));
+    const auto result = verify_global_optimum(cut);
+    REQUIRE(result.verdict == Verdict::refuted);
+    const std::string text = partial_number_field_certificate_text(r.field, cut, result, {1, 3}, "test");
+    const CertificateCheck check = check_number_field_certificate(text);
+    INFO(check.reason);
+    CHECK(check.accepted());
+    CHECK(check.verdict == "PARTIAL");
+    CHECK(check.proven == std::vector<std::uint64_t>{1, 3});
+    // the failing frequency cannot be written, nor claimed in the document
+    CHECK_THROWS(partial_number_field_certificate_text(r.field, cut, result, {1, 2, 3}, "test"));
+    nlohmann::json j = nlohmann::json::parse(text);
+    j["proven"] = {1, 2, 3};
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());
+    j["proven"] = {3, 1};
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());
+    j.erase("proven");
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());  // PARTIAL without its list
+    j["verdict"] = "PROVED";
+    CHECK_FALSE(check_number_field_certificate(j.dump()).accepted());
 }
