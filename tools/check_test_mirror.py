@@ -77,6 +77,7 @@ COVERED = {
 
 # tests/C/test_Y.cpp without a unit Y: what they test
 CROSS_UNIT = {
+    'tests/analyze/test_realfreq_blocks.cpp': 'real-frequency blocks and their bias helpers through the cross-check (block_solve, output_solve)',
     'tests/analyze/test_named_roundtrip.cpp': 'every named construction cross-checked back to PROVED',
     'tests/cli/test_symbolic_reproduces_proofs.cpp': 'the statements of proofs/ as verify --symbol / kills queries',
     'tests/algebra/test_regressions.cpp': 'regressions across the algebra',

@@ -1,5 +1,6 @@
 #include "analyze/block_solve.hpp"
 
+#include <array>
 #include <cmath>
 #include <iomanip>
 #include <numbers>
@@ -115,11 +116,31 @@ bool finish(const BlockProblem& p, const std::vector<std::size_t>& order, const 
         bias += w * tr.c[f];
         bias_abs += w * std::abs(tr.c[f]);
     }
+    // The distance of a solved c-row x from the trained one, as FUNCTIONS: the block's contribution to its
+    // output k is sum_f c_f (W_a,f[x] + W_b,f[y])^2, whose Fourier coefficients (Parseval: its L2 norm) are
+    // sum_f c_f m_f with the monomials m_f of the node's inputs, taken at the exact inputs: a^2, a'^2, b^2,
+    // b'^2, 2ab, 2ab', 2a'b, 2a'b' and the constant 2(|a|^2 + |b|^2). The constant (the block's bias) is left
+    // out: the network cancels biases jointly, across blocks (joint_outputs.hpp), and the exact verification
+    // of the whole network decides them. A c-row itself is not determined by the function when nodes are
+    // nearly alike (a node split in two carries any split of its c), so its own distance would depend on
+    // that choice; this one does not.
+    constexpr std::size_t non_constant_monomials = 8;
+    std::vector<std::array<Complex, 9>> monomials;
+    for (std::size_t f = 0; f < a.size(); ++f) {
+        const Complex af = a[f].to_complex(), bf = b[f].to_complex(), ac = std::conj(af), bc = std::conj(bf);
+        monomials.push_back({af * af, ac * ac, bf * bf, bc * bc, 2.0 * af * bf, 2.0 * af * bc, 2.0 * ac * bf,
+                             2.0 * ac * bc, Complex(2.0 * (std::norm(af) + std::norm(bf)), 0.0)});
+    }
     auto distance = [&](const std::vector<Cyclotomic>& x) {
         double num = 0, den = 0;
-        for (std::size_t f = 0; f < x.size(); ++f) {
-            num += std::norm(x[f].to_complex() - target[f]);
-            den += std::norm(target[f]);
+        for (std::size_t i = 0; i < non_constant_monomials; ++i) {
+            Complex delta{}, trained{};
+            for (std::size_t f = 0; f < x.size(); ++f) {
+                delta += monomials[f][i] * (x[f].to_complex() - target[f]);
+                trained += monomials[f][i] * target[f];
+            }
+            num += std::norm(delta);
+            den += std::norm(trained);
         }
         return den > 0 ? std::sqrt(num / den) : 0.0;
     };
@@ -326,8 +347,8 @@ SolvedBlock solve_block(const BlockProblem& p, const std::vector<Factorization>&
     if (out.far_output >= 0) {
         std::ostringstream o;
         o << std::setprecision(3) << out.far_output;
-        out.failure = "the exact c-row nearest the trained one is " + o.str() + " from it (relative), above the allowed " +
-                      "distance of solved outputs (--round-tolerance): the trained block solves other conditions";
+        out.failure = "the exact c-row nearest the trained one changes the block's function (its bias aside) by " + o.str() +
+                      " (relative), above the allowed distance of solved outputs (--round-tolerance): the trained block solves other conditions";
         return out;
     }
     out.failure = "no exact inputs within tolerance of the trained ones (phases, |b/a|)";

@@ -19,8 +19,10 @@
 ///    what z1 leaves alive. For z1 = z_{nu=i} the solve is always consistent (P has rank <= 5). The families
 ///    z_nu * z_syn and z_{nu=i} * z_{syn,ab} are the special cases z2 = z_syn, z_{syn,ab} of this path;
 ///  * node path (no clean 2-node factor): every node's inputs are snapped on their own (phases, |b/a|).
-/// The solved c-row must be within `output_tolerance` of the trained one (else the structure is rejected and the next
-/// one tried). When the exact inputs make P c = e_1 inconsistent, the exact nearby solution needs input coordinates
+/// The solved c-row must give the block a function within `output_tolerance` of the trained block's (relative L2
+/// distance of the block's output-k contribution at the exact inputs, its bias aside, which the network cancels
+/// jointly; else the structure is rejected and the next
+/// one tried). Measured on the function, not on the c-row: nearly alike nodes make the c-row undetermined. When the exact inputs make P c = e_1 inconsistent, the exact nearby solution needs input coordinates
 /// outside Q(zeta_N): the block is reported with the reason "needs a number field", and the cross-check tries it
 /// last in a number field (number_field_blocks.hpp, together with every other block left unresolved).
 ///
