@@ -8,6 +8,7 @@
 #include "algebra/linear_algebra.hpp"
 #include "algebra/conditions.hpp"
 #include "analyze/affine_nearest.hpp"
+#include "analyze/output_coefficients.hpp"
 
 namespace cogo {
 
@@ -20,25 +21,11 @@ OutputSolution solve_outputs(const Element<Cyclotomic>& fixed, const std::vector
         out.distance = 0;
         return out;
     }
-    // coefficient rows: T of node j alone with c = 1 at output 1 (the coefficient is the same at every m)
-    std::map<std::pair<std::size_t, std::size_t>, std::vector<Cyclotomic>> coef;
-    for (std::size_t j = 0; j < q; ++j) {
-        Node<Cyclotomic> probe{nodes[j].a, nodes[j].b, {{1, Cyclotomic(1)}}};
-        const Element<Cyclotomic> one(g, {probe});
-        for (const auto& c : enumerate_conditions(one)) {
-            if (c.k != 1 || c.value.is_zero()) continue;
-            auto [it, inserted] = coef.try_emplace({c.k1, c.k2}, std::vector<Cyclotomic>(q));
-            it->second[j] = c.value;
-        }
-    }
+    const analyze::OutputCoefficients<Cyclotomic> coefficients = analyze::output_coefficients(g, nodes);
     std::map<std::tuple<std::size_t, std::size_t, std::size_t>, Cyclotomic> rest;
     for (auto& c : enumerate_conditions(fixed)) rest.emplace(std::tuple{c.k, c.k1, c.k2}, c.value);
-    Rows<Cyclotomic> M;
-    std::vector<std::pair<std::size_t, std::size_t>> keys;
-    for (const auto& [key, row] : coef) {
-        keys.push_back(key);
-        M.push_back(row);
-    }
+    const Rows<Cyclotomic>& M = coefficients.matrix;
+    const std::vector<std::pair<std::size_t, std::size_t>>& keys = coefficients.keys;
     const Rows<Cyclotomic> K = kernel<Cyclotomic>(M, q);
     out.c.assign(q, {});
     double num = 0, den = 0;
@@ -69,7 +56,7 @@ OutputSolution solve_outputs(const Element<Cyclotomic>& fixed, const std::vector
         // outputs at a frequency that no node of the network takes as input (its 1-set T_m(m, m) is identically 0:
         // its trained block is not in the network) served absent nodes in the trained network: not compared
         auto own = rest.find(std::tuple{m, m, m});
-        const bool compared = coef.count({m, m}) != 0 || (own != rest.end() && !own->second.is_zero());
+        const bool compared = std::find(keys.begin(), keys.end(), std::pair{m, m}) != keys.end() || (own != rest.end() && !own->second.is_zero());
         for (std::size_t j = 0; j < q; ++j) {
             const double w = !compared ? 0.0 : real ? 1.0 : 2.0;
             num += w * std::norm(x[j].to_complex() - trained[j][m]);

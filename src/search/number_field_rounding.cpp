@@ -17,6 +17,7 @@
 #include "algebra/conditions.hpp"
 #include "algebra/linear_algebra.hpp"
 #include "analyze/affine_nearest.hpp"
+#include "analyze/output_coefficients.hpp"
 #include "analyze/algebraic_recognition.hpp"
 #include "scalar/float.hpp"
 #include "scalar/number_field.hpp"
@@ -296,22 +297,9 @@ std::optional<std::vector<FourierRow<NumberFieldScalar>>> solve_outputs_over(
     const std::vector<std::vector<std::complex<double>>>& trained, std::string& failure) {
     using S = NumberFieldScalar;
     const std::size_t n = g.order(), q = nodes.size();
-    std::map<std::pair<std::size_t, std::size_t>, std::vector<S>> coef;
-    for (std::size_t j = 0; j < q; ++j) {
-        Node<S> probe{nodes[j].a, nodes[j].b, {{1, S(1)}}};
-        const Element<S> one(g, {probe});
-        for (const auto& c : enumerate_conditions(one)) {
-            if (c.k != 1 || c.value.is_zero()) continue;
-            auto [it, inserted] = coef.try_emplace({c.k1, c.k2}, std::vector<S>(q));
-            it->second[j] = c.value;
-        }
-    }
-    Rows<S> M;
-    std::vector<std::pair<std::size_t, std::size_t>> keys;
-    for (const auto& [key, row] : coef) {
-        keys.push_back(key);
-        M.push_back(row);
-    }
+    const analyze::OutputCoefficients<S> coefficients = analyze::output_coefficients(g, nodes);
+    const Rows<S>& M = coefficients.matrix;
+    const std::vector<std::pair<std::size_t, std::size_t>>& keys = coefficients.keys;
     const Rows<S> K = kernel<S>(M, q);
     std::vector<FourierRow<S>> out(q);
     for (std::size_t m = 1; m < n; ++m) {
