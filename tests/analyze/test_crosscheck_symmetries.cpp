@@ -13,6 +13,7 @@
 #include "analyze/crosscheck.hpp"
 #include "analyze/network_symmetries.hpp"
 #include "analyze/output_solve.hpp"
+#include "harness/analysis_cases.hpp"
 #include "construct/global_solutions.hpp"
 #include "verify/verify.hpp"
 #include "cli/solution_options.hpp"
@@ -137,20 +138,15 @@ TEST_CASE("the least-biased real-frequency 1-node, its bias cancelled by outputs
             row[k] = 0.5;
             trained.push_back(row);
         }
-        const OutputSolution sol = solve_outputs(Element<Cyclotomic>(g, fixed), free, trained, 1e9);
-        REQUIRE(sol.failure.empty());
-        std::vector<Node<Cyclotomic>> all = fixed;
-        for (std::size_t j = 0; j < free.size(); ++j) {
-            Node<Cyclotomic> node = free[j];
-            node.c = sol.c[j];
-            all.push_back(node);
-        }
-        const Element<Cyclotomic> z(g, all);
+        const std::optional<Element<Cyclotomic>> solved = testing::with_solved_outputs(g, fixed, free, trained);
+        REQUIRE(solved);
+        const Element<Cyclotomic> z = *solved;
         // independent check: the constructed element is a global optimum, and the block carries real outputs
         REQUIRE(verify_global_optimum(z).verdict == Verdict::proved);
-        std::size_t carriers = 0;
+        std::size_t carriers = 0;  // the first 6 free nodes (the order-6 block) follow the fixed ones in z
+        REQUIRE(z.nodes().size() == fixed.size() + free.size());
         for (std::size_t j = 0; j < 6; ++j)
-            for (const auto& [k, v] : sol.c[j]) carriers += g.is_self_conjugate(k) && !v.is_zero();
+            for (const auto& [k, v] : z.nodes()[fixed.size() + j].c) carriers += g.is_self_conjugate(k) && !v.is_zero();
         REQUIRE(carriers > 0);
         const NetworkWeights<double> w = inverse_transform(dense_fourier(z));
         for (const NetworkWeights<double>& x : {w, everything(g, w, rng)}) {

@@ -18,6 +18,7 @@
 #include "analyze/crosscheck.hpp"
 #include "analyze/network_symmetries.hpp"
 #include "analyze/output_solve.hpp"
+#include "harness/analysis_cases.hpp"
 #include "harness/random.hpp"
 #include "construct/global_solutions.hpp"
 #include "verify/verify.hpp"
@@ -78,15 +79,9 @@ Element<Cyclotomic> shared_helpers_network() {
     std::vector<Complex> row(g.order());
     row[4] = 0.5;
     trained.push_back(row);
-    const OutputSolution sol = solve_outputs(Element<Cyclotomic>(g, fixed), free, trained, 1e9);
-    REQUIRE(sol.failure.empty());
-    std::vector<Node<Cyclotomic>> all = fixed;
-    for (std::size_t j = 0; j < free.size(); ++j) {
-        Node<Cyclotomic> node = free[j];
-        node.c = sol.c[j];
-        all.push_back(node);
-    }
-    return Element<Cyclotomic>(g, all);
+    const std::optional<Element<Cyclotomic>> z = testing::with_solved_outputs(g, fixed, free, trained);
+    REQUIRE(z);
+    return *z;
 }
 
 std::string notes_of(const CrosscheckReport& r) {

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <vector>
 
 #include "analyze/fourier_weights.hpp"
+#include "analyze/output_solve.hpp"
 #include "scalar/turn.hpp"
 #include "scalar/cyclotomic.hpp"
 
@@ -90,6 +92,21 @@ inline NetworkWeights<double> disguise(const analyze::FourierWeights& z0, std::m
 /// A uniformly random turn p/den.
 inline Turn random_turn(std::mt19937_64& rng, unsigned long den) {
     return make_turn(std::uniform_int_distribution<long>(0, static_cast<long>(den) - 1)(rng), den);
+}
+
+/// The exact network of `fixed` and `free`, the outputs of `free` solved exactly (analyze/output_solve.hpp) toward
+/// the `trained` rows, one per free node; nullopt if that solve fails.
+inline std::optional<Element<Cyclotomic>> with_solved_outputs(const AbelianGroup& g, std::vector<Node<Cyclotomic>> fixed,
+                                                              const std::vector<Node<Cyclotomic>>& free,
+                                                              const std::vector<std::vector<Complex>>& trained) {
+    const OutputSolution sol = solve_outputs(Element<Cyclotomic>(g, fixed), free, trained, 1e9);
+    if (!sol.failure.empty()) return std::nullopt;
+    for (std::size_t j = 0; j < free.size(); ++j) {
+        Node<Cyclotomic> node = free[j];
+        node.c = sol.c[j];
+        fixed.push_back(std::move(node));
+    }
+    return Element<Cyclotomic>(g, std::move(fixed));
 }
 
 }  // namespace cogo::testing
